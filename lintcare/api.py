@@ -1,0 +1,91 @@
+"""The Python API; the command line is a thin layer over it.
+
+    >>> from lintcare import lint_text
+    >>> [f.rule for f in lint_text("She committed suicide.")]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .document import Document
+from .engine import lint_document
+from .findings import Finding
+from .rules import RuleSet, load_rules
+from .sources import FORMATS, SUFFIX_FORMATS, Source, SourceError, extract, read_source
+
+SKIP_DIRS = frozenset(
+    {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
+     "build", "dist"}
+)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    note: str | None = None  # a skipped file (binary): not an error
+    source: Source | None = field(default=None, repr=False)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    return load_rules()
+
+
+def lint_source(source: Source, ruleset: RuleSet | None = None) -> list[Finding]:
+    rs = ruleset or default_rules()
+    doc = Document(source, extract(source), rs.facts)
+    return lint_document(doc, rs)
+
+
+def lint_text(
+    text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None
+) -> list[Finding]:
+    """Lint a string of plain text, Markdown or HTML."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    return lint_source(Source(path, text, fmt), ruleset)
+
+
+def lint_file(
+    path: str, ruleset: RuleSet | None = None, fmt: str | None = None, encoding: str = "utf-8"
+) -> FileResult:
+    try:
+        source = read_source(path, fmt, encoding)
+    except SourceError as exc:
+        msg = str(exc)
+        if msg.startswith("binary file"):
+            return FileResult(path, note=msg)
+        return FileResult(path, error=msg)
+    return FileResult(path, lint_source(source, ruleset), source=source)
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, error) for each file to lint; folders are walked for known suffixes."""
+    for raw in paths:
+        p = Path(raw)
+        if raw == "-":
+            yield raw, None
+        elif p.is_dir():
+            yield from ((f, None) for f in _walk(p))
+        elif p.exists() or p.is_symlink():
+            yield raw, None
+        else:
+            yield raw, "no such file or directory"
+
+
+def _walk(root: Path) -> Iterator[str]:
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        # Hidden and vendored folders hold no content of the team's own.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(filenames):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
+                found.append(os.path.join(dirpath, name))
+    yield from found

@@ -1,0 +1,82 @@
+"""Context shared by every rule: negation, quotation and meta-language.
+
+A rule says which of these apply to it (``skip_negated``, ``skip_quoted``); the
+checks live here once instead of inside each rule's pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+
+# NegEx-style cues, looked for in a few tokens before the match.
+NEGATION_CUES = frozenset(
+    {"not", "no", "never", "n't", "without", "neither", "nor", "none", "nothing", "cannot",
+     "isn't", "aren't", "wasn't", "doesn't", "don't", "won't", "nobody"}
+)
+NEGATION_BIGRAMS = frozenset({("rather", "than"), ("instead", "of"), ("free", "of")})
+# Words that end a negation's reach ("not covered, but it is a cure").
+NEGATION_STOPS = frozenset({"but", "however", "although", "though", "yet", "while", "whereas"})
+NEGATION_WINDOW = 6
+
+# Words that talk about wording rather than use it ("we say X instead of Y").
+_META = re.compile(
+    r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
+    r"(?:we|you|please|to) (?:say|write|use)|avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
+    r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
+    r"the (?:word|term|phrase)s?)\b",
+    re.IGNORECASE,
+)
+
+_OPEN_CLOSE = (("“", "”"), ("‘", "’"), ("«", "»"))
+_STRAIGHT_DOUBLE = '"'
+
+
+def is_negated(doc: Document, start: int, window: int = NEGATION_WINDOW) -> bool:
+    """A negation cue stands in the same sentence within ``window`` tokens before ``start``."""
+    sent = doc.sentence(start, start + 1)
+    if sent is None:
+        return False
+    base = sent.doc.user_data.get("offset", 0)
+    before = [t for t in sent if base + t.idx + len(t) <= start and not t.is_space]
+    prev = ""
+    for seen, tok in enumerate(reversed(before), 1):
+        low = tok.lower_
+        if tok.is_punct and low not in {"-", "'", '"', "“", "”", "‘", "’"}:
+            break
+        if low in NEGATION_STOPS:
+            break
+        if low in NEGATION_CUES or (low, prev) in NEGATION_BIGRAMS:
+            return True
+        prev = low
+        if seen >= window:
+            break
+    return False
+
+
+def _inside_pair(text: str, pos: int, end: int) -> bool:
+    for open_, close in _OPEN_CLOSE:
+        o = text.rfind(open_, 0, pos)
+        if o >= 0 and text.rfind(close, o, pos) < 0 and text.find(close, end) >= 0:
+            return True
+    if text.count(_STRAIGHT_DOUBLE, 0, pos) % 2 == 1 and _STRAIGHT_DOUBLE in text[end:]:
+        return True
+    # Straight single quotes: only a quote that opens after a space or bracket, so
+    # apostrophes in "don't" are not taken for quotation marks.
+    o = pos - 1
+    while o >= 0:
+        if text[o] == "'" and (o == 0 or text[o - 1] in " (\t\n[") :
+            close = text.find("'", end)
+            return close >= 0 and (close + 1 == len(text) or not text[close + 1].isalpha())
+        o -= 1
+    return False
+
+
+def is_quoted(doc: Document, start: int, end: int) -> bool:
+    """The match is quoted, or the sentence talks about wording (meta-language)."""
+    s, e = doc.sentence_bounds(start, end)
+    sentence = doc.text[s:e]
+    if _inside_pair(sentence, start - s, end - s):
+        return True
+    return bool(_META.search(sentence))

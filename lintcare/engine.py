@@ -1,0 +1,125 @@
+"""Stage 5: run rule kinds over a document, apply shared context filters, emit findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .context import is_negated, is_quoted
+from .document import Document
+from .findings import Edit, Finding, Fix
+from .kinds import Hit
+from .rules import CONTEXT_WINDOW, Rule, RuleSet
+
+
+def _page_allows(rule: Rule, doc: Document) -> bool:
+    if rule.anchors and not any(a in doc.lower for a in rule.anchors):
+        return False
+    kind_anchors = rule.kind.anchors()
+    if kind_anchors and not any(a in doc.lower for a in kind_anchors):
+        return False
+    if not all(doc.has(f) for f in rule.when):
+        return False
+    return not any(doc.has(f) for f in rule.unless)
+
+
+def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
+    """Shared context filters; the cheap ones first."""
+    text = doc.text
+    block = doc.block_at(hit.start)
+    if block is None or hit.end > block.end:
+        return False  # outside prose, or across two blocks
+    flagged = text[hit.start:hit.end]
+    if any(p.fullmatch(flagged) for p in rule.exceptions):
+        return False
+    if rule.skip_headings and block.kind == "heading":
+        return False
+    before = rule.unless_before
+    if before is not None and before.search(text[max(block.start, hit.start - CONTEXT_WINDOW):hit.start]):
+        return False
+    after = rule.unless_after
+    if after is not None and after.search(text[hit.end:min(block.end, hit.end + CONTEXT_WINDOW)]):
+        return False
+    if rule.sentence_when is not None or rule.sentence_unless is not None:
+        s, e = doc.sentence_bounds(hit.start, hit.end)
+        sentence = text[s:e]
+        if rule.sentence_when is not None and not rule.sentence_when.search(sentence):
+            return False
+        if rule.sentence_unless is not None and rule.sentence_unless.search(sentence):
+            return False
+    if rule.skip_negated and is_negated(doc, hit.start, rule.skip_negated):
+        return False
+    return not (rule.skip_quoted and is_quoted(doc, hit.start, hit.end))
+
+
+def _format_message(rule: Rule, flagged: str, replacement: str | None) -> str:
+    if "{" not in rule.message:
+        return rule.message
+    try:
+        return rule.message.format(text=flagged, replacement=replacement or "")
+    except (KeyError, IndexError, ValueError):
+        return rule.message
+
+
+def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    source = doc.source
+    pmap = doc.prose.map
+    if hit.scope == "document" and hit.end <= hit.start:
+        # A finding about the whole page points at its first line.
+        start = 0
+        first_line_end = source.line_starts()[1] if len(source.line_starts()) > 1 else len(source.text)
+        end = len(source.text[:first_line_end].rstrip("\r\n"))
+    else:
+        start = pmap.source_start(hit.start)
+        end = pmap.source_end(hit.end)
+    line, col = source.position(start)
+    end_line, end_col = source.position(end)
+    flagged = source.text[start:end]
+    fix = None
+    if (
+        hit.replacement is not None
+        and rule.fix != "none"
+        and hit.scope == "span"
+        and pmap.is_verbatim(hit.start, hit.end)
+        and hit.replacement != flagged
+    ):
+        fix = Fix((Edit(start, end, hit.replacement),), rule.fix == "safe")
+    suggestions = hit.suggestions or rule.suggest
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=_format_message(rule, flagged, hit.replacement),
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        text=flagged,
+        suggestions=tuple(suggestions),
+        scope=hit.scope,
+        fix=fix,
+    )
+
+
+def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
+    if not _page_allows(rule, doc):
+        return
+    # One finding per place: a rule's alternative patterns may match overlapping text.
+    last_end = -1
+    for hit in sorted(rule.kind.find(doc), key=lambda h: (h.start, -h.end)):
+        if hit.start < last_end:
+            continue
+        if hit.scope == "span" and not _span_allowed(rule, doc, hit):
+            continue
+        last_end = max(hit.end, hit.start + 1)
+        yield make_finding(rule, doc, hit)
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in ruleset.rules:
+        findings.extend(run_rule(rule, doc))
+    findings.sort(key=lambda f: f.sort_key)
+    return findings

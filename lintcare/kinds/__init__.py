@@ -1,0 +1,18 @@
+"""Stage 4: the generic rule kinds that rules.yaml instantiates."""
+
+from __future__ import annotations
+
+from .balance import BalanceKind
+from .base import Hit, Kind, RuleError
+from .first_mention import FirstMentionKind
+from .pattern import PatternKind
+from .requires import RequiresKind
+from .terms import TermsKind
+from .tokens import TokensKind
+
+KINDS: dict[str, type[Kind]] = {
+    k.name: k
+    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind)
+}
+
+__all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -1,0 +1,58 @@
+"""The contract between rule kinds and the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+
+class RuleError(Exception):
+    """A rule file is invalid; the message names the file, the rule and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A raw match in prose offsets, before context filters turn it into a Finding."""
+
+    start: int
+    end: int
+    replacement: str | None = None
+    suggestions: tuple[str, ...] = ()
+    scope: str = "span"
+
+
+class Kind:
+    """A generic rule kind; rules.yaml instantiates it with its own fields."""
+
+    name: ClassVar[str] = ""
+    # field name -> accepted types (empty tuple: any type, the kind checks it)
+    fields: ClassVar[dict[str, tuple[type, ...]]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
+    # Document-level kinds are not subject to span filters (negation, quotes).
+    document_level: ClassVar[bool] = False
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        self.raw = raw
+
+    def anchors(self) -> tuple[str, ...]:
+        """Lowercase literals one of which must occur in a page for a match to be possible."""
+        return ()
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Carry the flagged text's capitalisation over to its replacement."""
+    if not replacement or not original:
+        return replacement
+    if original.isupper() and len(original) > 1 and not replacement.isupper():
+        # "ESKETAMIN" -> "ESKETAMINE", but mixed brands like "SPRAVATO®" stay as given.
+        return replacement.upper() if replacement.islower() else replacement
+    if original[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,55 @@
+"""``first-mention``: a brand's first (and most prominent) mention needs its established name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from .base import Hit, Kind
+
+
+class FirstMentionKind(Kind):
+    """``name`` finds the brand; a mention counts as paired when a ``paired`` match covers it.
+
+    Both the first mention in a heading (the most prominent) and the first mention in
+    the body are checked; one finding at most per page.
+    """
+
+    name = "first-mention"
+    fields = {"name": (str,), "paired": (str, list), "case_sensitive": (bool,)}
+    required = ("name", "paired")
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        cs = raw.get("case_sensitive", False)
+        self.name_re = ctx.regex("name", raw["name"], cs)
+        paired = raw["paired"] if isinstance(raw["paired"], list) else [raw["paired"]]
+        self.paired = [ctx.regex("paired", p, cs) for p in paired]
+
+    def _is_paired(self, doc: Document, start: int, end: int) -> bool:
+        block = doc.block_at(start)
+        lo, hi = (block.start, block.end) if block else (0, len(doc.text))
+        for regex in self.paired:
+            for m in regex.finditer(doc.text, lo, hi):
+                if m.start() <= start and m.end() >= end:
+                    return True
+                if m.start() > end:
+                    break
+        return False
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        first_body = first_heading = None
+        for m in self.name_re.finditer(doc.text):
+            if doc.block_at(m.start()) is None:
+                continue
+            if doc.in_heading(m.start()):
+                first_heading = first_heading or m
+            else:
+                first_body = first_body or m
+            if first_body and first_heading:
+                break
+        for m in (first_heading, first_body):
+            if m is not None and not self._is_paired(doc, m.start(), m.end()):
+                yield Hit(m.start(), m.end())
+                return

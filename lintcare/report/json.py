@@ -1,0 +1,26 @@
+"""``--format json``: {"version": 1, "files": [...], "summary": {...}}; fields are only ever added."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..api import FileResult
+from . import summary
+
+
+def render(results: Sequence[FileResult]) -> str:
+    payload = {
+        "version": 1,
+        "files": [
+            {
+                "path": r.path,
+                "findings": [f.to_dict() for f in r.findings],
+                "error": r.error,
+                **({"note": r.note} if r.note else {}),
+            }
+            for r in results
+        ],
+        "summary": summary(results),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,291 @@
+"""Rules are data: load rules.yaml, validate every field, and build rule kinds.
+
+A bad rule file stops the run with one line naming the file, the rule and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import Fact
+from .findings import CATEGORIES, SEVERITIES
+from .kinds import KINDS, Kind, RuleError
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FIX_MODES = ("safe", "unsafe", "none")
+
+# Fields every rule may carry, with their types. Kind-specific fields are declared
+# by each kind class.
+COMMON_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "category": (str,),
+    "severity": (str,),
+    "message": (str,),
+    "kind": (str,),
+    "source": (str,),
+    "examples": (dict,),
+    "description": (str,),
+    "suggest": (str, list),
+    "fix": (str,),
+    "skip_negated": (bool, int),
+    "skip_quoted": (bool,),
+    "skip_headings": (bool,),
+    "when": (list, str),
+    "unless": (list, str),
+    "sentence_when": (str,),
+    "sentence_unless": (str,),
+    "unless_before": (str,),
+    "unless_after": (str,),
+    "exceptions": (list,),
+    "anchors": (list,),
+    "enabled": (bool,),
+    "note": (str,),
+}
+REQUIRED = ("id", "category", "severity", "message", "kind", "source", "examples")
+CONTEXT_WINDOW = 60
+
+
+def default_rules_path() -> Path:
+    """rules.yaml inside the installed wheel, else at the repository root."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules.yaml"
+    return packaged if packaged.exists() else here.parent / "rules.yaml"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    fmt: str = "text"
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    severity: str
+    message: str
+    kind: Kind
+    source: str
+    origin: str  # the file the rule came from
+    description: str = ""
+    suggest: tuple[str, ...] = ()
+    fix: str = "unsafe"
+    skip_negated: int = 0  # token window; 0 = off
+    skip_quoted: bool = False
+    skip_headings: bool = False
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    sentence_when: re.Pattern[str] | None = None
+    sentence_unless: re.Pattern[str] | None = None
+    unless_before: re.Pattern[str] | None = None
+    unless_after: re.Pattern[str] | None = None
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    anchors: tuple[str, ...] = ()
+    fail: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def kind_name(self) -> str:
+        return self.kind.name
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    facts: dict[str, Fact]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def subset(self, ids: set[str]) -> RuleSet:
+        return RuleSet([r for r in self.rules if r.id in ids], self.facts)
+
+
+class _Ctx:
+    """What a rule is validated against: its file, its id and the known facts."""
+
+    def __init__(self, origin: str, rule_id: str, facts: dict[str, Fact]) -> None:
+        self.origin = origin
+        self.rule_id = rule_id
+        self.facts = facts
+
+    def error(self, fld: str, reason: str) -> RuleError:
+        return RuleError(f"{self.origin}: rule '{self.rule_id}': field '{fld}': {reason}")
+
+    def regex(self, fld: str, pattern: Any, case_sensitive: bool = False) -> re.Pattern[str]:
+        if not isinstance(pattern, str):
+            raise self.error(fld, "must be a regular expression string")
+        try:
+            return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            raise self.error(fld, f"invalid regular expression: {exc}") from None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _examples(ctx: _Ctx, raw: dict[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    out: dict[str, tuple[Example, ...]] = {}
+    for key in raw:
+        if key not in ("fail", "pass"):
+            raise ctx.error(f"examples.{key}", "unknown key (use 'fail' and 'pass')")
+    for key in ("fail", "pass"):
+        items = raw.get(key)
+        if not isinstance(items, list) or len(items) < 2:
+            raise ctx.error(f"examples.{key}", "needs a list of at least two texts")
+        exs = []
+        for item in items:
+            if isinstance(item, str):
+                exs.append(Example(item))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                exs.append(Example(item["text"], str(item.get("format", "text"))))
+            else:
+                raise ctx.error(f"examples.{key}", "each example is a string or {text, format}")
+        out[key] = tuple(exs)
+    return out["fail"], out["pass"]
+
+
+def _check_types(ctx: _Ctx, raw: dict[str, Any], kind_cls: type[Kind]) -> None:
+    allowed = {**COMMON_FIELDS, **kind_cls.fields}
+    for key, value in raw.items():
+        if key not in allowed:
+            raise ctx.error(key, f"unknown field for kind '{kind_cls.name}'")
+        types = allowed[key]
+        if types and not isinstance(value, types):
+            names = " or ".join(t.__name__ for t in types)
+            raise ctx.error(key, f"must be {names}, not {type(value).__name__}")
+    for key in REQUIRED + kind_cls.required:
+        if key not in raw:
+            raise ctx.error(key, "is required")
+
+
+def _facts_list(ctx: _Ctx, fld: str, value: Any) -> tuple[str, ...]:
+    names = tuple(_as_list(value or []))
+    for name in names:
+        if name not in ctx.facts:
+            raise ctx.error(fld, f"unknown fact '{name}' (define it under 'facts')")
+    return names
+
+
+def build_rule(raw: Any, origin: str, facts: dict[str, Fact]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{origin}: every entry under 'rules' must be a mapping")
+    rule_id = raw.get("id")
+    ctx = _Ctx(origin, str(rule_id), facts)
+    if not isinstance(rule_id, str) or not _ID.fullmatch(rule_id):
+        raise ctx.error("id", "must be kebab-case (lowercase words joined by '-')")
+    kind_name = raw.get("kind")
+    if kind_name not in KINDS:
+        raise ctx.error("kind", f"unknown kind {kind_name!r}; one of {', '.join(sorted(KINDS))}")
+    kind_cls = KINDS[kind_name]
+    _check_types(ctx, raw, kind_cls)
+    if raw["category"] not in CATEGORIES:
+        raise ctx.error("category", f"must be one of {', '.join(CATEGORIES)}")
+    if raw["severity"] not in SEVERITIES:
+        raise ctx.error("severity", f"must be one of {', '.join(SEVERITIES)}")
+    fix = raw.get("fix", "unsafe")
+    if fix not in FIX_MODES:
+        raise ctx.error("fix", f"must be one of {', '.join(FIX_MODES)}")
+    fail, passes = _examples(ctx, raw["examples"])
+    negated = raw.get("skip_negated", False)
+    cs = bool(raw.get("case_sensitive", False))  # context regexes follow the rule's case mode
+    opt = {k: ctx.regex(k, raw[k], cs) for k in
+           ("sentence_when", "sentence_unless", "unless_before", "unless_after") if k in raw}
+    return Rule(
+        id=rule_id,
+        category=raw["category"],
+        severity=raw["severity"],
+        message=raw["message"].strip(),
+        kind=kind_cls(raw, ctx),
+        source=raw["source"],
+        origin=origin,
+        description=raw.get("description", "").strip(),
+        suggest=tuple(_as_list(raw.get("suggest", []))),
+        fix=fix,
+        skip_negated=(6 if negated is True else int(negated)) if negated else 0,
+        skip_quoted=raw.get("skip_quoted", False),
+        skip_headings=raw.get("skip_headings", False),
+        when=_facts_list(ctx, "when", raw.get("when")),
+        unless=_facts_list(ctx, "unless", raw.get("unless")),
+        exceptions=tuple(ctx.regex("exceptions", p, cs) for p in raw.get("exceptions", [])),
+        anchors=tuple(a.lower() for a in raw.get("anchors", [])),
+        fail=fail,
+        passes=passes,
+        raw=raw,
+        **opt,
+    )
+
+
+def _load_facts(origin: str, raw: Any, into: dict[str, Fact]) -> None:
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise RuleError(f"{origin}: 'facts' must be a mapping of name to pattern")
+    for name, spec in raw.items():
+        ctx = _Ctx(origin, f"facts.{name}", into)
+        if isinstance(spec, str):
+            into[name] = Fact(name, ctx.regex("pattern", spec))
+        elif isinstance(spec, dict) and "pattern" in spec:
+            unknown = set(spec) - {"pattern", "case_sensitive", "links"}
+            if unknown:
+                raise ctx.error(sorted(unknown)[0], "unknown field for a fact")
+            into[name] = Fact(
+                name,
+                ctx.regex("pattern", spec["pattern"], bool(spec.get("case_sensitive"))),
+                bool(spec.get("links", True)),
+            )
+        else:
+            raise ctx.error("pattern", "a fact is a pattern string or {pattern, case_sensitive, links}")
+
+
+def parse_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    try:
+        # safe_load: a rule file never constructs Python objects from tags.
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{path}: YAML syntax error{where}: {problem}") from None
+
+
+def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> RuleSet:
+    """Load rule files in order; later files add facts and rules (ids must be unique)."""
+    files = paths if paths is not None else [default_rules_path()]
+    facts: dict[str, Fact] = dict(base.facts) if base else {}
+    rules: list[Rule] = list(base.rules) if base else []
+    seen = {r.id for r in rules}
+    for path in files:
+        data = parse_yaml(Path(path))
+        origin = str(path)
+        if not isinstance(data, dict):
+            raise RuleError(f"{origin}: a rule file is a mapping with 'rules' (and optional 'facts')")
+        unknown = set(data) - {"version", "facts", "rules"}
+        if unknown:
+            raise RuleError(f"{origin}: unknown top-level key '{sorted(unknown)[0]}'")
+        _load_facts(origin, data.get("facts"), facts)
+        raw_rules = data.get("rules") or []
+        if not isinstance(raw_rules, list):
+            raise RuleError(f"{origin}: 'rules' must be a list")
+        for raw in raw_rules:
+            rule = build_rule(raw, origin, facts)
+            if rule.id in seen:
+                raise RuleError(f"{origin}: rule '{rule.id}': field 'id': defined twice")
+            seen.add(rule.id)
+            if raw.get("enabled", True):
+                rules.append(rule)
+    return RuleSet(rules, facts)
+
+
+__all__ = ["CONTEXT_WINDOW", "Example", "Rule", "RuleError", "RuleSet", "load_rules"]

@@ -1,0 +1,121 @@
+"""Stage 1: read a source file and extract its prose with an exact position map."""
+
+from __future__ import annotations
+
+import codecs
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..prose import Prose
+
+FORMATS = ("text", "markdown", "html")
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+class SourceError(Exception):
+    """A file that cannot be linted; the message is one line for the user."""
+
+
+def format_for(path: str, default: str = "text") -> str:
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
+
+
+@dataclass(slots=True)
+class Source:
+    """A decoded source file and what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    fmt: str = "text"
+    encoding: str = "utf-8"
+    bom: bool = False
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def line_starts(self) -> list[int]:
+        if not self._line_starts:
+            starts = [0]
+            text = self.text
+            i = 0
+            # A line ends at \n, \r\n or a lone \r, as editors count them.
+            while True:
+                n = text.find("\n", i)
+                r = text.find("\r", i)
+                if n < 0 and r < 0:
+                    break
+                if r >= 0 and (n < 0 or r < n):
+                    i = r + 2 if text.startswith("\r\n", r) else r + 1
+                else:
+                    i = n + 1
+                starts.append(i)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        starts = self.line_starts()
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts()
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, bool]:
+    """Decode bytes; returns (text, encoding, had_bom). Raises SourceError."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, data, bom = "utf-8", data[len(codecs.BOM_UTF8):], True
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16", True
+    else:
+        bom = False
+    if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
+        raise SourceError("binary file (NUL bytes), skipped")
+    try:
+        return data.decode(encoding), encoding, bom
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"not valid {encoding} at byte {exc.start} (use --encoding to choose another)"
+        ) from None
+    except LookupError:
+        raise SourceError(f"unknown encoding {encoding!r}") from None
+
+
+def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8") -> Source:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file or directory") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    text, enc, bom = decode(data, path, encoding)
+    return Source(path, text, fmt or format_for(path), enc, bom)
+
+
+def extract(source: Source) -> Prose:
+    """Turn a source into prose, choosing the extractor by format."""
+    if source.fmt == "markdown":
+        from .markdown import extract_markdown
+
+        return extract_markdown(source.text)
+    if source.fmt == "html":
+        from .html import extract_html
+
+        return extract_html(source.text)
+    from .text import extract_text
+
+    return extract_text(source.text)

@@ -1,0 +1,29 @@
+"""Every rule's own examples run as tests: fail texts trigger it, pass texts do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintcare.api import default_rules
+from lintcare.ruletest import check_rule
+
+RULES = default_rules()
+
+
+@pytest.mark.parametrize("rule", RULES.rules, ids=[r.id for r in RULES.rules])
+def test_rule_examples(rule):
+    failures = check_rule(rule, RULES)
+    assert not failures, "\n".join(f.describe() for f in failures)
+
+
+def test_every_rule_has_source_and_examples():
+    for rule in RULES.rules:
+        assert rule.source.strip(), rule.id
+        assert len(rule.fail) >= 2 and len(rule.passes) >= 2, rule.id
+
+
+def test_starter_set_covers_every_mission_area():
+    cats = {r.category for r in RULES.rules}
+    assert {"typo", "punctuation", "terminology", "contact", "supportive-language",
+            "compliance"} <= cats
+    assert len(RULES.rules) >= 40

@@ -13,9 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import generate
 
-from lintcare.api import default_rules, discover, lint_file  # noqa: E402
+from lintcare.api import default_rules, discover, lint_file
 
 
 def main() -> None:

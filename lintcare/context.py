@@ -35,13 +35,9 @@ _STRAIGHT_DOUBLE = '"'
 
 def is_negated(doc: Document, start: int, window: int = NEGATION_WINDOW) -> bool:
     """A negation cue stands in the same sentence within ``window`` tokens before ``start``."""
-    sent = doc.sentence(start, start + 1)
-    if sent is None:
-        return False
-    base = sent.doc.user_data.get("offset", 0)
-    before = [t for t in sent if base + t.idx + len(t) <= start and not t.is_space]
     prev = ""
-    for seen, tok in enumerate(reversed(before), 1):
+    before = (t for t in doc.tokens_before(start) if not t.is_space)
+    for seen, tok in enumerate(before, 1):
         low = tok.lower_
         if tok.is_punct and low not in {"-", "'", '"', "“", "”", "‘", "’"}:
             break

@@ -12,8 +12,6 @@ from .prose import HEADING, Block, Prose
 from .sources import Source
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
-
     from .nlp import Chunk
 
 
@@ -49,6 +47,35 @@ class Document:
 
         return parse(self.prose)
 
+    def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Merged block ranges holding at least one anchor; the whole text if unknown.
+
+        Every match of a pattern contains one of its anchors and stays inside one
+        block, so scanning only these blocks finds the same matches.
+        """
+        text, lower = self.text, self.lower
+        if not anchors or len(lower) != len(text) or not self.prose.blocks:
+            return [(0, len(text))]
+        blocks = self.prose.blocks
+        hit: set[int] = set()
+        for anchor in anchors:
+            pos = lower.find(anchor)
+            while pos >= 0:
+                i = bisect_right(self._block_starts, pos) - 1
+                if i >= 0 and pos < blocks[i].end:
+                    hit.add(i)
+                    pos = lower.find(anchor, blocks[i].end)
+                else:
+                    pos = lower.find(anchor, pos + 1)
+        ranges: list[tuple[int, int]] = []
+        for i in sorted(hit):
+            b = blocks[i]
+            if ranges and ranges[-1][1] >= b.start - 2:
+                ranges[-1] = (ranges[-1][0], b.end)
+            else:
+                ranges.append((b.start, b.end))
+        return ranges
+
     # -- page context -------------------------------------------------------
     def fact_offset(self, name: str) -> int | None:
         """Prose offset of the fact's first match, -1 if only a link has it, None if absent."""
@@ -79,26 +106,46 @@ class Document:
         block = self.block_at(offset)
         return block is not None and block.kind == HEADING
 
-    def sentence(self, start: int, end: int) -> Span | None:
-        """The spaCy sentence holding prose range [start, end), or None."""
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Prose offsets where sentences start (block starts included)."""
+        from spacy.attrs import IDX, SENT_START
+
+        starts: set[int] = {b.start for b in self.prose.blocks}
         for chunk in self.chunks:
-            if chunk.offset <= start < chunk.offset + len(chunk.doc.text):
-                span = chunk.doc.char_span(
-                    start - chunk.offset, max(end, start + 1) - chunk.offset,
-                    alignment_mode="expand",
-                )
-                if span is None or not len(span):
-                    return None
-                return span[0].sent
-        return None
+            if len(chunk.doc):
+                arr = chunk.doc.to_array([IDX, SENT_START])
+                starts.update(int(i) + chunk.offset for i, s in arr if s == 1)
+        return sorted(starts)
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """Prose bounds of the sentence around [start, end); the block if unknown."""
-        sent = self.sentence(start, end)
-        if sent is not None:
-            base = sent.doc.user_data.get("offset", 0)
-            return base + sent.start_char, base + sent.end_char
+        """Prose bounds of the sentence around [start, end), clipped to its block."""
         block = self.block_at(start)
-        if block is not None:
-            return block.start, block.end
-        return start, end
+        lo, hi = (block.start, block.end) if block else (0, len(self.text))
+        starts = self.sentence_starts
+        i = bisect_right(starts, start) - 1
+        s = max(starts[i], lo) if i >= 0 else lo
+        e = starts[i + 1] if i + 1 < len(starts) else hi
+        e = max(min(e, hi), end)
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, max(e, min(end, hi))
+
+    def tokens_before(self, offset: int):
+        """spaCy tokens ending at or before ``offset``, nearest first, within the sentence."""
+        sent_start, _ = self.sentence_bounds(offset, offset)
+        for chunk in self.chunks:
+            doc = chunk.doc
+            if not chunk.offset <= offset <= chunk.end:
+                continue
+            rel = offset - chunk.offset
+            span = doc.char_span(rel, min(rel + 1, chunk.end - chunk.offset), alignment_mode="expand")
+            i = span.start if span is not None and len(span) else len(doc)
+            while i > 0:
+                i -= 1
+                tok = doc[i]
+                if tok.idx + chunk.offset < sent_start:
+                    return
+                if tok.idx + len(tok) + chunk.offset <= offset:
+                    yield tok
+            return

@@ -14,8 +14,7 @@ from .rules import CONTEXT_WINDOW, Rule, RuleSet
 def _page_allows(rule: Rule, doc: Document) -> bool:
     if rule.anchors and not any(a in doc.lower for a in rule.anchors):
         return False
-    kind_anchors = rule.kind.anchors()
-    if kind_anchors and not any(a in doc.lower for a in kind_anchors):
+    if rule.kind_anchors and not any(a in doc.lower for a in rule.kind_anchors):
         return False
     if not all(doc.has(f) for f in rule.when):
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,33 +18,60 @@ if TYPE_CHECKING:
 CHUNK_CHARS = 200_000
 
 
+# A sentence ends at . ! ? (closing quotes and brackets may follow) before a space and
+# a capital, digit or opening quote. Abbreviations that usually precede a name or a
+# number do not end one ("Dr. Lee", "approx. 2 hours", "e.g. TMS").
+_SENT_END = re.compile(
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bvs)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
+    r"(?<!\bapprox)(?<!\b[A-Z])[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+)
+
+
+def _sentences(doc: Doc) -> Doc:
+    """Rule-based sentence starts: punctuation rules plus block starts.
+
+    Built on arrays, not a Python loop over tokens: this runs on every document.
+    """
+    import numpy as np
+    from spacy.attrs import IDX, SENT_START
+
+    n = len(doc)
+    if not n:
+        return doc
+    idx = doc.to_array(IDX).astype(np.int64)
+    flags = np.full(n, -1, dtype=np.int64)
+    flags[0] = 1
+    text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt from tokens: costly
+    ends = np.fromiter((m.end() for m in _SENT_END.finditer(text)), dtype=np.int64)
+    if len(ends):
+        pos = np.searchsorted(idx, ends)
+        keep = pos < n
+        pos, ends = pos[keep], ends[keep]
+        flags[pos[idx[pos] == ends]] = 1
+    for i in doc.user_data.get("block_starts", ()):
+        flags[i] = 1
+    doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
+    return doc
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """One Language per process, built on first use."""
     import spacy
     from spacy.language import Language
 
-    if "lintcare_block_starts" not in Language.factories:
-
-        @Language.component("lintcare_block_starts")
-        def block_starts(doc: Doc) -> Doc:
-            # Sentences never run from one block into the next (a heading into
-            # the paragraph below it, one list item into another).
-            starts = doc.user_data.get("block_starts", ())
-            for i in starts:
-                doc[i].is_sent_start = True
-            return doc
-
+    if "lintcare_sentences" not in Language.factories:
+        Language.component("lintcare_sentences", func=_sentences)
     nlp = spacy.blank("en")
     nlp.max_length = CHUNK_CHARS * 4
-    nlp.add_pipe("lintcare_block_starts")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lintcare_sentences")
     return nlp
 
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
     offset: int  # prose offset of the chunk's first character
+    end: int  # prose offset after its last character (Doc.text is costly to rebuild)
     doc: Doc
 
 
@@ -65,7 +93,8 @@ def parse(prose: Prose) -> list[Chunk]:
     chunks: list[Chunk] = []
     block_starts = [b.start for b in prose.blocks]
     for start, end in _chunk_bounds(prose):
-        doc = nlp.make_doc(prose.text[start:end])
+        text = prose.text[start:end]
+        doc = nlp.make_doc(text)
         token_starts: list[int] = []
         for b in block_starts:
             if start < b < end:
@@ -74,7 +103,9 @@ def parse(prose: Prose) -> list[Chunk]:
                     token_starts.append(span.start)
         doc.user_data["block_starts"] = token_starts
         doc.user_data["offset"] = start
+        doc.user_data["text"] = text
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        chunks.append(Chunk(start, doc))
+        del doc.user_data["text"]
+        chunks.append(Chunk(start, end, doc))
     return chunks

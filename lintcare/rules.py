@@ -86,6 +86,7 @@ class Rule:
     unless_after: re.Pattern[str] | None = None
     exceptions: tuple[re.Pattern[str], ...] = ()
     anchors: tuple[str, ...] = ()
+    kind_anchors: tuple[str, ...] = ()  # derived from the kind's fields, once
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -198,12 +199,14 @@ def build_rule(raw: Any, origin: str, facts: dict[str, Fact]) -> Rule:
     cs = bool(raw.get("case_sensitive", False))  # context regexes follow the rule's case mode
     opt = {k: ctx.regex(k, raw[k], cs) for k in
            ("sentence_when", "sentence_unless", "unless_before", "unless_after") if k in raw}
+    kind = kind_cls(raw, ctx)
     return Rule(
         id=rule_id,
         category=raw["category"],
         severity=raw["severity"],
         message=raw["message"].strip(),
-        kind=kind_cls(raw, ctx),
+        kind=kind,
+        kind_anchors=kind.anchors(),
         source=raw["source"],
         origin=origin,
         description=raw.get("description", "").strip(),

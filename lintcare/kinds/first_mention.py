@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from .anchors import regex_anchors
 from .base import Hit, Kind
 
 
@@ -26,6 +27,9 @@ class FirstMentionKind(Kind):
         self.name_re = ctx.regex("name", raw["name"], cs)
         paired = raw["paired"] if isinstance(raw["paired"], list) else [raw["paired"]]
         self.paired = [ctx.regex("paired", p, cs) for p in paired]
+
+    def anchors(self) -> tuple[str, ...]:
+        return regex_anchors(self.name_re.pattern)
 
     def _is_paired(self, doc: Document, start: int, end: int) -> bool:
         block = doc.block_at(start)

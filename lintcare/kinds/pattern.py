@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from .anchors import regex_anchors
 from .base import Hit, Kind
+from .fastregex import FastRegex
 
 
 class PatternKind(Kind):
@@ -21,12 +24,29 @@ class PatternKind(Kind):
         cs = raw.get("case_sensitive", False)
         pats = raw["pattern"] if isinstance(raw["pattern"], list) else [raw["pattern"]]
         self.regexes = [ctx.regex("pattern", p, cs) for p in pats]
+        # Per regex: a faster scanner with the same matches, and the literals every
+        # match contains (to scan only the blocks that hold one).
+        self._scans = [(FastRegex(r), regex_anchors(r.pattern)) for r in self.regexes]
         self.replace: str | None = raw.get("replace")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
+    @staticmethod
+    def _matches(doc: Document, fast: FastRegex, anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
+        for lo, hi in doc.anchor_ranges(anchors):
+            yield from fast.finditer(doc.text, doc.lower, lo, hi)
+
+    def anchors(self) -> tuple[str, ...]:
+        found: set[str] = set()
         for regex in self.regexes:
-            has_flag = "flag" in regex.groupindex
-            for m in regex.finditer(doc.text):
+            lits = regex_anchors(regex.pattern)
+            if not lits:
+                return ()
+            found.update(lits)
+        return tuple(sorted(found))
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for fast, anchors in self._scans:
+            has_flag = "flag" in fast.full.groupindex
+            for m in self._matches(doc, fast, anchors):
                 start, end = m.span("flag") if has_flag and m.group("flag") is not None else m.span()
                 if end <= start:
                     continue

@@ -1,0 +1,108 @@
+"""Same matches as a compiled regex, found faster.
+
+Python's ``re`` scans fast only when a pattern starts with a literal and is case
+sensitive; most rule patterns start with ``\\b`` and ignore case. ``FastRegex`` scans
+the page's lowercased copy with a lowercased, case-sensitive pattern without the
+leading ``\\b``, then confirms each candidate with the original regex on the original
+text. Matches (and their groups, in original case) are exactly the original regex's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+try:  # Python 3.11+
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+    from re._constants import AT, AT_BOUNDARY  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+    from sre_constants import AT, AT_BOUNDARY  # type: ignore[no-redef]
+
+_ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
+
+
+def lower_literals(pattern: str) -> str | None:
+    """Lowercase the letters a pattern matches, leaving escapes and group syntax alone."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt in _ESCAPE_ARG:
+                end = i + 2 + _ESCAPE_ARG[nxt]
+            elif nxt in "Ng" and i + 2 < n and pattern[i + 2] in "{<":
+                end = pattern.find("}" if pattern[i + 2] == "{" else ">", i) + 1
+                if end == 0:
+                    return None
+            else:
+                end = i + 2
+            out.append(pattern[i:end])
+            i = end
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.find(">" if pattern[i + 3] == "<" else ")", i) + 1
+            if end == 0:
+                return None
+            out.append(pattern[i:end])
+            i = end
+        else:
+            low = ch.lower()
+            if len(low) != 1:
+                return None
+            out.append(low)
+            i += 1
+    return "".join(out)
+
+
+class FastRegex:
+    __slots__ = ("_lowered", "_scan", "full")
+
+    def __init__(self, full: re.Pattern[str]) -> None:
+        self.full = full
+        pattern, flags = full.pattern, full.flags & ~re.UNICODE
+        self._lowered = False
+        if flags & re.IGNORECASE:
+            lowered = lower_literals(pattern)
+            if lowered is not None:
+                pattern, flags, self._lowered = lowered, flags & ~re.IGNORECASE, True
+        pattern = _strip_leading_boundary(pattern)
+        try:
+            self._scan = re.compile(pattern, flags)
+        except re.error:  # pragma: no cover - fall back to the plain scan
+            self._scan, self._lowered = full, False
+
+    def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self._scan is self.full or (self._lowered and len(lower) != len(text)):
+            yield from self.full.finditer(text, pos, end)
+            return
+        hay = lower if self._lowered else text
+        scan, full = self._scan, self.full
+        while pos <= end:
+            cand = scan.search(hay, pos, end)
+            if cand is None:
+                return
+            m = full.match(text, cand.start(), end)
+            if m is None:
+                pos = cand.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+    def search(self, text: str, lower: str) -> re.Match[str] | None:
+        return next(self.finditer(text, lower), None)
+
+
+def _strip_leading_boundary(pattern: str) -> str:
+    """Drop a leading \\b when the pattern is one sequence (no top-level alternation)."""
+    if not pattern.startswith(r"\b"):
+        return pattern
+    try:
+        parsed = list(sre_parse.parse(pattern))
+    except re.error:
+        return pattern
+    if parsed and parsed[0] == (AT, AT_BOUNDARY):
+        return pattern[2:]
+    return pattern

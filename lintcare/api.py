@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import ResultCache
 from .document import Document
 from .engine import lint_document
 from .findings import Finding
 from .rules import RuleSet, load_rules
-from .sources import FORMATS, SUFFIX_FORMATS, Source, SourceError, extract, read_source
+from .sources import (
+    FORMATS,
+    SUFFIX_FORMATS,
+    Source,
+    SourceError,
+    extract,
+    format_for,
+    read_bytes,
+    read_source,
+)
 
 SKIP_DIRS = frozenset(
     {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
@@ -54,16 +64,29 @@ def lint_text(
 
 
 def lint_file(
-    path: str, ruleset: RuleSet | None = None, fmt: str | None = None, encoding: str = "utf-8"
+    path: str,
+    ruleset: RuleSet | None = None,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    cache: ResultCache | None = None,
 ) -> FileResult:
+    fmt = fmt or format_for(path)
     try:
-        source = read_source(path, fmt, encoding)
+        data = read_bytes(path)
+        source = read_source(path, fmt, encoding, data)
     except SourceError as exc:
         msg = str(exc)
         if msg.startswith("binary file"):
             return FileResult(path, note=msg)
         return FileResult(path, error=msg)
-    return FileResult(path, lint_source(source, ruleset), source=source)
+    if cache is None:
+        return FileResult(path, lint_source(source, ruleset), source=source)
+    key = cache.key(data, f"{fmt}\0{path}", encoding)
+    findings = cache.get(key, path)
+    if findings is None:
+        findings = lint_source(source, ruleset)
+        cache.put(key, findings)
+    return FileResult(path, findings, source=source)
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:

@@ -91,9 +91,9 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
         raise SourceError(f"unknown encoding {encoding!r}") from None
 
 
-def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8") -> Source:
+def read_bytes(path: str) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise SourceError("no such file or directory") from None
     except IsADirectoryError:
@@ -102,6 +102,12 @@ def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8") -> S
         raise SourceError("permission denied") from None
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
+
+
+def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8",
+                data: bytes | None = None) -> Source:
+    if data is None:
+        data = read_bytes(path)
     text, enc, bom = decode(data, path, encoding)
     return Source(path, text, fmt or format_for(path), enc, bom)
 

@@ -1,0 +1,109 @@
+"""A result cache: a file whose bytes and lint settings are unchanged is not linted again.
+
+The key covers the file's bytes, its format and encoding, a fingerprint of every
+setting that can change a result (rule files, config, options) and the lintcare
+version, so the cache can only skip work, never change a result. An unreadable or
+corrupt entry counts as a miss and is rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .findings import Edit, Finding, Fix
+
+CACHE_FORMAT = 1
+
+
+def fingerprint(*parts: object) -> str:
+    """A stable digest of the settings that shape results."""
+    h = hashlib.sha256(f"lintcare {__version__} cache {CACHE_FORMAT}".encode())
+    for part in parts:
+        h.update(b"\0")
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def file_fingerprint(paths: list[Path]) -> str:
+    """Digest of rule or config files' contents (missing files count as empty)."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p).encode())
+        try:
+            h.update(Path(p).read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def _finding_to_json(f: Finding) -> dict[str, object]:
+    return {
+        "rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message,
+        "start": f.start, "end": f.end, "line": f.line, "column": f.column,
+        "end_line": f.end_line, "end_column": f.end_column, "text": f.text,
+        "suggestions": list(f.suggestions), "scope": f.scope,
+        "fix": None if f.fix is None else {
+            "safe": f.fix.safe,
+            "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
+        },
+        "extra": [list(kv) for kv in f.extra],
+    }
+
+
+def _finding_from_json(d: dict, path: str) -> Finding:
+    fix = d.get("fix")
+    return Finding(
+        rule=d["rule"], category=d["category"], severity=d["severity"], message=d["message"],
+        path=path, start=d["start"], end=d["end"], line=d["line"], column=d["column"],
+        end_line=d["end_line"], end_column=d["end_column"], text=d["text"],
+        suggestions=tuple(d["suggestions"]), scope=d["scope"],
+        fix=None if fix is None else Fix(tuple(Edit(*e) for e in fix["edits"]), fix["safe"]),
+        extra=tuple((k, v) for k, v in d.get("extra", [])),
+    )
+
+
+class ResultCache:
+    def __init__(self, folder: Path, settings: str) -> None:
+        self.folder = Path(folder)
+        self.settings = settings
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, data: bytes, fmt: str, encoding: str) -> str:
+        h = hashlib.sha256(data)
+        h.update(f"\0{fmt}\0{encoding}\0{self.settings}".encode())
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        try:
+            raw = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if raw.get("format") != CACHE_FORMAT:
+                raise ValueError("old cache format")
+            findings = [_finding_from_json(d, path) for d in raw["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return findings
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        target = self._path(key)
+        payload = json.dumps({"format": CACHE_FORMAT,
+                              "findings": [_finding_to_json(f) for f in findings]})
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a reader never sees half an entry.
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed

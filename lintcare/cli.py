@@ -10,9 +10,11 @@ import click
 
 from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
+from .cache import ResultCache, file_fingerprint, fingerprint
 from .findings import SEVERITIES
 from .kinds import RuleError
-from .rules import RuleSet, load_rules
+from .rules import RuleSet, default_rules_path, load_rules
+from .runner import default_jobs, run_all
 from .sources import FORMATS, Source, SourceError, decode, format_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -59,9 +61,15 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
 
 
 def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
-               encoding: str) -> list[FileResult]:
+               encoding: str, jobs: int = 1, cache: ResultCache | None = None) -> list[FileResult]:
+    found = list(discover(paths or (".",)))
+    files = [p for p, problem in found if not problem and p != "-"]
+    def lint_one(path: str) -> FileResult:
+        return lint_file(path, ruleset, encoding=encoding, cache=cache)
+
+    linted = dict(zip(files, run_all(files, lint_one, jobs), strict=True))
     results: list[FileResult] = []
-    for path, problem in discover(paths or (".",)):
+    for path, problem in found:
         if problem:
             results.append(FileResult(path, error=problem))
         elif path == "-":
@@ -72,8 +80,17 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
                 continue
             results.append(FileResult(stdin_name, lint_source(source, ruleset), source=source))
         else:
-            results.append(lint_file(path, ruleset, encoding=encoding))
+            results.append(linted[path])
     return results
+
+
+def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *options: object
+               ) -> ResultCache | None:
+    """The cache key covers every rule file's content and the options that shape results."""
+    if not enabled:
+        return None
+    rule_files = [default_rules_path(), *(Path(p) for p in extra_rules)]
+    return ResultCache(Path(folder), fingerprint(file_fingerprint(rule_files), *options))
 
 
 @main.command()
@@ -88,13 +105,22 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel processes (default: the number of CPUs).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Skip files whose content and settings are unchanged since the last run.")
+@click.option("--cache-dir", default=".lintcare-cache", show_default=True, type=click.Path(),
+              help="Folder for the cache.")
 def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str) -> None:
+          stdin_format: str | None, stdin_filename: str, encoding: str, jobs: int | None,
+          cache: bool, cache_dir: str) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     from .report import reaches
 
     ruleset = load_ruleset(extra_rules)
-    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding)
+    result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
+    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding,
+                         jobs or default_jobs(), result_cache)
     for r in results:
         if r.error:
             error_line(r.path, r.error)

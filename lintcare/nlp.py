@@ -76,16 +76,32 @@ class Chunk:
 
 
 def _chunk_bounds(prose: Prose) -> list[tuple[int, int]]:
-    if len(prose.text) <= CHUNK_CHARS or not prose.blocks:
-        return [(0, len(prose.text))]
+    """Chunks of whole blocks up to CHUNK_CHARS; a longer block is cut at whitespace."""
+    text = prose.text
+    if len(text) <= CHUNK_CHARS:
+        return [(0, len(text))]
+    cuts = [b.start for b in prose.blocks]
     bounds: list[tuple[int, int]] = []
     start = 0
-    for block in prose.blocks:
-        if block.end - start > CHUNK_CHARS and block.start > start:
-            bounds.append((start, block.start))
-            start = block.start
-    bounds.append((start, len(prose.text)))
+    for cut in [*cuts, len(text)]:
+        if cut - start <= CHUNK_CHARS:
+            continue
+        # Close the chunk at the last block start that fits, else cut inside the block.
+        fitting = [c for c in cuts if start < c <= start + CHUNK_CHARS]
+        while cut - start > CHUNK_CHARS:
+            end = fitting[-1] if fitting else _whitespace_cut(text, start + CHUNK_CHARS, start)
+            bounds.append((start, end))
+            start, fitting = end, []
+    bounds.append((start, len(text)))
     return bounds
+
+
+def _whitespace_cut(text: str, limit: int, floor: int) -> int:
+    """A cut point at whitespace before ``limit`` (a 10 MB line still tokenises in pieces)."""
+    for i in range(limit, max(floor + 1, limit - 2000), -1):
+        if text[i - 1].isspace():
+            return i
+    return limit
 
 
 def parse(prose: Prose) -> list[Chunk]:

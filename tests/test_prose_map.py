@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from lintcare.prose import OffsetMap, ProseBuilder
 from lintcare.sources import Source
 from lintcare.sources.text import extract_text
@@ -47,3 +49,13 @@ def test_plain_text_blocks_headings_and_bullets():
         ("list_item", "one item"),
         ("list_item", "two item"),
     ]
+
+
+def test_chunks_cover_text_and_stay_small_even_for_one_huge_line():
+    from lintcare.nlp import CHUNK_CHARS, _chunk_bounds
+
+    text = "\n\n".join(["word " * 30, ("word " * 90_000).strip(), "tail words here"])
+    bounds = _chunk_bounds(extract_text(text))
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+    assert all(e - s <= CHUNK_CHARS for s, e in bounds) and len(bounds) >= 3

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
+from .baseline import Baseline, BaselineError, compare, describe, load, write
 from .findings import SEVERITIES
 from .kinds import RuleError
+from .progress import track, wanted
+from .report import FORMATS as REPORT_FORMATS
+from .report import reaches, render
 from .rules import RuleSet, load_rules
 from .sources import FORMATS, Source, SourceError, decode, format_for
 
@@ -59,9 +64,12 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
 
 
 def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
-               encoding: str) -> list[FileResult]:
+               encoding: str, progress: bool = False) -> list[FileResult]:
     results: list[FileResult] = []
-    for path, problem in discover(paths or (".",)):
+    items: Iterable[tuple[str, str | None]] = list(discover(paths or (".",)))
+    if progress and wanted(len(items), sys.stdout, sys.stderr):
+        items = track(items, sys.stderr, label=lambda item: item[0])
+    for path, problem in items:
         if problem:
             results.append(FileResult(path, error=problem))
         elif path == "-":
@@ -78,8 +86,10 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report and fail only on findings not recorded in this baseline file.")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
@@ -88,30 +98,63 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str) -> None:
+def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str,
+          extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
+          encoding: str) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
-    from .report import reaches
-
     ruleset = load_ruleset(extra_rules)
-    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding)
+    known = read_baseline(baseline_file) if baseline_file else None
+    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding,
+                         progress=out_format == "text")
+    outcome = None
+    if known is not None:
+        results, outcome = compare(known, results)
     for r in results:
         if r.error:
             error_line(r.path, r.error)
         elif r.note:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    if out_format == "json":
-        from .report.json import render as render_json
-
-        click.echo(render_json(results))
-    else:
-        from .report.text import render as render_text
-
-        click.echo(render_text(results, use_colour(sys.stdout)))
+    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
+    if report:
+        click.echo(report)
+    if outcome is not None:
+        for line in describe(outcome):
+            click.echo(f"lintcare: note: {line}", err=True)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def read_baseline(file: str) -> Baseline:
+    try:
+        return load(file)
+    except BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+@main.command()
+@click.argument("baseline_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file in the rules.yaml format (repeatable).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
+             encoding: str) -> None:
+    """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
+    ruleset = load_ruleset(extra_rules)
+    results = lint_paths(paths, ruleset, "", "<stdin>", encoding, progress=True)
+    for r in results:
+        if r.error:
+            error_line(r.path, r.error)
+    try:
+        recorded = write(baseline_file, results)
+    except BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+    found = sum(e.count for e in recorded)
+    click.echo(f"lintcare: wrote {baseline_file}: {found} finding{'s' if found != 1 else ''} "
+               f"({len(recorded)} entries) in {len(results)} file{'s' if len(results) != 1 else ''}")
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
 @main.group(invoke_without_command=True)

@@ -112,6 +112,15 @@ def entries(results: Sequence[FileResult], base: Path) -> list[Entry]:
     return sorted(Entry(*key, count=n, text=texts[key]) for key, n in counts.items())
 
 
+def ensure_replaceable(file: str) -> None:
+    """Refuse to overwrite anything but a baseline: "lintcare baseline page.md" forgot FILE."""
+    if Path(file).exists():
+        try:
+            load(file)
+        except BaselineError:
+            raise BaselineError(f"{file}: exists and is not a lintcare baseline; not overwritten") from None
+
+
 def write(file: str, results: Sequence[FileResult]) -> list[Entry]:
     base = Path(os.path.abspath(file)).parent
     recorded = entries(results, base)

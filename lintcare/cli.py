@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
-from .baseline import Baseline, BaselineError, compare, describe, load, write
+from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .findings import SEVERITIES
 from .kinds import RuleError
 from .progress import track, wanted
@@ -143,11 +143,12 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
              encoding: str) -> None:
     """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
     ruleset = load_ruleset(extra_rules)
-    results = lint_paths(paths, ruleset, "", "<stdin>", encoding, progress=True)
-    for r in results:
-        if r.error:
-            error_line(r.path, r.error)
     try:
+        ensure_replaceable(baseline_file)
+        results = lint_paths(paths, ruleset, "", "<stdin>", encoding, progress=True)
+        for r in results:
+            if r.error:
+                error_line(r.path, r.error)
         recorded = write(baseline_file, results)
     except BaselineError as exc:
         raise UsageFailure(str(exc)) from None

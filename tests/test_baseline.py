@@ -131,6 +131,13 @@ def test_paths_match_from_another_folder(run_json, run_cli, site, monkeypatch):
     assert (code, rules_of(data)) == (0, [])
 
 
+def test_baseline_never_overwrites_a_page(run_cli, site):
+    code, out, err = run_cli("baseline", "content/visit.txt")  # FILE forgotten
+    assert code == 2 and out == "" and err.strip() == (
+        "lintcare: error: content/visit.txt: exists and is not a lintcare baseline; not overwritten")
+    assert Path("content/visit.txt").read_text(encoding="utf-8") == PAGE
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     (None, "no such baseline file"),
     ("{not json", "not valid JSON"),

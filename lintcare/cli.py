@@ -66,9 +66,10 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
 def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
                encoding: str, progress: bool = False) -> list[FileResult]:
     results: list[FileResult] = []
-    items: Iterable[tuple[str, str | None]] = list(discover(paths or (".",)))
-    if progress and wanted(len(items), sys.stdout, sys.stderr):
-        items = track(items, sys.stderr, label=lambda item: item[0])
+    found = list(discover(paths or (".",)))
+    items: Iterable[tuple[str, str | None]] = found
+    if progress and wanted(len(found), sys.stdout, sys.stderr):
+        items = track(found, sys.stderr, label=lambda item: item[0])
     for path, problem in items:
         if problem:
             results.append(FileResult(path, error=problem))

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
+from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .cache import ResultCache, file_fingerprint, fingerprint
 from .findings import SEVERITIES
 from .kinds import RuleError
+from .progress import track, wanted
+from .report import FORMATS as REPORT_FORMATS
+from .report import reaches, render
 from .rules import RuleSet, default_rules_path, load_rules
 from .runner import default_jobs, run_all
 from .sources import FORMATS, Source, SourceError, decode, format_for
@@ -61,13 +66,18 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
 
 
 def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
-               encoding: str, jobs: int = 1, cache: ResultCache | None = None) -> list[FileResult]:
+               encoding: str, jobs: int = 1, cache: ResultCache | None = None,
+               progress: bool = False) -> list[FileResult]:
     found = list(discover(paths or (".",)))
     files = [p for p, problem in found if not problem and p != "-"]
+
     def lint_one(path: str) -> FileResult:
         return lint_file(path, ruleset, encoding=encoding, cache=cache)
 
-    linted = dict(zip(files, run_all(files, lint_one, jobs), strict=True))
+    linted: Iterable[FileResult] = run_all(files, lint_one, jobs)
+    if progress and wanted(len(files), sys.stdout, sys.stderr):
+        linted = (r for _, r in zip(track(files, sys.stderr, label=str), linted, strict=True))
+    pending = iter(linted)
     results: list[FileResult] = []
     for path, problem in found:
         if problem:
@@ -80,7 +90,7 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
                 continue
             results.append(FileResult(stdin_name, lint_source(source, ruleset), source=source))
         else:
-            results.append(linted[path])
+            results.append(next(pending))
     return results
 
 
@@ -95,8 +105,10 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report and fail only on findings not recorded in this baseline file.")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
@@ -111,33 +123,65 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
               help="Skip files whose content and settings are unchanged since the last run.")
 @click.option("--cache-dir", default=".lintcare-cache", show_default=True, type=click.Path(),
               help="Folder for the cache.")
-def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str, jobs: int | None,
-          cache: bool, cache_dir: str) -> None:
+def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str,
+          extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
+          encoding: str, jobs: int | None, cache: bool, cache_dir: str) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
-    from .report import reaches
-
     ruleset = load_ruleset(extra_rules)
+    known = read_baseline(baseline_file) if baseline_file else None
     result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
     results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding,
-                         jobs or default_jobs(), result_cache)
+                         jobs or default_jobs(), result_cache, progress=out_format == "text")
+    outcome = None
+    if known is not None:
+        results, outcome = compare(known, results)
     for r in results:
         if r.error:
             error_line(r.path, r.error)
         elif r.note:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    if out_format == "json":
-        from .report.json import render as render_json
-
-        click.echo(render_json(results))
-    else:
-        from .report.text import render as render_text
-
-        click.echo(render_text(results, use_colour(sys.stdout)))
+    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
+    if report:
+        click.echo(report)
+    if outcome is not None:
+        for line in describe(outcome):
+            click.echo(f"lintcare: note: {line}", err=True)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def read_baseline(file: str) -> Baseline:
+    try:
+        return load(file)
+    except BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+@main.command()
+@click.argument("baseline_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file in the rules.yaml format (repeatable).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
+             encoding: str) -> None:
+    """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
+    ruleset = load_ruleset(extra_rules)
+    try:
+        ensure_replaceable(baseline_file)
+        results = lint_paths(paths, ruleset, "", "<stdin>", encoding, default_jobs(), progress=True)
+        for r in results:
+            if r.error:
+                error_line(r.path, r.error)
+        recorded = write(baseline_file, results)
+    except BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+    found = sum(e.count for e in recorded)
+    click.echo(f"lintcare: wrote {baseline_file}: {found} finding{'s' if found != 1 else ''} "
+               f"({len(recorded)} entries) in {len(results)} file{'s' if len(results) != 1 else ''}")
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
 @main.group(invoke_without_command=True)

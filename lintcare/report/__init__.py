@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..api import FileResult
 from ..findings import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from ..baseline import Outcome
+    from ..rules import RuleSet
+
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def summary(results: Sequence[FileResult]) -> dict[str, int]:
@@ -25,3 +32,23 @@ def reaches(severity: str, threshold: str) -> bool:
     if threshold == "none":
         return False
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
+def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet, colour: bool = False,
+           baseline: Outcome | None = None) -> str:
+    """The report in one of FORMATS; each module is imported only when used."""
+    if fmt == "json":
+        from .json import render as render_json
+
+        return render_json(results, baseline)
+    if fmt == "sarif":
+        from .sarif import render as render_sarif
+
+        return render_sarif(results, ruleset, baseline)
+    if fmt == "github":
+        from .github import render as render_github
+
+        return render_github(results)
+    from .text import render as render_text
+
+    return render_text(results, colour)

@@ -6,11 +6,12 @@ import json
 from collections.abc import Sequence
 
 from ..api import FileResult
+from ..baseline import Outcome
 from . import summary
 
 
-def render(results: Sequence[FileResult]) -> str:
-    payload = {
+def render(results: Sequence[FileResult], baseline: Outcome | None = None) -> str:
+    payload: dict[str, object] = {
         "version": 1,
         "files": [
             {
@@ -23,4 +24,6 @@ def render(results: Sequence[FileResult]) -> str:
         ],
         "summary": summary(results),
     }
+    if baseline is not None:  # only new findings are listed; this says what was left out
+        payload["baseline"] = baseline.to_dict()
     return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -88,12 +88,26 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply safe fixes in place, then report what remains ('-': fixed text to stdout).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff: also apply wording fixes a person should review.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of the fixes instead of applying them; writes nothing.")
 def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str) -> None:
+          stdin_format: str | None, stdin_filename: str, encoding: str, apply_fixes: bool,
+          unsafe_fixes: bool, show_diff: bool) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     from .report import reaches
 
+    if unsafe_fixes and not (apply_fixes or show_diff):
+        raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     ruleset = load_ruleset(extra_rules)
+    if apply_fixes or show_diff:
+        from .fixcmd import FixOptions, run_fix
+
+        sys.exit(run_fix(paths, ruleset, FixOptions(unsafe_fixes, show_diff, out_format, fail_on,
+                                                    stdin_format or "", stdin_filename, encoding)))
     results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding)
     for r in results:
         if r.error:

@@ -4,7 +4,8 @@ The fixer works on the decoded text only (files and bytes are ``fixio``'s job):
 
 1. lint the text; keep the findings whose fix is allowed (safe, or safe and unsafe);
 2. drop fixes that could damage the file (a line break in a replacement, an edit that
-   splits a CRLF pair, an edit inside a code or comment range of the prose);
+   splits a CRLF pair, an edit inside code, a comment, a URL, an email address or a
+   Markdown link target);
 3. resolve overlaps deterministically: by start, then severity, then rule id; a fix
    overlapping one already taken waits for the next pass;
 4. apply the fixes, re-lint and repeat until no fix applies (at most ``MAX_PASSES``).
@@ -16,6 +17,7 @@ writer can copy every other byte unchanged.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -269,11 +271,28 @@ def _trim(original: str, c: Change) -> Change | None:
 # ---------------------------------------------------------------- the loop
 
 
+# Never edited, whatever a rule says: URLs, email addresses and Markdown link targets
+# (a tokenizer may split "Spravado](https://x.org/spravado" and let a term match inside).
+_NO_TOUCH = re.compile(
+    r"\]\([^)\s]*\)"
+    r"|<[a-z][a-z0-9+.-]*:[^>\s]*>"
+    r"|\b(?:https?://|www\.|mailto:|tel:)[^\s<>()\[\]\"']+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
+
+
+def protected_ranges(source: Source, prose_comments: Iterable[tuple]) -> list[tuple[int, int]]:
+    """Source ranges no fix may touch: code and comments the extractor set aside, and links."""
+    ranges = [(c[0], c[1]) for c in prose_comments]
+    ranges += [m.span() for m in _NO_TOUCH.finditer(source.text)]
+    return ranges
+
+
 def _lint(source: Source, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
     prose = extract(source)
     doc = Document(source, prose, ruleset.facts)
-    protected = [(c[0], c[1]) for c in prose.comments]
-    return lint_document(doc, ruleset), protected
+    return lint_document(doc, ruleset), protected_ranges(source, prose.comments)
 
 
 def fix_source(source: Source, ruleset: RuleSet, unsafe: bool = False,

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import click
 
 from .api import FileResult, discover
-from .fix import FixResult, fix_source
-from .fixio import FixWriteError, ReadFile, check_encoded, encode_changes, read_bytes, write_atomic
+from .fix import FixResult
+from .fixio import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from .report import reaches
 from .rules import RuleSet
-from .sources import Source, SourceError, decode, format_for
+from .sources import Source, SourceError, format_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -75,20 +75,13 @@ class _Run:
         read: ReadFile | None = None
         try:
             read = _read(name, is_stdin)
-            text, enc, bom = decode(read.data, name, self.opts.encoding)
+            new, outcome, source = fix_data(read.data, name, fmt, self.ruleset, self.opts.unsafe,
+                                            self.opts.encoding)
+            self._deliver(read, new, outcome, is_stdin)
         except (SourceError, FixWriteError) as exc:
             self._failed(name, str(exc), read, is_stdin)
             return
-        source = Source(name, text, fmt, enc, bom)
-        outcome = fix_source(source, self.ruleset, self.opts.unsafe)
-        try:
-            new = encode_changes(source, read.data, outcome.changes)
-            check_encoded(source, new, outcome.text)
-            self._deliver(read, new, outcome, is_stdin)
-        except FixWriteError as exc:
-            self._failed(name, str(exc), read, is_stdin)
-            return
-        fixed = Source(name, outcome.text, fmt, enc, bom)
+        fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
         self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied)))
 
     def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:

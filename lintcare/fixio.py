@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fix import Change
-from .sources import Source
+from .fix import Change, FixResult, fix_source
+from .rules import RuleSet
+from .sources import Source, decode
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
@@ -96,6 +97,20 @@ def check_encoded(source: Source, new: bytes, fixed_text: str) -> None:
     if not new.startswith(prefix) or new[len(prefix):].decode(source.encoding, "replace") != fixed_text:
         raise FixWriteError("internal check failed: the fixed bytes do not decode to the fixed text; "
                             "not changed")
+
+
+def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = False,
+             encoding: str = "utf-8") -> tuple[bytes, FixResult, Source]:
+    """Fix a file's bytes: (new bytes, the fix result, the decoded original).
+
+    Raises SourceError (cannot decode) or FixWriteError (cannot encode the result).
+    """
+    text, enc, bom = decode(data, path, encoding)
+    source = Source(path, text, fmt, enc, bom)
+    result = fix_source(source, ruleset, unsafe)
+    new = encode_changes(source, data, result.changes)
+    check_encoded(source, new, result.text)
+    return new, result, source
 
 
 def _writable(st: os.stat_result) -> bool:

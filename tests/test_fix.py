@@ -98,7 +98,8 @@ def test_nothing_to_fix_changes_nothing():
 
 def test_non_ascii_text_keeps_its_characters():
     text = "Café hours: the the nurse sees you.  Naïve questions are welcome — ask ketamin questions 😊."
-    assert fixed(text) == "Café hours: the nurse sees you. Naïve questions are welcome — ask ketamine questions 😊."
+    assert fixed(text) == (
+        "Café hours: the nurse sees you. Naïve questions are welcome — ask ketamine questions 😊.")
 
 
 def test_fix_inside_markdown_link_text_keeps_the_link():
@@ -279,7 +280,7 @@ def test_every_change_overlaps_a_reported_finding(text, unsafe):
     reported = lint_text(text, ruleset=RULES)
     result = fix_text(text, RULES, unsafe=unsafe)
     for change in result.changes:
-        assert any(f.start < change.end and change.start < f.end
+        assert any((f.start < change.end and change.start < f.end)
                    or (change.start == change.end and f.start <= change.start <= f.end)
                    for f in reported), (change, text)
     # Fixes applied in the first pass are exactly findings of that lint.

@@ -148,12 +148,23 @@ def write_atomic(read: ReadFile, new: bytes) -> None:
                 os.chown(tmp, st.st_uid, st.st_gid)
         _check_unchanged(real, read)  # once more, right before the swap
         os.replace(tmp, real)
+        _sync_folder(folder or ".")
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise FixWriteError(f"cannot write: {exc.strerror or exc}; not changed") from None
         raise
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename durable; best effort (not every system can open a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _owner(path: str) -> tuple[int, int]:

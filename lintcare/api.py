@@ -41,6 +41,7 @@ class FileResult:
     error: str | None = None
     note: str | None = None  # a skipped file (binary): not an error
     source: Source | None = field(default=None, repr=False)
+    fixed: int | None = None  # fixes applied (only when fixing)
 
 
 @lru_cache(maxsize=1)

@@ -123,11 +123,25 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
               help="Skip files whose content and settings are unchanged since the last run.")
 @click.option("--cache-dir", default=".lintcare-cache", show_default=True, type=click.Path(),
               help="Folder for the cache.")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply safe fixes in place, then report what remains ('-': fixed text to stdout).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff: also apply wording fixes a person should review.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of the fixes instead of applying them; writes nothing.")
 def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str,
           extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
-          encoding: str, jobs: int | None, cache: bool, cache_dir: str) -> None:
+          encoding: str, jobs: int | None, cache: bool, cache_dir: str, apply_fixes: bool,
+          unsafe_fixes: bool, show_diff: bool) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
+    if unsafe_fixes and not (apply_fixes or show_diff):
+        raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     ruleset = load_ruleset(extra_rules)
+    if apply_fixes or show_diff:
+        from .fixcmd import FixOptions, run_fix
+
+        sys.exit(run_fix(paths, ruleset, FixOptions(unsafe_fixes, show_diff, out_format, fail_on,
+                                                    stdin_format or "", stdin_filename, encoding)))
     known = read_baseline(baseline_file) if baseline_file else None
     result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
     results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding,

@@ -81,7 +81,9 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         and pmap.is_verbatim(hit.start, hit.end)
         and hit.replacement != flagged
     ):
-        fix = Fix((Edit(start, end, hit.replacement),), rule.fix == "safe")
+        # A choice between several candidates is never mechanical.
+        safe = rule.fix == "safe" and len(set(hit.suggestions)) <= 1
+        fix = Fix((Edit(start, end, hit.replacement),), safe)
     suggestions = hit.suggestions or rule.suggest
     return Finding(
         rule=rule.id,

@@ -19,6 +19,7 @@ def render(results: Sequence[FileResult], baseline: Outcome | None = None) -> st
                 "findings": [f.to_dict() for f in r.findings],
                 "error": r.error,
                 **({"note": r.note} if r.note else {}),
+                **({"fixed": r.fixed} if r.fixed is not None else {}),
             }
             for r in results
         ],

@@ -32,7 +32,8 @@ def _caret(f: Finding, result: FileResult) -> list[str]:
 def render_finding(f: Finding, result: FileResult, colour: bool) -> list[str]:
     sev = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if colour else f.severity
     rule = click.style(f"[{f.rule}]", dim=True) if colour else f"[{f.rule}]"
-    out = [f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message}"]
+    fixable = "" if f.fix is None else " (fixable)" if f.fix.safe else " (fixable with --unsafe-fixes)"
+    out = [f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message}{fixable}"]
     if f.suggestions:
         out.append("    suggestion: " + " | ".join(f"{s!r}" if s.strip() != s or not s else s
                                                   for s in f.suggestions))

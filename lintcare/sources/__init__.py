@@ -73,10 +73,13 @@ class Source:
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, bool]:
     """Decode bytes; returns (text, encoding, had_bom). Raises SourceError."""
+    size = len(data)
     if data.startswith(codecs.BOM_UTF8):
         encoding, data, bom = "utf-8", data[len(codecs.BOM_UTF8):], True
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16", True
+        # Name the byte order: writing fixes back must encode without a new BOM.
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        data, bom = data[2:], True
     else:
         bom = False
     if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
@@ -85,7 +88,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
         return data.decode(encoding), encoding, bom
     except UnicodeDecodeError as exc:
         raise SourceError(
-            f"not valid {encoding} at byte {exc.start} (use --encoding to choose another)"
+            f"not valid {encoding} at byte {exc.start + size - len(data)} (use --encoding to choose another)"
         ) from None
     except LookupError:
         raise SourceError(f"unknown encoding {encoding!r}") from None

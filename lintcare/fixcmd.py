@@ -1,0 +1,170 @@
+"""``lintcare check --fix / --unsafe-fixes / --diff``: fix files, or show what would change.
+
+- ``--fix`` writes each changed file (atomically, byte-exact outside the edits), then
+  reports the findings that remain, positioned in the fixed file.
+- ``--diff`` prints a unified diff to standard output and writes nothing; exit code 1
+  when something would change, 0 when nothing would.
+- Standard input with ``--fix``: the fixed text (same encoding, BOM and line endings)
+  goes to standard output, and the report goes to standard error, so the output can
+  replace an editor buffer. On an error the input is echoed unchanged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+
+import click
+
+from .api import FileResult, discover
+from .fix import FixResult
+from .fixio import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
+from .report import reaches
+from .rules import RuleSet
+from .sources import Source, SourceError, format_for
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# Lines as patch tools see them: a line ends at "\n" (a CRLF line keeps its "\r").
+_DIFF_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    unsafe: bool = False
+    diff: bool = False
+    out_format: str = "text"
+    fail_on: str = "warning"
+    stdin_fmt: str = ""
+    stdin_name: str = "<stdin>"
+    encoding: str = "utf-8"
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff that ``patch -p1`` and ``git apply`` accept, CRLF lines included."""
+    out: list[str] = []
+    a, b = _DIFF_LINE.findall(before), _DIFF_LINE.findall(after)
+    for line in difflib.unified_diff(a, b, f"a/{path}", f"b/{path}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _read(path: str, is_stdin: bool) -> ReadFile:
+    if is_stdin:
+        return ReadFile(path, click.get_binary_stream("stdin").read())
+    return read_bytes(path)
+
+
+class _Run:
+    def __init__(self, ruleset: RuleSet, opts: FixOptions) -> None:
+        self.ruleset = ruleset
+        self.opts = opts
+        self.results: list[FileResult] = []
+        self.diffs: list[str] = []
+        self.stdin_out: bytes | None = None
+        self.applied = 0
+        self.changed_files = 0
+        self.unsettled: list[str] = []
+
+    def one(self, path: str) -> None:
+        is_stdin = path == "-"
+        name = self.opts.stdin_name if is_stdin else path
+        fmt = (self.opts.stdin_fmt or format_for(name)) if is_stdin else format_for(path)
+        read: ReadFile | None = None
+        try:
+            read = _read(name, is_stdin)
+            new, outcome, source = fix_data(read.data, name, fmt, self.ruleset, self.opts.unsafe,
+                                            self.opts.encoding)
+            self._deliver(read, new, outcome, is_stdin)
+        except (SourceError, FixWriteError) as exc:
+            self._failed(name, str(exc), read, is_stdin)
+            return
+        fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
+        self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied)))
+
+    def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:
+        if outcome.changed:
+            self.applied += len(outcome.applied)
+            self.changed_files += 1
+        if not outcome.settled:
+            self.unsettled.append(read.path)
+        if self.opts.diff:
+            if outcome.changed:
+                bom = "\ufeff" if read.data.startswith(b"\xef\xbb\xbf") else ""
+                self.diffs.append(unified_diff(read.path, bom + outcome.original, bom + outcome.text))
+        elif is_stdin:
+            self.stdin_out = new
+        elif new != read.data:
+            write_atomic(read, new)
+
+    def _failed(self, name: str, reason: str, read: ReadFile | None, is_stdin: bool) -> None:
+        if is_stdin and not self.opts.diff and read is not None:
+            self.stdin_out = read.data  # an editor replacing its buffer must get the input back
+        if reason.startswith("binary file"):
+            self.results.append(FileResult(name, note=reason))
+        else:
+            self.results.append(FileResult(name, error=reason))
+
+
+def run_fix(paths: tuple[str, ...], ruleset: RuleSet, opts: FixOptions) -> int:
+    """Fix or diff every path; returns the exit code."""
+    run = _Run(ruleset, opts)
+    uses_stdin = False
+    for path, problem in discover(paths or (".",)):
+        if problem:
+            run.results.append(FileResult(path, error=problem))
+            continue
+        uses_stdin = uses_stdin or path == "-"
+        run.one(path)
+    for r in run.results:
+        if r.error:
+            click.echo(f"lintcare: error: {r.path}: {r.error}", err=True)
+        elif r.note:
+            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+    for path in run.unsettled:
+        click.echo(f"lintcare: note: {path}: fixes did not settle; run again or fix the rest by hand",
+                   err=True)
+    failed = any(r.error for r in run.results)
+    if opts.diff:
+        return _finish_diff(run, failed)
+    return _finish_fix(run, opts, failed, uses_stdin, ruleset)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 'es' if word.endswith('x') else 's'}"
+
+
+def _finish_diff(run: _Run, failed: bool) -> int:
+    click.echo("".join(run.diffs), nl=False)
+    if run.changed_files:
+        click.echo(f"lintcare: {_plural(run.applied, 'fix')} would change "
+                   f"{_plural(run.changed_files, 'file')} (use --fix to apply)", err=True)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if run.changed_files else EXIT_OK
+
+
+def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
+                ruleset: RuleSet) -> int:
+    if run.stdin_out is not None:
+        out = click.get_binary_stream("stdout")
+        out.write(run.stdin_out)
+        out.flush()
+    # With standard input the fixed text owns standard output; the report moves to stderr.
+    to_err = uses_stdin
+    from .cli import use_colour
+    from .report import render
+
+    stream = sys.stderr if to_err else sys.stdout
+    report = render(opts.out_format, run.results, ruleset, use_colour(stream))
+    if report:
+        click.echo(report, err=to_err)
+    if run.applied:
+        click.echo(f"lintcare: applied {_plural(run.applied, 'fix')} to "
+                   f"{_plural(run.changed_files, 'file')}", err=True)
+    if failed:
+        return EXIT_ERROR
+    failing = any(reaches(f.severity, opts.fail_on) for r in run.results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

@@ -1,0 +1,182 @@
+"""Writing fixed text back: byte-exact outside the edits, atomic, never over a changed file.
+
+The original bytes are kept from the moment the file is read. Only the changed regions
+are encoded; every other byte is copied from the original, so the encoding, a BOM and
+line endings (LF, CRLF, lone CR) stay exactly as they were. The result is checked by
+decoding it again before anything is written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fix import Change, FixResult, fix_source
+from .rules import RuleSet
+from .sources import Source, decode
+
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+class FixWriteError(Exception):
+    """A fixed file cannot be written; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """A file's bytes exactly as read: the reference for "changed on disk since"."""
+
+    path: str
+    data: bytes
+
+
+def read_bytes(path: str) -> ReadFile:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FixWriteError("no such file or directory") from None
+    except IsADirectoryError:
+        raise FixWriteError("is a directory") from None
+    except PermissionError:
+        raise FixWriteError("permission denied") from None
+    except OSError as exc:
+        raise FixWriteError(exc.strerror or str(exc)) from None
+    return ReadFile(path, data)
+
+
+def _prefix(source: Source, data: bytes) -> bytes:
+    """The bytes before the text (a BOM), after checking the text re-encodes to the rest.
+
+    Only then are byte offsets computed by encoding slices exact.
+    """
+    try:
+        body = source.text.encode(source.encoding)
+    except (UnicodeEncodeError, LookupError):
+        raise FixWriteError(f"cannot re-encode the text as {source.encoding}; not changed") from None
+    prefix = data[:len(data) - len(body)] if data.endswith(body) else None
+    expected = _BOMS.get(source.encoding.lower(), b"") if source.bom else b""
+    if prefix is None or prefix != expected:
+        raise FixWriteError(f"the file does not round-trip through {source.encoding}; not changed")
+    return prefix
+
+
+def encode_changes(source: Source, data: bytes, changes: Sequence[Change]) -> bytes:
+    """New file bytes: the original bytes with only the changed regions re-encoded."""
+    if not changes:
+        return data
+    prefix = _prefix(source, data)
+    text, enc = source.text, source.encoding
+    out = [prefix]
+    char_pos, byte_pos = 0, len(prefix)
+    for c in sorted(changes, key=lambda c: c.start):
+        # Walk to the change: the bytes of the unchanged text are copied, not re-encoded.
+        keep = len(text[char_pos:c.start].encode(enc))
+        out.append(data[byte_pos:byte_pos + keep])
+        byte_pos += keep
+        old = len(text[c.start:c.end].encode(enc))
+        try:
+            out.append(c.text.encode(enc))
+        except UnicodeEncodeError:
+            raise FixWriteError(f"a fix needs characters that {enc} cannot encode ({c.text!r}); "
+                                "not changed") from None
+        byte_pos += old
+        char_pos = c.end
+    out.append(data[byte_pos:])
+    return b"".join(out)
+
+
+def check_encoded(source: Source, new: bytes, fixed_text: str) -> None:
+    """The written bytes must decode to exactly the fixed text."""
+    prefix = _BOMS.get(source.encoding.lower(), b"") if source.bom else b""
+    if not new.startswith(prefix) or new[len(prefix):].decode(source.encoding, "replace") != fixed_text:
+        raise FixWriteError("internal check failed: the fixed bytes do not decode to the fixed text; "
+                            "not changed")
+
+
+def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = False,
+             encoding: str = "utf-8") -> tuple[bytes, FixResult, Source]:
+    """Fix a file's bytes: (new bytes, the fix result, the decoded original).
+
+    Raises SourceError (cannot decode) or FixWriteError (cannot encode the result).
+    """
+    text, enc, bom = decode(data, path, encoding)
+    source = Source(path, text, fmt, enc, bom)
+    result = fix_source(source, ruleset, unsafe)
+    new = encode_changes(source, data, result.changes)
+    check_encoded(source, new, result.text)
+    return new, result, source
+
+
+def _writable(st: os.stat_result) -> bool:
+    # The write bits, not os.access: an administrator may write anything, but a file
+    # someone made read-only is a decision lintcare respects.
+    return bool(stat.S_IMODE(st.st_mode) & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def write_atomic(read: ReadFile, new: bytes) -> None:
+    """Replace the file with ``new``: temporary file beside it, then ``os.replace``.
+
+    Refuses a read-only file and a file whose bytes changed since ``read``.
+    """
+    real = os.path.realpath(read.path)  # write through a symlink, keep the link
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        raise FixWriteError(exc.strerror or str(exc)) from None
+    if not _writable(st) or not os.access(real, os.W_OK):
+        raise FixWriteError("read-only file, not changed")
+    _check_unchanged(real, read)
+    folder, name = os.path.split(real)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintcare-tmp", dir=folder or ".")
+    except OSError as exc:
+        raise FixWriteError(f"cannot write beside it: {exc.strerror or exc}; not changed") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(new)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
+            with contextlib.suppress(OSError):  # only an administrator may give files away
+                os.chown(tmp, st.st_uid, st.st_gid)
+        _check_unchanged(real, read)  # once more, right before the swap
+        os.replace(tmp, real)
+        _sync_folder(folder or ".")
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise FixWriteError(f"cannot write: {exc.strerror or exc}; not changed") from None
+        raise
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename durable; best effort (not every system can open a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
+
+
+def _check_unchanged(real: str, read: ReadFile) -> None:
+    try:
+        st = os.stat(real)
+        same = st.st_size == len(read.data) and Path(real).read_bytes() == read.data
+    except OSError:
+        same = False
+    if not same:
+        raise FixWriteError("changed on disk since it was read; not overwritten")

@@ -31,11 +31,13 @@ _META = re.compile(
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
     r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
     r"the (?:word|term|phrase)s?)\b|"
-    r"^\W*(?:myth|misconception|false)\s*(?:#\s*\d+\s*)?[:—–-]|\bit(?:'s|’s| is) a myth\b|"
+    r"\b(?:myth|misconception)s?\s*(?:#\s*\d+\s*)?[:—–]|\bit(?:'s|’s| is) a myth\b|"
     r"\b(?:clinics?|websites?|sites|ads|adverts?|advertisements?|companies|sellers|providers|"
     r"marketing|headlines?|posts?)\s+(?:that\s+|which\s+|who\s+)?(?:may\s+)?"
     r"(?:claim|promise|advertise|boast|guarantee)s?\b|"
-    r"\b(?:be wary of|beware of|watch out for|red flags?|warning signs? of (?:a |an )?(?:scam|misleading))\b",
+    r"\b(?:be wary of|beware of|watch out for|red flags?|warning signs? of (?:a |an )?(?:scam|misleading))\b|"
+    # Reported words: what people "are told" or "were called" is quoted, not said.
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?(?:told|called|labell?ed)\b",
     re.IGNORECASE,
 )
 

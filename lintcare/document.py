@@ -24,6 +24,7 @@ class Fact:
     links: bool = True  # also look in link targets (tel:, mailto:, booking URLs)
     where: str = "any"  # "any", "heading" (a title names it) or "body" (running text)
     min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
+    skip_negated: bool = False  # "no side effects" does not state a side effect
 
 
 class Document:
@@ -93,6 +94,8 @@ class Document:
                     block = self.block_at(m.start())
                     if block is None or (block.kind == HEADING) != (fact.where == "heading"):
                         continue
+                if fact.skip_negated and self._negated(m.start()):
+                    continue
                 spans.append(m.span())
             self._fact_spans[name] = spans
         return spans
@@ -105,7 +108,7 @@ class Document:
         """
         if name not in self._fact_hits:
             fact = self._facts[name]
-            if fact.where == "any" and fact.min_count == 1:
+            if fact.where == "any" and fact.min_count == 1 and not fact.skip_negated:
                 # The common case: one search, stopping at the first match.
                 m = fact.pattern.search(self.text)
                 if m:
@@ -124,6 +127,11 @@ class Document:
             else:
                 self._fact_hits[name] = spans[0][0] if spans else -1
         return self._fact_hits[name]  # type: ignore[return-value]
+
+    def _negated(self, offset: int) -> bool:
+        from .context import is_negated  # context builds on Document
+
+        return is_negated(self, offset)
 
     def fact_pattern(self, name: str) -> re.Pattern[str]:
         return self._facts[name].pattern

@@ -50,9 +50,9 @@ COMMON_FIELDS: dict[str, tuple[type, ...]] = {
 }
 REQUIRED = ("id", "category", "severity", "message", "kind", "source", "examples")
 CONTEXT_WINDOW = 60
-# A fact is a pattern, optionally limited to headings or body text, or to pages where
-# it occurs at least ``min_count`` times.
-FACT_FIELDS = ("pattern", "case_sensitive", "links", "where", "min_count")
+# A fact is a pattern, optionally limited to headings or body text, to pages where it
+# occurs at least ``min_count`` times, or to mentions that are not negated.
+FACT_FIELDS = ("pattern", "case_sensitive", "links", "where", "min_count", "skip_negated")
 FACT_WHERE = ("any", "heading", "body")
 
 
@@ -261,6 +261,7 @@ def _load_facts(origin: str, raw: Any, into: dict[str, Fact]) -> None:
                 bool(spec.get("links", True)),
                 where,
                 count,
+                bool(spec.get("skip_negated", False)),
             )
         else:
             raise ctx.error("pattern", "a fact is a pattern string or a mapping of "

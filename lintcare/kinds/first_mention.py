@@ -13,8 +13,10 @@ from .base import Hit, Kind
 class FirstMentionKind(Kind):
     """``name`` finds the brand; a mention counts as paired when a ``paired`` match covers it.
 
-    Both the first mention in a heading (the most prominent) and the first mention in
-    the body are checked; one finding at most per page.
+    The most prominent mention is a heading mention that comes first on the page or
+    sits in a top-level heading (a page title); it is checked, and so is the first
+    mention in the body. A subheading after a paired body mention is fine. One
+    finding at most per page.
     """
 
     name = "first-mention"
@@ -53,6 +55,10 @@ class FirstMentionKind(Kind):
                 first_body = first_body or m
             if first_body and first_heading:
                 break
+        if first_heading is not None and first_body is not None:
+            block = doc.block_at(first_heading.start())
+            if first_heading.start() > first_body.start() and (block is None or block.level != 1):
+                first_heading = None
         for m in (first_heading, first_body):
             if m is not None and not self._is_paired(doc, m.start(), m.end()):
                 yield Hit(m.start(), m.end())

@@ -30,7 +30,7 @@ _META = re.compile(
     r"(?:we|you|please|to) (?:say|write)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
     r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
-    r"the (?:word|term|phrase)s?)\b|"
+    r"the (?:word|term|phrase)s?|(?:old|older|outdated|former|previous) (?:name|term|word)s?)\b|"
     r"\b(?:myth|misconception)s?\s*(?:#\s*\d+\s*)?[:—–]|\bit(?:'s|’s| is) a myth\b|"
     r"\b(?:clinics?|websites?|sites|ads|adverts?|advertisements?|companies|sellers|providers|"
     r"marketing|headlines?|posts?)\s+(?:that\s+|which\s+|who\s+)?(?:may\s+)?"

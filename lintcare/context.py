@@ -37,7 +37,9 @@ _META = re.compile(
     r"(?:claim|promise|advertise|boast|guarantee)s?\b|"
     r"\b(?:be wary of|beware of|watch out for|red flags?|warning signs? of (?:a |an )?(?:scam|misleading))\b|"
     # Reported words: what people "are told" or "were called" is quoted, not said.
-    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?(?:told|called|labell?ed)\b",
+    # ("X is called Y" names a thing, so only people being called or labelled count.)
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?told\b|"
+    r"\b(?:are|were|been|being|get|got)\s+(?:\w+\s+)?(?:called|labell?ed)\b",
     re.IGNORECASE,
 )
 

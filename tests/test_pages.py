@@ -69,3 +69,27 @@ def test_no_unexpected_finding_from_a_domain_rule(results):
     extra = [_describe(r.name, f) for r in results for f in r.unexpected
              if f.rule in expected_rules and rules.get(f.rule) is not None]
     assert not extra, "\n".join(extra)
+
+
+def test_shared_sample_domain_findings_and_traps():
+    """The real clinic post: what the domain rules find, and what they leave alone."""
+    from lintcare import lint_file
+
+    from .conftest import SAMPLE
+
+    if not SAMPLE.exists():
+        pytest.skip("shared sample not present")
+    text = SAMPLE.read_text(encoding="utf-8")
+    findings = lint_file(str(SAMPLE)).findings
+    rules = {f.rule for f in findings}
+    assert {"names-interchangeable", "offlabel-not-disclosed", "benefits-without-risks",
+            "mixed-quote-styles", "mixed-punctuation"} <= rules
+    quotes = [f.text for f in findings if f.rule == "mixed-quote-styles"]
+    assert quotes == ["'"]  # the one straight apostrophe among curly ones ("don't")
+    for trap in ("These decisions are not failures", "is not a sign of defeat",
+                 "it is simply the recognition", "Getting Ketamine Covered by Insurance",
+                 "usually insurance-covered", "long-term", "treatment-resistant depression",
+                 "esketamine (Spravato) treatment", "Revisit ketamine or Spravato in the future"):
+        at = text.index(trap)
+        on = [f.rule for f in findings if f.scope == "span" and f.start < at + len(trap) and at < f.end]
+        assert on == [], (trap, on)

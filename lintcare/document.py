@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -81,51 +82,49 @@ class Document:
         return ranges
 
     # -- page context -------------------------------------------------------
+    def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:
+        """Matches of a fact that stand where it allows, lazily, in page order."""
+        for m in fact.pattern.finditer(self.text):
+            if m.end() <= m.start():
+                continue
+            if fact.where != "any":
+                block = self.block_at(m.start())
+                if block is None or (block.kind == HEADING) != (fact.where == "heading"):
+                    continue
+            if fact.skip_negated and self._negated(m.start()):
+                continue
+            yield m.span()
+
     def fact_spans(self, name: str) -> list[tuple[int, int]]:
         """Prose ranges of every match of a fact that stands where the fact allows."""
         spans = self._fact_spans.get(name)
         if spans is None:
-            fact = self._facts[name]
-            spans = []
-            for m in fact.pattern.finditer(self.text):
-                if m.end() <= m.start():
-                    continue
-                if fact.where != "any":
-                    block = self.block_at(m.start())
-                    if block is None or (block.kind == HEADING) != (fact.where == "heading"):
-                        continue
-                if fact.skip_negated and self._negated(m.start()):
-                    continue
-                spans.append(m.span())
-            self._fact_spans[name] = spans
+            spans = self._fact_spans[name] = list(self._fact_matches(self._facts[name]))
         return spans
 
     def fact_offset(self, name: str) -> int | None:
         """Prose offset of the fact's first match, -1 if only a link has it, None if absent.
 
         A fact with ``min_count`` is present only with that many matches (links count
-        as one); with ``where`` only matches in headings (or in body text) count.
+        as one); with ``where`` only matches in headings (or in body text) count, and
+        with ``skip_negated`` only mentions that are not negated.
         """
         if name not in self._fact_hits:
             fact = self._facts[name]
-            if fact.where == "any" and fact.min_count == 1 and not fact.skip_negated:
-                # The common case: one search, stopping at the first match.
-                m = fact.pattern.search(self.text)
-                if m:
-                    self._fact_hits[name] = m.start()
-                elif fact.links and any(fact.pattern.search(link) for link in self.prose.links):
-                    self._fact_hits[name] = -1
-                else:
-                    self._fact_hits[name] = None
-                return self._fact_hits[name]  # type: ignore[return-value]
-            spans = self.fact_spans(name)
-            count = len(spans)
-            if fact.links and fact.where == "any" and count < fact.min_count:
+            first: int | None = None
+            count = 0
+            # Stop at the first qualifying matches: most facts need one.
+            for start, _ in self._fact_matches(fact):
+                first = start if first is None else first
+                count += 1
+                if count >= fact.min_count:
+                    break
+            if count < fact.min_count and fact.links and fact.where == "any":
                 count += sum(1 for link in self.prose.links if fact.pattern.search(link))
             if count < fact.min_count:
                 self._fact_hits[name] = None
             else:
-                self._fact_hits[name] = spans[0][0] if spans else -1
+                self._fact_hits[name] = first if first is not None else -1
         return self._fact_hits[name]  # type: ignore[return-value]
 
     def _negated(self, offset: int) -> bool:

@@ -201,12 +201,19 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
 @main.group(invoke_without_command=True)
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file to list as well.")
+@click.option("--markdown", is_flag=True, help="Print the rule reference (docs/rules.md) instead.")
 @click.pass_context
-def rules(ctx: click.Context, extra_rules: tuple[str, ...]) -> None:
+def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> None:
     """List every rule: id, category, severity and what it catches."""
     if ctx.invoked_subcommand is not None:
         return
     rs = load_ruleset(extra_rules)
+    if markdown:
+        from .docs import render_markdown
+        from .rules import default_rules_path
+
+        click.echo(render_markdown(rs, [default_rules_path(), *map(Path, extra_rules)]), nl=False)
+        return
     width = max((len(r.id) for r in rs.rules), default=10)
     for r in rs.rules:
         click.echo(f"{r.id:<{width}}  {r.category:<19}  {r.severity:<10}  {r.message.splitlines()[0]}")

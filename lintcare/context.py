@@ -1,12 +1,14 @@
-"""Context shared by every rule: negation, quotation and meta-language.
+"""Context shared by every rule: negation, quotation, meta-language and label text.
 
-A rule says which of these apply to it (``skip_negated``, ``skip_quoted``); the
-checks live here once instead of inside each rule's pattern.
+A rule says which of these apply to it (``skip_negated``, ``skip_quoted``,
+``skip_inside``, ``skip_sections``); the checks live here once instead of inside each
+rule's pattern. What counts as label text is data: facts in rules.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .document import Document
 
@@ -20,12 +22,24 @@ NEGATION_BIGRAMS = frozenset({("rather", "than"), ("instead", "of"), ("free", "o
 NEGATION_STOPS = frozenset({"but", "however", "although", "though", "yet", "while", "whereas"})
 NEGATION_WINDOW = 6
 
-# Words that talk about wording rather than use it ("we say X instead of Y").
+# Words that talk about wording rather than use it ("we say X instead of Y"), and
+# sentences that report a claim in order to correct it ("Myth: ketamine is a cure",
+# "some clinics claim...", "be wary of ads that promise...").
 _META = re.compile(
     r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
-    r"(?:we|you|please|to) (?:say|write|use)|avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
+    r"(?:we|you|please|to) (?:say|write)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
+    r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
     r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
-    r"the (?:word|term|phrase)s?)\b",
+    r"the (?:word|term|phrase)s?|(?:old|older|outdated|former|previous) (?:name|term|word)s?)\b|"
+    r"\b(?:myth|misconception)s?\s*(?:#\s*\d+\s*)?[:—–]|\bit(?:'s|’s| is) a myth\b|"
+    r"\b(?:clinics?|websites?|sites|ads|adverts?|advertisements?|companies|sellers|providers|"
+    r"marketing|headlines?|posts?)\s+(?:that\s+|which\s+|who\s+)?(?:may\s+)?"
+    r"(?:claim|promise|advertise|boast|guarantee)s?\b|"
+    r"\b(?:be wary of|beware of|watch out for|red flags?|warning signs? of (?:a |an )?(?:scam|misleading))\b|"
+    # Reported words: what people "are told" or "were called" is quoted, not said.
+    # ("X is called Y" names a thing, so only people being called or labelled count.)
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?told\b|"
+    r"\b(?:are|were|been|being|get|got)\s+(?:\w+\s+)?(?:called|labell?ed)\b",
     re.IGNORECASE,
 )
 
@@ -76,3 +90,31 @@ def is_quoted(doc: Document, start: int, end: int) -> bool:
     if _inside_pair(sentence, start - s, end - s):
         return True
     return bool(_META.search(sentence))
+
+
+def covered_by(doc: Document, start: int, end: int, facts: tuple[str, ...]) -> bool:
+    """[start, end) lies inside a match of one of ``facts`` (a label heading, say)."""
+    for name in facts:
+        spans = doc.fact_spans(name)
+        i = bisect_right(spans, (start, len(doc.text))) - 1
+        while i >= 0:
+            s, e = spans[i]
+            if s <= start and e >= end:
+                return True
+            if e <= start and s < start - 200:
+                break
+            i -= 1
+    return False
+
+
+def under_heading(doc: Document, offset: int, facts: tuple[str, ...]) -> bool:
+    """The text at ``offset`` stands in a section whose heading matches one of ``facts``.
+
+    Sections quoted from a drug label ("Important Safety Information", a boxed
+    warning) use the label's own words; rules about a clinic's wording skip them.
+    """
+    for heading in doc.section_headings(offset):
+        title = doc.text[heading.start:heading.end]
+        if any(doc.fact_pattern(name).search(title) for name in facts):
+            return True
+    return False

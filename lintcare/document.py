@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -22,6 +23,9 @@ class Fact:
     name: str
     pattern: re.Pattern[str]
     links: bool = True  # also look in link targets (tel:, mailto:, booking URLs)
+    where: str = "any"  # "any", "heading" (a title names it) or "body" (running text)
+    min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
+    skip_negated: bool = False  # "no side effects" does not state a side effect
 
 
 class Document:
@@ -31,6 +35,7 @@ class Document:
         self.text = prose.text
         self._facts = facts
         self._fact_hits: dict[str, int | bool | None] = {}
+        self._fact_spans: dict[str, list[tuple[int, int]]] = {}
         self._block_starts = [b.start for b in prose.blocks]
 
     @property
@@ -77,18 +82,58 @@ class Document:
         return ranges
 
     # -- page context -------------------------------------------------------
+    def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:
+        """Matches of a fact that stand where it allows, lazily, in page order."""
+        for m in fact.pattern.finditer(self.text):
+            if m.end() <= m.start():
+                continue
+            if fact.where != "any":
+                block = self.block_at(m.start())
+                if block is None or (block.kind == HEADING) != (fact.where == "heading"):
+                    continue
+            if fact.skip_negated and self._negated(m.start()):
+                continue
+            yield m.span()
+
+    def fact_spans(self, name: str) -> list[tuple[int, int]]:
+        """Prose ranges of every match of a fact that stands where the fact allows."""
+        spans = self._fact_spans.get(name)
+        if spans is None:
+            spans = self._fact_spans[name] = list(self._fact_matches(self._facts[name]))
+        return spans
+
     def fact_offset(self, name: str) -> int | None:
-        """Prose offset of the fact's first match, -1 if only a link has it, None if absent."""
+        """Prose offset of the fact's first match, -1 if only a link has it, None if absent.
+
+        A fact with ``min_count`` is present only with that many matches (links count
+        as one); with ``where`` only matches in headings (or in body text) count, and
+        with ``skip_negated`` only mentions that are not negated.
+        """
         if name not in self._fact_hits:
             fact = self._facts[name]
-            m = fact.pattern.search(self.text)
-            if m:
-                self._fact_hits[name] = m.start()
-            elif fact.links and any(fact.pattern.search(link) for link in self.prose.links):
-                self._fact_hits[name] = -1
-            else:
+            first: int | None = None
+            count = 0
+            # Stop at the first qualifying matches: most facts need one.
+            for start, _ in self._fact_matches(fact):
+                first = start if first is None else first
+                count += 1
+                if count >= fact.min_count:
+                    break
+            if count < fact.min_count and fact.links and fact.where == "any":
+                count += sum(1 for link in self.prose.links if fact.pattern.search(link))
+            if count < fact.min_count:
                 self._fact_hits[name] = None
+            else:
+                self._fact_hits[name] = first if first is not None else -1
         return self._fact_hits[name]  # type: ignore[return-value]
+
+    def _negated(self, offset: int) -> bool:
+        from .context import is_negated  # context builds on Document
+
+        return is_negated(self, offset)
+
+    def fact_pattern(self, name: str) -> re.Pattern[str]:
+        return self._facts[name].pattern
 
     def has(self, name: str) -> bool:
         return self.fact_offset(name) is not None
@@ -101,6 +146,27 @@ class Document:
             if block.start <= offset < block.end:
                 return block
         return None
+
+    def section_headings(self, offset: int) -> list[Block]:
+        """The headings the text at ``offset`` stands under, nearest first.
+
+        With heading levels (Markdown, HTML) these are the nearest heading and its
+        ancestors; without levels (plain text) only the nearest heading.
+        """
+        out: list[Block] = []
+        i = bisect_right(self._block_starts, offset) - 1
+        level = None
+        while i >= 0:
+            block = self.prose.blocks[i]
+            i -= 1
+            if block.kind != HEADING or block.start > offset:
+                continue
+            if level is None or 0 < block.level < level:
+                out.append(block)
+                level = block.level
+                if level <= 1:
+                    break
+        return out
 
     def in_heading(self, offset: int) -> bool:
         block = self.block_at(offset)

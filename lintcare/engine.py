@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .context import is_negated, is_quoted
+from .context import covered_by, is_negated, is_quoted, under_heading
 from .document import Document
 from .findings import Edit, Finding, Fix
 from .kinds import Hit
@@ -31,6 +31,10 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
     if any(p.fullmatch(flagged) for p in rule.exceptions):
         return False
     if rule.skip_headings and block.kind == "heading":
+        return False
+    if rule.skip_inside and covered_by(doc, hit.start, hit.end, rule.skip_inside):
+        return False
+    if rule.skip_sections and under_heading(doc, hit.start, rule.skip_sections):
         return False
     before = rule.unless_before
     if before is not None and before.search(text[max(block.start, hit.start - CONTEXT_WINDOW):hit.start]):

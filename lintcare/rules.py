@@ -45,9 +45,15 @@ COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "anchors": (list,),
     "enabled": (bool,),
     "note": (str,),
+    "skip_inside": (list, str),
+    "skip_sections": (list, str),
 }
 REQUIRED = ("id", "category", "severity", "message", "kind", "source", "examples")
 CONTEXT_WINDOW = 60
+# A fact is a pattern, optionally limited to headings or body text, to pages where it
+# occurs at least ``min_count`` times, or to mentions that are not negated.
+FACT_FIELDS = ("pattern", "case_sensitive", "links", "where", "min_count", "skip_negated")
+FACT_WHERE = ("any", "heading", "body")
 
 
 def default_rules_path() -> Path:
@@ -86,6 +92,8 @@ class Rule:
     unless_after: re.Pattern[str] | None = None
     exceptions: tuple[re.Pattern[str], ...] = ()
     anchors: tuple[str, ...] = ()
+    skip_inside: tuple[str, ...] = ()  # facts whose matches exempt what they cover
+    skip_sections: tuple[str, ...] = ()  # facts naming headings whose sections are exempt
     kind_anchors: tuple[str, ...] = ()  # derived from the kind's fields, once
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
@@ -217,6 +225,8 @@ def build_rule(raw: Any, origin: str, facts: dict[str, Fact]) -> Rule:
         skip_headings=raw.get("skip_headings", False),
         when=_facts_list(ctx, "when", raw.get("when")),
         unless=_facts_list(ctx, "unless", raw.get("unless")),
+        skip_inside=_facts_list(ctx, "skip_inside", raw.get("skip_inside")),
+        skip_sections=_facts_list(ctx, "skip_sections", raw.get("skip_sections")),
         exceptions=tuple(ctx.regex("exceptions", p, cs) for p in raw.get("exceptions", [])),
         anchors=tuple(a.lower() for a in raw.get("anchors", [])),
         fail=fail,
@@ -236,16 +246,26 @@ def _load_facts(origin: str, raw: Any, into: dict[str, Fact]) -> None:
         if isinstance(spec, str):
             into[name] = Fact(name, ctx.regex("pattern", spec))
         elif isinstance(spec, dict) and "pattern" in spec:
-            unknown = set(spec) - {"pattern", "case_sensitive", "links"}
+            unknown = set(spec) - set(FACT_FIELDS)
             if unknown:
                 raise ctx.error(sorted(unknown)[0], "unknown field for a fact")
+            where = spec.get("where", "any")
+            if where not in FACT_WHERE:
+                raise ctx.error("where", f"must be one of {', '.join(FACT_WHERE)}")
+            count = spec.get("min_count", 1)
+            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+                raise ctx.error("min_count", "must be a whole number of at least 1")
             into[name] = Fact(
                 name,
                 ctx.regex("pattern", spec["pattern"], bool(spec.get("case_sensitive"))),
                 bool(spec.get("links", True)),
+                where,
+                count,
+                bool(spec.get("skip_negated", False)),
             )
         else:
-            raise ctx.error("pattern", "a fact is a pattern string or {pattern, case_sensitive, links}")
+            raise ctx.error("pattern", "a fact is a pattern string or a mapping of "
+                                       + ", ".join(FACT_FIELDS))
 
 
 def parse_yaml(path: Path) -> Any:

@@ -19,7 +19,7 @@ def test_rule_examples(rule):
 def test_every_rule_has_source_and_examples():
     for rule in RULES.rules:
         assert rule.source.strip(), rule.id
-        assert len(rule.fail) >= 2 and len(rule.passes) >= 2, rule.id
+        assert len(rule.fail) >= 3 and len(rule.passes) >= 3, rule.id
 
 
 def test_starter_set_covers_every_mission_area():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
+from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
+from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .requires import RequiresKind
 from .terms import TermsKind
@@ -12,7 +14,8 @@ from .tokens import TokensKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
-    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind)
+    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
+              OccurrenceKind, ConsistencyKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -13,8 +13,11 @@ from .base import Hit, Kind
 class FirstMentionKind(Kind):
     """``name`` finds the brand; a mention counts as paired when a ``paired`` match covers it.
 
-    Both the first mention in a heading (the most prominent) and the first mention in
-    the body are checked; one finding at most per page.
+    Two mentions are checked: the most prominent one, a mention in the page's title
+    (the headings that open the page, or a top-level heading), and the first mention
+    in the body. A
+    subheading is not the most prominent mention, unless the body never names the
+    brand. One finding at most per page.
     """
 
     name = "first-mention"
@@ -42,6 +45,22 @@ class FirstMentionKind(Kind):
                     break
         return False
 
+    @staticmethod
+    def _in_title(doc: Document, offset: int) -> bool:
+        block = doc.block_at(offset)
+        if block is None:
+            return False
+        if block.level == 1:
+            return True
+        # Plain text has no levels: a heading in the run of headings that opens the
+        # page is its title.
+        for b in doc.prose.blocks:
+            if b is block:
+                return True
+            if b.kind != block.kind:
+                return False
+        return False
+
     def find(self, doc: Document) -> Iterator[Hit]:
         first_body = first_heading = None
         for m in self.name_re.finditer(doc.text):
@@ -53,6 +72,9 @@ class FirstMentionKind(Kind):
                 first_body = first_body or m
             if first_body and first_heading:
                 break
+        if first_heading is not None and first_body is not None and \
+                not self._in_title(doc, first_heading.start()):
+            first_heading = None
         for m in (first_heading, first_body):
             if m is not None and not self._is_paired(doc, m.start(), m.end()):
                 yield Hit(m.start(), m.end())

@@ -11,12 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .engine import lint_document
 from .findings import Finding
 from .rules import RuleSet, load_rules
 from .sources import FORMATS, SUFFIX_FORMATS, Source, SourceError, extract, read_source
+from .suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from .config import Config
 
 SKIP_DIRS = frozenset(
     {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
@@ -38,23 +43,32 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-def lint_source(source: Source, ruleset: RuleSet | None = None) -> list[Finding]:
+def lint_source(
+    source: Source, ruleset: RuleSet | None = None, config: Config | None = None
+) -> list[Finding]:
+    """Extract, run the rules, apply inline suppressions, then the project configuration."""
     rs = ruleset or default_rules()
-    doc = Document(source, extract(source), rs.facts)
-    return lint_document(doc, rs)
+    prose = extract(source)
+    doc = Document(source, prose, rs.facts)
+    findings = lint_document(doc, rs)
+    findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],
+                                  getattr(rs, "known", None))
+    return config.apply(findings, source.path) if config is not None else findings
 
 
 def lint_text(
-    text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None
+    text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None,
+    config: Config | None = None,
 ) -> list[Finding]:
     """Lint a string of plain text, Markdown or HTML."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    return lint_source(Source(path, text, fmt), ruleset)
+    return lint_source(Source(path, text, fmt), ruleset, config)
 
 
 def lint_file(
-    path: str, ruleset: RuleSet | None = None, fmt: str | None = None, encoding: str = "utf-8"
+    path: str, ruleset: RuleSet | None = None, fmt: str | None = None, encoding: str = "utf-8",
+    config: Config | None = None,
 ) -> FileResult:
     try:
         source = read_source(path, fmt, encoding)
@@ -63,7 +77,7 @@ def lint_file(
         if msg.startswith("binary file"):
             return FileResult(path, note=msg)
         return FileResult(path, error=msg)
-    return FileResult(path, lint_source(source, ruleset), source=source)
+    return FileResult(path, lint_source(source, ruleset, config), source=source)
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:

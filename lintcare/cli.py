@@ -10,10 +10,12 @@ import click
 
 from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
+from .config import ConfigError, Resolver
 from .findings import SEVERITIES
 from .kinds import RuleError
 from .rules import RuleSet, load_rules
 from .sources import FORMATS, Source, SourceError, decode, format_for
+from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -58,21 +60,33 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
     return Source(name, text, fmt, enc, bom)
 
 
-def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
+def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
                encoding: str) -> list[FileResult]:
     results: list[FileResult] = []
+    named = set(paths)
     for path, problem in discover(paths or (".",)):
         if problem:
             results.append(FileResult(path, error=problem))
-        elif path == "-":
+            continue
+        # Standard input takes the config of the folder its --stdin-filename names.
+        where = stdin_name if path == "-" else path
+        try:
+            config = resolver.config_for(where if path != "-" or os.path.isabs(where) else
+                                         os.path.join(os.getcwd(), where))
+            if path != "-" and not config.selected(path, path in named):
+                continue
+            ruleset = resolver.ruleset_for(config)
+        except (ConfigError, RuleError) as exc:
+            raise UsageFailure(str(exc)) from None
+        if path == "-":
             try:
                 source = _read_stdin(stdin_fmt or format_for(stdin_name), encoding, stdin_name)
             except SourceError as exc:
                 results.append(FileResult(stdin_name, error=str(exc)))
                 continue
-            results.append(FileResult(stdin_name, lint_source(source, ruleset), source=source))
+            results.append(FileResult(stdin_name, lint_source(source, ruleset, config), source=source))
         else:
-            results.append(lint_file(path, ruleset, encoding=encoding))
+            results.append(lint_file(path, ruleset, encoding=encoding, config=config))
     return results
 
 
@@ -80,21 +94,27 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default="warning",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: the config's, else warning].")
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file in the rules.yaml format (repeatable).")
 @click.option("--stdin-format", type=click.Choice(FORMATS), default=None,
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of finding one next to each file.")
+def check(paths: tuple[str, ...], out_format: str, fail_on: str | None, extra_rules: tuple[str, ...],
+          stdin_format: str | None, stdin_filename: str, encoding: str, config_file: str | None) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     from .report import reaches
 
-    ruleset = load_ruleset(extra_rules)
-    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding)
+    load_ruleset(extra_rules)  # a broken rule file stops the run before any output
+    try:
+        resolver = Resolver(config_file, extra_rules, fail_on)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding)
     for r in results:
         if r.error:
             error_line(r.path, r.error)
@@ -110,7 +130,7 @@ def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tu
         click.echo(render_text(results, use_colour(sys.stdout)))
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
+    failing = any(reaches(f.severity, resolver.fail_on_for(r.path)) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -155,6 +175,9 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     """Show a rule's message, rationale, source and examples."""
     rs = load_ruleset(extra_rules)
     rule = rs.get(rule_id)
+    if rule is None and rule_id in META_RULES:  # made by the suppression stage
+        click.echo(f"{rule_id} ({META_CATEGORY}, {META_SEVERITY})\n\n{META_RULES[rule_id]}")
+        return
     if rule is None:
         raise UsageFailure(f"unknown rule '{rule_id}' (see 'lintcare rules')")
     click.echo(f"{rule.id} ({rule.category}, {rule.severity}, kind {rule.kind_name})")
@@ -170,6 +193,22 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     click.echo("Does not flag:")
     for ex in rule.passes:
         click.echo(f"  - {ex.text}")
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .lintcare.yaml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter .lintcare.yaml (in DIRECTORY, default the current folder)."""
+    from .config import write_starter
+
+    try:
+        target = write_starter(directory, force)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"{directory}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -244,3 +244,13 @@ def test_text_format_unchanged_by_markup_work():
     page = "Ask about ketamin.\n"
     (f,) = [f for f in lint_text(page) if f.rule == "drug-name-misspelling"]
     assert (f.line, f.column) == (1, 11)
+
+
+def test_message_quotes_the_words_as_read():
+    page = "Our team helped **many patients who failed** two antidepressants.\n"
+    (f,) = [f for f in lint_text(page, fmt="markdown") if f.rule == "patient-failed-treatment"]
+    assert f.text == "patients who failed** two antidepressants"  # the exact source range
+    assert '"patients who failed two antidepressants"' in f.message  # the words, no markup
+    (g,) = [f for f in lint_text("She committed\\\nsuicide.\n", fmt="markdown")
+            if f.rule == "suicide-stigma-terms"]
+    assert "\n" not in g.message and '"committed suicide"' in g.message

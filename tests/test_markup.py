@@ -226,10 +226,11 @@ def test_markdown_fix_applies_to_verbatim_text_only():
 
 
 def test_crlf_markdown_positions():
-    page = "# Visit\r\n\r\nAsk about\r\nketamin today.\r\n"
-    (typo,) = [f for f in lint_text(page, fmt="markdown") if f.rule == "drug-name-misspelling"]
-    assert (typo.line, typo.column, typo.text) == (4, 1, "ketamin")
-    assert page[typo.start:typo.end] == "ketamin"
+    page = ("---\r\ntitle: About ketamin\r\nslug: ketamin\r\n---\r\n"
+            "# Visit\r\n\r\nAsk about\r\nketamin today.\r\n")
+    typos = [f for f in lint_text(page, fmt="markdown") if f.rule == "drug-name-misspelling"]
+    assert [(f.line, f.column, f.text) for f in typos] == [(2, 14, "ketamin"), (8, 1, "ketamin")]
+    assert all(page[f.start:f.end] == "ketamin" for f in typos)
 
 
 def test_front_matter_values_and_other_keys():

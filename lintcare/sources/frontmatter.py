@@ -13,7 +13,7 @@ from .pieces import Piece
 
 PROSE_KEYS = ("title", "description")
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r?\n|\r|\Z)", re.MULTILINE)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _KEY = re.compile(r"(title|description)[ \t]*:(?:[ \t]+|$)")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")

@@ -69,10 +69,8 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             results.append(FileResult(path, error=problem))
             continue
         # Standard input takes the config of the folder its --stdin-filename names.
-        where = stdin_name if path == "-" else path
         try:
-            config = resolver.config_for(where if path != "-" or os.path.isabs(where) else
-                                         os.path.join(os.getcwd(), where))
+            config = resolver.config_for(os.path.abspath(stdin_name) if path == "-" else path)
             if path != "-" and not config.selected(path, path in named):
                 continue
             ruleset = resolver.ruleset_for(config)
@@ -109,10 +107,10 @@ def check(paths: tuple[str, ...], out_format: str, fail_on: str | None, extra_ru
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     from .report import reaches
 
-    load_ruleset(extra_rules)  # a broken rule file stops the run before any output
     try:
         resolver = Resolver(config_file, extra_rules, fail_on)
-    except ConfigError as exc:
+        resolver.check_rules()  # a broken rule file stops the run before any output
+    except (ConfigError, RuleError) as exc:
         raise UsageFailure(str(exc)) from None
     results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding)
     for r in results:

@@ -398,6 +398,7 @@ class Resolver:
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._rules: dict[int, ConfiguredRuleSet] = {}
+        self._loaded: dict[tuple[Path, ...], RuleSet] = {}
         self._default = Config()
 
     def config_for(self, path: str) -> Config:
@@ -415,17 +416,27 @@ class Resolver:
                 self._by_dir[folder] = self._by_file[found]
         return self._by_dir[folder]
 
+    def _full(self, files: tuple[Path, ...]) -> RuleSet:
+        """Default rules plus rule files (loaded once per list of files). Raises RuleError."""
+        if files not in self._loaded:
+            from .api import default_rules
+            from .rules import load_rules
+
+            base = default_rules()
+            self._loaded[files] = load_rules(list(files), base) if files else base
+        return self._loaded[files]
+
+    def check_rules(self) -> None:
+        """Load the --rules files now, so a broken one stops the run before any output."""
+        self._full(self.cli_rules)
+
     def ruleset_for(self, config: Config) -> ConfiguredRuleSet:
         """Default rules, the config's rule files, then --rules; select/ignore applied."""
         key = id(config)
         if key not in self._rules:
-            from .api import default_rules
-            from .rules import load_rules
             from .suppress import META_RULES
 
-            base = default_rules()
-            extra = [*config.rule_files, *self.cli_rules]
-            full = load_rules(extra, base) if extra else base
+            full = self._full((*config.rule_files, *self.cli_rules))
             known = frozenset(r.id for r in full.rules) | frozenset(META_RULES)
             check_names(config, known)
             rules = [r for r in full.rules if config.rule_enabled(r.id, r.category)]

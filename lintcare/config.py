@@ -115,15 +115,16 @@ class Config:
         """Per-rule, per-category and per-path filters and severities, after suppressions."""
         rel = self.relative(path)
         overrides = [o for o in self.overrides if o.matches(rel)]
+        ignored = frozenset().union(*(o.ignore for o in overrides))
+        tables = [dict(t) for t in (self.severity, *(o.severity for o in overrides)) if t]
         out: list[Finding] = []
         for f in findings:
             if not self.rule_enabled(f.rule, f.category):
                 continue
-            if any(f.rule in o.ignore or f.category in o.ignore for o in overrides):
+            if f.rule in ignored or f.category in ignored:
                 continue
             severity = f.severity
-            for table in (self.severity, *(o.severity for o in overrides)):
-                mapping = dict(table)
+            for mapping in tables:  # later tables (per path) win; a rule id beats its category
                 severity = mapping.get(f.rule, mapping.get(f.category, severity))
             out.append(f if severity == f.severity else dataclasses.replace(f, severity=severity))
         return out

@@ -42,15 +42,6 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def offset_of(starts: list[int], line: int, col: int) -> int:
-    """Offset of a 0-based (line, col) pair."""
-    return starts[line] + col
-
-
-def line_of(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset) - 1
-
-
 def _match_at(content: str, src: str, p: int, end: int) -> tuple[list[Piece], int] | None:
     """Match all of ``content`` at ``src[p:]``, reading escapes and entities; None if it fails."""
     pieces: list[Piece] = []

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cache import ResultCache
+from .cache import ResultCache, config_key
 from .document import Document
 from .engine import lint_document
 from .findings import Finding
@@ -27,6 +28,10 @@ from .sources import (
     read_bytes,
     read_source,
 )
+from .suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from .config import Config
 
 SKIP_DIRS = frozenset(
     {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
@@ -49,19 +54,27 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-def lint_source(source: Source, ruleset: RuleSet | None = None) -> list[Finding]:
+def lint_source(
+    source: Source, ruleset: RuleSet | None = None, config: Config | None = None
+) -> list[Finding]:
+    """Extract, run the rules, apply inline suppressions, then the project configuration."""
     rs = ruleset or default_rules()
-    doc = Document(source, extract(source), rs.facts)
-    return lint_document(doc, rs)
+    prose = extract(source)
+    doc = Document(source, prose, rs.facts)
+    findings = lint_document(doc, rs)
+    findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],
+                                  getattr(rs, "known", None))
+    return config.apply(findings, source.path) if config is not None else findings
 
 
 def lint_text(
-    text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None
+    text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None,
+    config: Config | None = None,
 ) -> list[Finding]:
     """Lint a string of plain text, Markdown or HTML."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    return lint_source(Source(path, text, fmt), ruleset)
+    return lint_source(Source(path, text, fmt), ruleset, config)
 
 
 def lint_file(
@@ -69,6 +82,7 @@ def lint_file(
     ruleset: RuleSet | None = None,
     fmt: str | None = None,
     encoding: str = "utf-8",
+    config: Config | None = None,
     cache: ResultCache | None = None,
 ) -> FileResult:
     fmt = fmt or format_for(path)
@@ -81,11 +95,12 @@ def lint_file(
             return FileResult(path, note=msg)
         return FileResult(path, error=msg)
     if cache is None:
-        return FileResult(path, lint_source(source, ruleset), source=source)
-    key = cache.key(data, f"{fmt}\0{path}", encoding)
+        return FileResult(path, lint_source(source, ruleset, config), source=source)
+    # The config shapes results (select, severities, vocabulary), so it is part of the key.
+    key = cache.key(data, f"{fmt}\0{path}\0{config_key(config)}", encoding)
     findings = cache.get(key, path)
     if findings is None:
-        findings = lint_source(source, ruleset)
+        findings = lint_source(source, ruleset, config)
         cache.put(key, findings)
     return FileResult(path, findings, source=source)
 

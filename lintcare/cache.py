@@ -8,9 +8,11 @@ corrupt entry counts as a miss and is rewritten.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,6 +41,32 @@ def file_fingerprint(paths: list[Path]) -> str:
         except OSError:
             h.update(b"<missing>")
     return h.hexdigest()
+
+
+def _canonical(value: object) -> object:
+    """A stable form of a config value: sets sorted, patterns by their text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,
+                tuple((f.name, _canonical(getattr(value, f.name))) for f in dataclasses.fields(value)))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted((_canonical(v) for v in value), key=repr))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, re.Pattern):
+        return ("re", value.pattern, value.flags)
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def config_key(config: object | None) -> str:
+    """Digest of a resolved config and the rule files it names (hash-seed independent)."""
+    if config is None:
+        return ""
+    rule_files = list(getattr(config, "rule_files", ()))
+    return fingerprint(_canonical(config), file_fingerprint(rule_files))
 
 
 def _finding_to_json(f: Finding) -> dict[str, object]:

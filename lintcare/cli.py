@@ -13,6 +13,7 @@ from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
 from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .cache import ResultCache, file_fingerprint, fingerprint
+from .config import Config, ConfigError, Resolver
 from .findings import SEVERITIES
 from .kinds import RuleError
 from .progress import track, wanted
@@ -21,6 +22,7 @@ from .report import reaches, render
 from .rules import RuleSet, default_rules_path, load_rules
 from .runner import default_jobs, run_all
 from .sources import FORMATS, Source, SourceError, decode, format_for
+from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -65,21 +67,37 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
     return Source(name, text, fmt, enc, bom)
 
 
-def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_name: str,
+def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
                encoding: str, jobs: int = 1, cache: ResultCache | None = None,
                progress: bool = False) -> list[FileResult]:
-    found = list(discover(paths or (".",)))
-    files = [p for p, problem in found if not problem and p != "-"]
+    """Lint in input order; files run in parallel, each with its own config and rules."""
+    named = set(paths)
+    plan: list[tuple[str, str | None, Config | None, RuleSet | None]] = []
+    for path, problem in discover(paths or (".",)):
+        if problem:
+            plan.append((path, problem, None, None))
+            continue
+        # Standard input takes the config of the folder its --stdin-filename names.
+        try:
+            config = resolver.config_for(os.path.abspath(stdin_name) if path == "-" else path)
+            if path != "-" and not config.selected(path, path in named):
+                continue
+            plan.append((path, None, config, resolver.ruleset_for(config)))
+        except (ConfigError, RuleError) as exc:
+            raise UsageFailure(str(exc)) from None
+    files = [i for i, (path, problem, _, _) in enumerate(plan) if not problem and path != "-"]
 
-    def lint_one(path: str) -> FileResult:
-        return lint_file(path, ruleset, encoding=encoding, cache=cache)
+    def lint_one(i: int) -> FileResult:
+        path, _, config, ruleset = plan[i]
+        return lint_file(path, ruleset, encoding=encoding, config=config, cache=cache)
 
     linted: Iterable[FileResult] = run_all(files, lint_one, jobs)
     if progress and wanted(len(files), sys.stdout, sys.stderr):
-        linted = (r for _, r in zip(track(files, sys.stderr, label=str), linted, strict=True))
+        shown = track([plan[i][0] for i in files], sys.stderr, label=str)
+        linted = (r for _, r in zip(shown, linted, strict=True))
     pending = iter(linted)
     results: list[FileResult] = []
-    for path, problem in found:
+    for path, problem, config, ruleset in plan:
         if problem:
             results.append(FileResult(path, error=problem))
         elif path == "-":
@@ -88,10 +106,21 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
             except SourceError as exc:
                 results.append(FileResult(stdin_name, error=str(exc)))
                 continue
-            results.append(FileResult(stdin_name, lint_source(source, ruleset), source=source))
+            results.append(FileResult(stdin_name, lint_source(source, ruleset, config),
+                                      source=source))
         else:
             results.append(next(pending))
     return results
+
+
+def make_resolver(config_file: str | None, extra_rules: tuple[str, ...],
+                  fail_on: str | None) -> Resolver:
+    try:
+        resolver = Resolver(config_file, extra_rules, fail_on)
+        resolver.check_rules()  # a broken rule file stops the run before any output
+    except (ConfigError, RuleError) as exc:
+        raise UsageFailure(str(exc)) from None
+    return resolver
 
 
 def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *options: object
@@ -109,14 +138,16 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
               show_default=True, help="Report format.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
               help="Report and fail only on findings not recorded in this baseline file.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default="warning",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: the config's, else warning].")
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file in the rules.yaml format (repeatable).")
 @click.option("--stdin-format", type=click.Choice(FORMATS), default=None,
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of finding one next to each file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel processes (default: the number of CPUs).")
 @click.option("--cache/--no-cache", default=True, show_default=True,
@@ -129,22 +160,25 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
               help="With --fix or --diff: also apply wording fixes a person should review.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
-def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str,
+def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
           extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
-          encoding: str, jobs: int | None, cache: bool, cache_dir: str, apply_fixes: bool,
-          unsafe_fixes: bool, show_diff: bool) -> None:
+          encoding: str, config_file: str | None, jobs: int | None, cache: bool, cache_dir: str,
+          apply_fixes: bool, unsafe_fixes: bool, show_diff: bool) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
-    ruleset = load_ruleset(extra_rules)
+    resolver = make_resolver(config_file, extra_rules, fail_on)
+    ruleset = load_ruleset(extra_rules)  # every rule, for report metadata (SARIF)
     if apply_fixes or show_diff:
         from .fixcmd import FixOptions, run_fix
 
-        sys.exit(run_fix(paths, ruleset, FixOptions(unsafe_fixes, show_diff, out_format, fail_on,
-                                                    stdin_format or "", stdin_filename, encoding)))
+        here = resolver.config_for(".")
+        sys.exit(run_fix(paths, resolver.ruleset_for(here),
+                         FixOptions(unsafe_fixes, show_diff, out_format, resolver.fail_on_for("."),
+                                    stdin_format or "", stdin_filename, encoding)))
     known = read_baseline(baseline_file) if baseline_file else None
     result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
-    results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding,
+    results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding,
                          jobs or default_jobs(), result_cache, progress=out_format == "text")
     outcome = None
     if known is not None:
@@ -162,7 +196,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             click.echo(f"lintcare: note: {line}", err=True)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
+    failing = any(reaches(f.severity, resolver.fail_on_for(r.path))
+                  for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -179,13 +214,15 @@ def read_baseline(file: str) -> Baseline:
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file in the rules.yaml format (repeatable).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of finding one next to each file.")
 def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
-             encoding: str) -> None:
+             encoding: str, config_file: str | None) -> None:
     """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
-    ruleset = load_ruleset(extra_rules)
+    resolver = make_resolver(config_file, extra_rules, None)
     try:
         ensure_replaceable(baseline_file)
-        results = lint_paths(paths, ruleset, "", "<stdin>", encoding, default_jobs(), progress=True)
+        results = lint_paths(paths, resolver, "", "<stdin>", encoding, default_jobs(), progress=True)
         for r in results:
             if r.error:
                 error_line(r.path, r.error)
@@ -246,6 +283,9 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     """Show a rule's message, rationale, source and examples."""
     rs = load_ruleset(extra_rules)
     rule = rs.get(rule_id)
+    if rule is None and rule_id in META_RULES:  # made by the suppression stage
+        click.echo(f"{rule_id} ({META_CATEGORY}, {META_SEVERITY})\n\n{META_RULES[rule_id]}")
+        return
     if rule is None:
         raise UsageFailure(f"unknown rule '{rule_id}' (see 'lintcare rules')")
     click.echo(f"{rule.id} ({rule.category}, {rule.severity}, kind {rule.kind_name})")
@@ -261,6 +301,22 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     click.echo("Does not flag:")
     for ex in rule.passes:
         click.echo(f"  - {ex.text}")
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .lintcare.yaml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter .lintcare.yaml (in DIRECTORY, default the current folder)."""
+    from .config import write_starter
+
+    try:
+        target = write_starter(directory, force)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"{directory}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .context import covered_by, is_negated, is_quoted, under_heading
@@ -63,6 +64,12 @@ def _format_message(rule: Rule, flagged: str, replacement: str | None) -> str:
         return rule.message
 
 
+def _as_read(doc: Document, hit: Hit, flagged: str) -> str:
+    if hit.scope == "document" or hit.end <= hit.start:
+        return flagged
+    return re.sub(r"\s+", " ", doc.text[hit.start:hit.end])
+
+
 def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     source = doc.source
     pmap = doc.prose.map
@@ -93,7 +100,9 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         rule=rule.id,
         category=rule.category,
         severity=rule.severity,
-        message=_format_message(rule, flagged, hit.replacement),
+        # The message quotes the words as read (no markup, a line break as a space);
+        # ``text`` stays the exact source slice.
+        message=_format_message(rule, _as_read(doc, hit, flagged), hit.replacement),
         path=doc.path,
         start=start,
         end=end,

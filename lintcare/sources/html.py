@@ -1,10 +1,288 @@
-"""HTML: read as plain text until the markup-aware extractor lands."""
+"""HTML: lint text nodes and ``alt``/``title`` attributes, with exact source positions.
+
+The standard library's parser reports where each chunk starts; with
+``convert_charrefs=False`` every entity arrives on its own, so ``&amp;`` maps back to
+its five characters. Skipped: script, style, template, pre and code (and other code
+elements), comments (recorded for suppressions), and the head except ``<title>`` and
+the meta description. ``href`` targets are kept as links: ``tel:`` and ``mailto:``
+count as contact information.
+"""
 
 from __future__ import annotations
 
-from ..prose import Prose
-from .text import extract_text
+import html
+import re
+from html.parser import HTMLParser
+
+from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
+from .pieces import PLACEHOLDER, Piece, collapse_whitespace, emit_block, entity_pieces, mask_urls
+
+# Elements that end a block of prose when they open or close.
+BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "button", "caption", "dd", "details",
+     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+     "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "main",
+     "menu", "nav", "ol", "option", "p", "pre", "section", "select", "summary", "table", "tbody",
+     "td", "tfoot", "th", "thead", "title", "tr", "ul"}
+)
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+     "track", "wbr"}
+)
+# Content that is never prose; nothing stands in for it.
+SKIP_TAGS = frozenset({"script", "style", "template", "pre", "head", "select"})
+# Inline code-like content: a placeholder keeps the words around it apart.
+OPAQUE_TAGS = frozenset({"code", "kbd", "samp", "var", "svg", "math", "textarea"})
+ATTR_TEXT = ("alt", "title")
+# Opening one of these closes an open element of the listed names (HTML's implied ends),
+# searching no further out than the boundary elements.
+_IMPLIED = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "thead", "tbody", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "option": ({"option"}, {"select"}),
+}
+_KIND_OF = {"td": TABLE_CELL, "th": TABLE_CELL, "li": LIST_ITEM, "dd": LIST_ITEM, "dt": LIST_ITEM,
+            "blockquote": QUOTE}
+_ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_TAG_HEAD = re.compile(r"<[A-Za-z][^\s/>]*")
+
+
+def tag_attributes(raw: str, start: int) -> dict[str, tuple[str, int]]:
+    """Attribute name -> (raw value, source offset of the value) of a start tag."""
+    head = _TAG_HEAD.match(raw)
+    pos = head.end() if head else 0
+    out: dict[str, tuple[str, int]] = {}
+    for m in _ATTR.finditer(raw, pos):
+        name = m.group(1).lower()
+        for g in (2, 3, 4):
+            if m.group(g) is not None:
+                out.setdefault(name, (m.group(g), start + m.start(g)))
+                break
+        else:
+            out.setdefault(name, ("", start + m.end()))
+    return out
+
+
+def _attribute_blocks(tag: str, attrs: dict[str, tuple[str, int]], links: list[str]) -> list[list[Piece]]:
+    href = attrs.get("href")
+    if href and tag in ("a", "area"):
+        links.append(html.unescape(href[0]).strip())
+    blocks = []
+    for name in ATTR_TEXT:
+        if name in attrs and (name != "alt" or tag in ("img", "area", "input")):
+            raw, at = attrs[name]
+            if raw.strip():
+                blocks.append(entity_pieces(raw, at))
+    return blocks
+
+
+def inline_tag(content: str, start: int, links: list[str]) -> tuple[bool, list[list[Piece]]]:
+    """Inline HTML inside Markdown: (is a line break, alt/title pieces); records href."""
+    m = _TAG_HEAD.match(content)
+    if not m:
+        return False, []
+    tag = m.group()[1:].lower()
+    return tag == "br", _attribute_blocks(tag, tag_attributes(content, start), links)
+
+
+def _line_offsets(text: str) -> list[int]:
+    # The parser counts lines by \n alone; columns are characters from there.
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, builder: ProseBuilder, text: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.builder = builder
+        self.text = text
+        self.base = base
+        self.starts = _line_offsets(text)
+        self.stack: list[str] = []
+        self.skip = 0  # open elements whose content is never prose
+        self.opaque: tuple[str, int, int] | None = None  # (tag, depth, source start)
+        self.pieces: list[Piece] = []
+        self.pending: list[list[Piece]] = []  # attribute blocks, written after the block
+        self.title: list[Piece] | None = None
+        self.in_head = False
+
+    # -- positions -------------------------------------------------------------
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    # -- blocks ----------------------------------------------------------------
+    def _kind(self) -> tuple[str, int]:
+        for tag in reversed(self.stack):
+            if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+                return HEADING, int(tag[1])
+            if tag in _KIND_OF:
+                return _KIND_OF[tag], 0
+        return PARAGRAPH, 0
+
+    def flush(self) -> None:
+        if self.pieces:
+            kind, level = self._kind()
+            pieces = mask_urls(collapse_whitespace(self.pieces), self.builder.links)
+            emit_block(self.builder, pieces, kind, level)
+            self.pieces = []
+        for attr in self.pending:
+            emit_block(self.builder, collapse_whitespace(attr), ATTRIBUTE)
+        self.pending = []
+
+    def _pop_to(self, index: int) -> None:
+        for tag in self.stack[index:]:
+            if tag in SKIP_TAGS:
+                self.skip -= 1
+        del self.stack[index:]
+
+    def _close_at(self, i: int) -> None:
+        self.flush()
+        self._pop_to(i)
+
+    def _implied_close(self, tag: str) -> None:
+        if tag in _IMPLIED:
+            names, boundary = _IMPLIED[tag]
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i] in names:
+                    self._close_at(i)
+                    break
+                if self.stack[i] in boundary:
+                    break
+        if tag in BLOCK_TAGS:  # a block start ends an open paragraph
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i] == "p":
+                    self._close_at(i)
+                    break
+                if self.stack[i] in BLOCK_TAGS:
+                    break
+
+    # -- parser callbacks ------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        raw = self.get_starttag_text() or ""
+        if self.opaque is not None:
+            if tag == self.opaque[0] and tag not in VOID_TAGS:
+                self.opaque = (tag, self.opaque[1] + 1, self.opaque[2])
+            return
+        if tag == "meta":
+            self._meta(raw, start)
+        if self.skip and tag != "title":
+            if tag not in VOID_TAGS:
+                self.stack.append(tag)
+                self.skip += tag in SKIP_TAGS
+            return
+        if tag in BLOCK_TAGS:
+            self._implied_close(tag)
+            self.flush()
+        if tag == "title":
+            self.title = []
+        found = tag_attributes(raw, self.base + start)
+        self.pending.extend(_attribute_blocks(tag, found, self.builder.links))
+        if tag == "br":
+            self.pieces.append((" ", self.base + start, len(raw)))
+        elif tag == "img":
+            self.pieces.append((PLACEHOLDER, self.base + start, len(raw)))
+        if tag in OPAQUE_TAGS:
+            self.opaque = (tag, 1, self.base + start)
+            return
+        if tag not in VOID_TAGS:
+            self.stack.append(tag)
+            self.skip += tag in SKIP_TAGS
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS and self.stack and self.stack[-1] == tag:
+            self._pop_to(len(self.stack) - 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._pos()
+        close = self.text.find(">", start)
+        end = close + 1 if close >= 0 else len(self.text)
+        if self.opaque is not None:
+            name, depth, at = self.opaque
+            if tag == name and depth > 1:
+                self.opaque = (name, depth - 1, at)
+                return
+            if tag != name and tag not in self.stack:
+                return
+            # The code element ends here, or an enclosing element ends it unclosed.
+            self.opaque = None
+            stop = self.base + (end if tag == name else start)
+            if not self.skip:
+                self.pieces.append((PLACEHOLDER, at, stop - at))
+            if tag == name:
+                return
+        if tag == "title" and self.title is not None:
+            self.pending.append(self.title)
+            self.title = None
+            self.flush()
+        if tag not in self.stack:
+            return
+        if tag in BLOCK_TAGS and not self.skip:
+            self.flush()
+        self._pop_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+
+    def _meta(self, raw: str, start: int) -> None:
+        found = tag_attributes(raw, self.base + start)
+        name = found.get("name", ("", 0))[0].strip().lower()
+        content = found.get("content")
+        if name == "description" and content and content[0].strip():
+            self.pending.append(entity_pieces(*content))
+
+    def _add(self, piece: Piece) -> None:
+        if self.title is not None:
+            self.title.append(piece)
+        elif not self.skip and self.opaque is None:
+            self.pieces.append(piece)
+
+    def handle_data(self, data: str) -> None:
+        self._add((data, self.base + self._pos(), len(data)))
+
+    def _ref(self, prefix: str, name: str) -> None:
+        start = self._pos()
+        raw = prefix + name
+        if self.text.startswith(raw + ";", start):
+            raw += ";"
+        decoded = html.unescape(raw)
+        self._add((decoded, self.base + start, len(raw)))
+
+    def handle_entityref(self, name: str) -> None:
+        self._ref("&", name)
+
+    def handle_charref(self, name: str) -> None:
+        self._ref("&#", name)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._pos()
+        close = self.text.find("-->", start + 4)
+        end = close + 3 if close >= 0 else len(self.text)
+        self.builder.comments.append((self.base + start, self.base + end, data))
+
+    def finish(self) -> None:
+        self.close()
+        if self.title is not None:
+            self.pending.append(self.title)
+            self.title = None
+        self.flush()
+
+
+def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
+    """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``."""
+    parser = _Extractor(builder, text, base)
+    parser.feed(text)
+    parser.finish()
 
 
 def extract_html(text: str) -> Prose:
-    return extract_text(text)
+    builder = ProseBuilder()
+    feed_html(builder, text)
+    return builder.build()

@@ -43,7 +43,10 @@ def _looks_like_heading(text: str, start: int, end: int) -> bool:
 
 
 def extract_text(text: str) -> Prose:
+    from ..suppress import directive_line
+
     blocks: list[Block] = []
+    comments: list[tuple[int, int, str]] = []
     cur: list[int] | None = None  # [start, end, is_list]
 
     def flush() -> None:
@@ -65,6 +68,13 @@ def extract_text(text: str) -> Prose:
         if _BLANK.fullmatch(text, start, end):
             flush()
             continue
+        directive = (
+            directive_line(text, start, end) if text.find("lintcare-", start, end) >= 0 else None
+        )
+        if directive is not None:  # a suppression line is not prose
+            flush()
+            comments.append((start, end, directive))
+            continue
         bullet = _BULLET.match(text, start, end)
         if bullet:
             flush()
@@ -74,4 +84,7 @@ def extract_text(text: str) -> Prose:
         else:
             cur[1] = end
     flush()
-    return Prose(text, blocks, OffsetMap.identity(len(text)))
+    prose_text = text
+    for start, end, _ in comments:  # page facts must not see a rule id as words
+        prose_text = prose_text[:start] + " " * (end - start) + prose_text[end:]
+    return Prose(prose_text, blocks, OffsetMap.identity(len(text)), comments=comments)

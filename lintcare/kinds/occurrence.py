@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..anchors import regex_anchors
 from ..document import Document
-from .anchors import regex_anchors
 from .base import Hit, Kind
 
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..anchors import regex_anchors
 from ..document import Document
-from .anchors import regex_anchors
+from ..fastregex import FastRegex
 from .base import Hit, Kind
-from .fastregex import FastRegex
 
 
 class PatternKind(Kind):

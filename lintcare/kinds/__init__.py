@@ -7,12 +7,14 @@ from .base import Hit, Kind, RuleError
 from .first_mention import FirstMentionKind
 from .pattern import PatternKind
 from .requires import RequiresKind
+from .spelling import SpellingKind
 from .terms import TermsKind
 from .tokens import TokensKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
-    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind)
+    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
+              SpellingKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

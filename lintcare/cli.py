@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -12,6 +13,7 @@ from . import __version__
 from .api import FileResult, discover, lint_file, lint_source
 from .findings import SEVERITIES
 from .kinds import RuleError
+from .languagetool_cli import languagetool_options, options_from_cli, run_languagetool
 from .rules import RuleSet, load_rules
 from .sources import FORMATS, Source, SourceError, decode, format_for
 
@@ -88,13 +90,19 @@ def lint_paths(paths: tuple[str, ...], ruleset: RuleSet, stdin_fmt: str, stdin_n
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@languagetool_options
 def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tuple[str, ...],
-          stdin_format: str | None, stdin_filename: str, encoding: str) -> None:
+          stdin_format: str | None, stdin_filename: str, encoding: str, **languagetool: Any) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     from .report import reaches
 
+    try:
+        lt_options = options_from_cli(languagetool)
+    except ValueError as exc:
+        raise UsageFailure(str(exc)) from None
     ruleset = load_ruleset(extra_rules)
     results = lint_paths(paths, ruleset, stdin_format or "", stdin_filename, encoding)
+    lt_failed = run_languagetool(results, lt_options)
     for r in results:
         if r.error:
             error_line(r.path, r.error)
@@ -108,7 +116,7 @@ def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tu
         from .report.text import render as render_text
 
         click.echo(render_text(results, use_colour(sys.stdout)))
-    if any(r.error for r in results):
+    if lt_failed or any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

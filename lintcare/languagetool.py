@@ -179,6 +179,10 @@ class LanguageToolChecker:
         if self._tool is None:
             try:
                 self._tool = self._factory(self.options)
+            except ImportError:
+                raise LanguageToolUnavailable(
+                    "language-tool-python is not installed (pip install 'lintcare[languagetool]')"
+                ) from None
             except Exception as exc:  # any failure of an optional engine is a warning
                 reason = describe_failure(exc, self.options.timeout)
                 if self.options.server == "local":

@@ -119,7 +119,7 @@ class Speller:
         """``word`` is lowercase. A plural in -s of a known word is known ("podcasts")."""
         if word in self._freq or word in self.domain:
             return True
-        return len(word) > 4 and word[-1] == "s" and word[-2] not in "s'" and (
+        return len(word) > 3 and word[-1] == "s" and word[-2] not in "s'" and (
             word[:-1] in self._freq or word[:-1] in self.domain)
 
     def is_domain(self, word: str) -> bool:

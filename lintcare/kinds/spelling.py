@@ -126,20 +126,20 @@ class SpellingKind(Kind):
         if "`" in text:
             text = _CODE.sub(_blank, text)
         text = _blank_addresses(text)
-        names = self._names(text, flagged)
         speller = default_speller()
+        near_domain = {w for w, v in flagged.items()
+                       if v.suggestions and speller.is_domain(v.suggestions[0])}
+        names = self._names(text, {w: v for w, v in flagged.items() if w not in near_domain})
         for m in _occurrences(frozenset(flagged)).finditer(text):
-            verdict = flagged[m.group()]
+            word = m.group()
+            verdict = flagged[word]
             start = m.start()
             if not verdict.rejected:
                 if verdict.length <= _UNIT_MAX and _after_number(text, start):
                     continue  # a unit or count word: "20 mcg", "3 hrs"
-                if verdict.capitalised and m.group() in names:
-                    continue
-                if verdict.capitalised and not _sentence_start(text, start):
-                    first = verdict.suggestions[0] if verdict.suggestions else ""
-                    if not speller.is_domain(first):
-                        continue  # a name mid-sentence, not a near miss of a domain term
+                if verdict.capitalised and word not in near_domain and (
+                        word in names or not _sentence_start(text, start)):
+                    continue  # a name, not a near miss of a domain term
             end = start + verdict.length
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)

@@ -80,17 +80,18 @@ class TokensKind(Kind):
     def _may_match(self, doc) -> bool:
         """A chunk without any first-token literal as a token cannot match.
 
-        A token count per chunk (computed once, in C) makes this exact and cheap;
-        the page-level substring test lets "its" through on a page with "visits".
+        The set of the chunk's lowercase token ids (built once per chunk, shared by
+        all token rules) makes this exact and cheap, where the page-level substring
+        test lets "its" through on a page with "visits".
         """
         if not self._anchor_ids:
             return True
-        counts = doc.user_data.get("lower_counts")
-        if counts is None:
+        lower_ids = doc.user_data.get("lower_ids")
+        if lower_ids is None:
             from spacy.attrs import LOWER
 
-            counts = doc.user_data["lower_counts"] = doc.count_by(LOWER)
-        return any(a in counts for a in self._anchor_ids)
+            lower_ids = doc.user_data["lower_ids"] = frozenset(doc.to_array(LOWER).tolist())
+        return any(a in lower_ids for a in self._anchor_ids)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         matcher = self._matcher or self._build()

@@ -1,5 +1,7 @@
 """Compare pyspellchecker and symspellpy as lintcare's spelling engine (not part of the tests).
 
+The third line, "lintcare", is the speller as shipped (lintcare/speller.py).
+
     python bench/spell_compare.py
 
 Each engine runs in a fresh process (so start-up is measured cold) with lintcare's
@@ -86,10 +88,31 @@ class SymSpell:
         return [(s.distance, s.term, s.count) for s in self.ss.lookup(word, Verbosity.CLOSEST, 2)]
 
 
+class Lintcare:
+    """What lintcare ships: pyspellchecker's list, distance 2 only among domain terms."""
+
+    def __init__(self, domain: dict[str, str]) -> None:
+        sys.path.insert(0, str(ROOT))
+        from lintcare.speller import Speller
+
+        self.speller = Speller(domain)
+
+    def known(self, word: str) -> bool:
+        return self.speller.known(word)
+
+    def candidates(self, word: str) -> list[tuple[int, str, int]]:
+        # Already ranked (domain terms first among the nearest); keep that order.
+        ranked = self.speller.suggest(word)
+        return [(0, w.lower(), len(ranked) - i) for i, w in enumerate(ranked)]
+
+
+ENGINES = {"pyspellchecker": PySpell, "symspellpy": SymSpell, "lintcare": Lintcare}
+
+
 def run_engine(name: str) -> dict[str, object]:
     t0 = time.perf_counter()
     domain = {t.lower(): t for t in _lexicon()}
-    engine = PySpell(domain) if name == "pyspellchecker" else SymSpell(domain)
+    engine = ENGINES[name](domain)
     load = time.perf_counter() - t0
 
     words = _words()
@@ -138,7 +161,7 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--engine":
         print(json.dumps(run_engine(sys.argv[2])))
         return
-    for name in ("pyspellchecker", "symspellpy"):
+    for name in ENGINES:
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, __file__, "--engine", name], capture_output=True,
                              text=True, check=True).stdout

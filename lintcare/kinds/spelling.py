@@ -6,8 +6,8 @@ words with digits (``PHQ-9``, ``5mg``), short units after a number (``20 mg``),
 ALL-CAPS acronyms, mixed-case product names (``NeuroStar``), non-ASCII words, and the
 project vocabulary's accept list. Its reject list is always flagged.
 
-Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 23
-capitalised unknown words on our test pages were people and places), so one that is
+Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 25
+capitalised unknown words on our test pages are people, places and clinics), so one that is
 not at the start of a sentence is skipped unless its nearest correction is a domain
 term (``Spravto``). At the start of a sentence it is checked, unless the page shows
 it is a name: it also appears capitalised mid-sentence, or the next word is

@@ -17,8 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lintcare.api import default_rules, lint_file  # noqa: E402
+from lintcare.document import Document  # noqa: E402
 from lintcare.kinds.spelling import _LETTERS, _sentence_start  # noqa: E402
 from lintcare.rules import RuleSet  # noqa: E402
+from lintcare.sources import extract, read_source  # noqa: E402
 from lintcare.speller import default_speller  # noqa: E402
 
 DEFAULT = [*sorted((ROOT / "tests" / "data" / "pages").glob("*")),
@@ -34,7 +36,9 @@ def main() -> None:
     mid: dict[str, int] = {}
     start: dict[str, int] = {}
     for path in files:
-        text = path.read_text(encoding="utf-8")
+        source = read_source(str(path))
+        doc = Document(source, extract(source), rules.facts)
+        text = doc.text
         words += len(text.split())
         for f in lint_file(str(path), only).findings:
             findings += 1
@@ -43,7 +47,7 @@ def main() -> None:
             w = m.group()
             if w[0].isupper() and not w.isupper() and not speller.known(w.lower().split("'")[0]) \
                     and not any(c.isupper() for c in w[1:]):
-                where = start if _sentence_start(text, m.start()) else mid
+                where = start if _sentence_start(doc, text, m.start()) else mid
                 where[w] = where.get(w, 0) + 1
     print(f"\n{len(files)} files, {words:,} words, {findings} spelling findings "
           f"({findings * 2000 / max(words, 1):.2f} per 2,000 words)")

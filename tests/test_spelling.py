@@ -152,6 +152,14 @@ def test_names_mid_sentence_are_skipped_but_near_misses_of_domain_terms_are_not(
 def test_sentence_start_words_are_checked():
     found = _spelling("Somtimes the dizziness lasts an hour.")
     assert [(f.text, f.suggestions[0]) for f in found] == [("Somtimes", "Sometimes")]
+    found = _spelling("What to bring:\n\n- Comfortble clothes\n- A list of your medicines\n")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Comfortble", "Comfortable")]
+
+
+def test_a_wrapped_line_does_not_start_a_sentence():
+    text = ("Your nurse for the first visit is usually\nTamsin, who has worked in our clinic\n"
+            "since it opened.\n")
+    assert _spelling(text) == []
 
 
 def test_contractions_possessives_and_compounds():

@@ -44,6 +44,7 @@ _CLITICS = ("s", "re", "ll", "ve", "d", "m", "t")
 _ABBREV = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "no", "approx",
                      "dept", "ave", "blvd", "rd", "mt", "ft", "co", "inc", "ltd"})
 _UNIT_MAX = 4
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,46 +107,27 @@ class SpellingKind(Kind):
 
     # -- finding occurrences ---------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Hit]:
-        text = doc.text
         vocab = self.vocabulary | project_vocabulary()
         # Every distinct letter run once (a superset of the words checked: the exact
         # word pattern with its look-arounds runs only for the few unknown ones).
-        forms = set(_LETTERS.findall(text))
+        flagged = self._flagged(set(_LETTERS.findall(doc.text)), vocab)
+        if flagged:
+            yield from self._hits(doc, flagged)
+
+    def _flagged(self, forms: set[str], vocab: Vocabulary) -> dict[str, _Verdict]:
         flagged: dict[str, _Verdict] = {}
         for word in forms - self._fine:
             verdict = self._decide(word, vocab)
             if verdict is not None:
                 flagged[word] = verdict
-        if vocab.reject:
+        if vocab.reject:  # a rejected word may be one the dictionary knows
             for word in forms & self._fine:
-                if word.replace("’", "'").lower() in vocab.reject:
+                if _norm(word) in vocab.reject:
                     flagged[word] = _Verdict(len(word), (), word[0].isupper(), rejected=True)
-        if not flagged:
-            return
-        # Inline code and addresses are not prose; blanking keeps the offsets.
-        if "`" in text:
-            text = _CODE.sub(_blank, text)
-        text = _blank_addresses(text)
-        speller = default_speller()
-        near_domain = {w for w, v in flagged.items()
-                       if v.suggestions and speller.is_domain(v.suggestions[0])}
-        names = self._names(text, {w: v for w, v in flagged.items() if w not in near_domain})
-        for m in _occurrences(frozenset(flagged)).finditer(text):
-            word = m.group()
-            verdict = flagged[word]
-            start = m.start()
-            if not verdict.rejected:
-                if verdict.length <= _UNIT_MAX and _after_number(text, start):
-                    continue  # a unit or count word: "20 mcg", "3 hrs"
-                if verdict.capitalised and word not in near_domain and (
-                        word in names or not _sentence_start(text, start)):
-                    continue  # a name, not a near miss of a domain term
-            end = start + verdict.length
-            sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
-            yield Hit(start, end, sugg[0] if sugg else None, sugg)
+        return flagged
 
     def _decide(self, word: str, vocab: Vocabulary) -> _Verdict | None:
-        low = word.replace("’", "'").lower()
+        low = _norm(word)
         if vocab.reject and low in vocab.reject:
             return _Verdict(len(word), (), word[0].isupper(), rejected=True)
         verdict = self._judge(word)
@@ -156,18 +138,42 @@ class SpellingKind(Kind):
             return None
         return verdict
 
-    @staticmethod
-    def _names(text: str, flagged: dict[str, _Verdict]) -> set[str]:
-        """Capitalised unknown words the page itself shows to be names."""
-        names: set[str] = set()
-        for word, verdict in flagged.items():
-            if not verdict.capitalised or verdict.rejected:
-                continue
-            for m in re.finditer(rf"(?<![\w'’])({re.escape(word)})\b", text):
-                if not _sentence_start(text, m.start()) or re.match(r"\s+[A-Z][a-z]", text[m.end():]):
-                    names.add(word)
-                    break
-        return names
+    def _hits(self, doc: Document, flagged: dict[str, _Verdict]) -> Iterator[Hit]:
+        # Inline code and addresses are not prose; blanking keeps the offsets.
+        text = _CODE.sub(_blank, doc.text) if "`" in doc.text else doc.text
+        text = _blank_addresses(text)
+        speller = default_speller()
+        near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
+        names = _names(doc, text, [w for w, v in flagged.items()
+                                   if v.capitalised and not v.rejected and w not in near_domain])
+        for m in _occurrences(frozenset(flagged)).finditer(text):
+            word, start = m.group(), m.start()
+            verdict = flagged[word]
+            if not verdict.rejected:
+                if verdict.length <= _UNIT_MAX and _after_number(text, start):
+                    continue  # a unit or count word: "20 mcg", "3 hrs"
+                if verdict.capitalised and word not in near_domain and (
+                        word in names or not _sentence_start(doc, text, start)):
+                    continue  # a name, not a near miss of a domain term
+            end = start + verdict.length
+            sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
+            yield Hit(start, end, sugg[0] if sugg else None, sugg)
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+def _names(doc: Document, text: str, words: list[str]) -> set[str]:
+    """Capitalised unknown words the page itself shows to be names: one occurrence stands
+    mid-sentence, or is followed by another capitalised word ("Priya Raghunathan")."""
+    names: set[str] = set()
+    for word in words:
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}\b", text):
+            if not _sentence_start(doc, text, m.start()) or _CAPITALISED_NEXT.match(text, m.end()):
+                names.add(word)
+                break
+    return names
 
 
 @lru_cache(maxsize=256)
@@ -208,12 +214,13 @@ def _after_number(text: str, start: int) -> bool:
     return i < start - 1 and i >= 0 and text[i].isdigit()
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def _sentence_start(doc: Document, text: str, start: int) -> bool:
     """The word opens a block, a sentence, a bracket or quotation, or follows a colon."""
     i = start - 1
     while i >= 0 and text[i] in "\"'“‘([ \t\u00a0":
         i -= 1
-    if i < 0 or text[i] in "\n\r:•":
+    block = doc.block_at(start)
+    if i < 0 or (block is not None and i < block.start) or text[i] in ":•":
         return True
     if text[i] not in ".!?":
         return False

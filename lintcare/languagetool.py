@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .findings import Edit, Finding, Fix
@@ -84,7 +84,7 @@ class LanguageToolOptions:
     timeout: float = 30.0
     disabled_rules: tuple[str, ...] = DEFAULT_DISABLED_RULES
     disabled_categories: tuple[str, ...] = ()
-    enabled_rules: tuple[str, ...] = field(default=())
+    enabled_rules: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, raw: Mapping[str, Any] | str | None) -> LanguageToolOptions | None:

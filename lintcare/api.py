@@ -59,6 +59,11 @@ def lint_source(
 ) -> list[Finding]:
     """Extract, run the rules, apply inline suppressions, then the project configuration."""
     rs = ruleset or default_rules()
+    if config is not None:
+        # The project vocabulary feeds the spelling rules (accept and reject lists).
+        from .speller import set_vocabulary
+
+        set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
     prose = extract(source)
     doc = Document(source, prose, rs.facts)
     findings = lint_document(doc, rs)

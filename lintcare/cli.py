@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +17,7 @@ from .cache import ResultCache, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
 from .findings import SEVERITIES
 from .kinds import RuleError
+from .languagetool_cli import languagetool_options, options_from_cli, run_languagetool
 from .progress import track, wanted
 from .report import FORMATS as REPORT_FORMATS
 from .report import reaches, render
@@ -160,10 +162,11 @@ def make_cache(enabled: bool, folder: str, extra_rules: tuple[str, ...], *option
               help="With --fix or --diff: also apply wording fixes a person should review.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
+@languagetool_options
 def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
           extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
           encoding: str, config_file: str | None, jobs: int | None, cache: bool, cache_dir: str,
-          apply_fixes: bool, unsafe_fixes: bool, show_diff: bool) -> None:
+          apply_fixes: bool, unsafe_fixes: bool, show_diff: bool, **languagetool: Any) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
@@ -176,10 +179,15 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
         sys.exit(run_fix(paths, resolver.ruleset_for(here),
                          FixOptions(unsafe_fixes, show_diff, out_format, resolver.fail_on_for("."),
                                     stdin_format or "", stdin_filename, encoding)))
+    try:
+        lt_options = options_from_cli(languagetool)
+    except ValueError as exc:
+        raise UsageFailure(str(exc)) from None
     known = read_baseline(baseline_file) if baseline_file else None
     result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
     results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding,
                          jobs or default_jobs(), result_cache, progress=out_format == "text")
+    lt_failed = run_languagetool(results, lt_options)
     outcome = None
     if known is not None:
         results, outcome = compare(known, results)
@@ -194,7 +202,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     if outcome is not None:
         for line in describe(outcome):
             click.echo(f"lintcare: note: {line}", err=True)
-    if any(r.error for r in results):
+    if lt_failed or any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(reaches(f.severity, resolver.fail_on_for(r.path))
                   for r in results for f in r.findings)

@@ -9,6 +9,7 @@ from .context import covered_by, is_negated, is_quoted, under_heading
 from .document import Document
 from .findings import Edit, Finding, Fix
 from .kinds import Hit
+from .merge import drop_same_span
 from .rules import CONTEXT_WINDOW, Rule, RuleSet
 
 
@@ -133,7 +134,9 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
 
 def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
+    fallback: list[Finding] = []
     for rule in ruleset.rules:
-        findings.extend(run_rule(rule, doc))
+        (fallback if rule.kind.fallback else findings).extend(run_rule(rule, doc))
+    findings = drop_same_span(findings, fallback)
     findings.sort(key=lambda f: f.sort_key)
     return findings

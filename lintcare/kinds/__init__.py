@@ -9,13 +9,14 @@ from .first_mention import FirstMentionKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .requires import RequiresKind
+from .spelling import SpellingKind
 from .terms import TermsKind
 from .tokens import TokensKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
-              OccurrenceKind, ConsistencyKind)
+              OccurrenceKind, ConsistencyKind, SpellingKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

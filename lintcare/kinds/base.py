@@ -34,6 +34,9 @@ class Kind:
     required: ClassVar[tuple[str, ...]] = ()
     # Document-level kinds are not subject to span filters (negation, quotes).
     document_level: ClassVar[bool] = False
+    # A fallback kind (dictionary spelling) gives way to any other rule that flags the
+    # same span in the same category: the specific rule's message is the better one.
+    fallback: ClassVar[bool] = False
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         self.raw = raw

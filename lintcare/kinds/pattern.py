@@ -9,14 +9,15 @@ from typing import Any
 from ..anchors import regex_anchors
 from ..document import Document
 from ..fastregex import FastRegex
-from .base import Hit, Kind
+from .base import Hit, Kind, match_case
 
 
 class PatternKind(Kind):
     """Flags each match (or its named group ``flag``); ``replace`` may use \\1 or \\g<name>."""
 
     name = "pattern"
-    fields = {"pattern": (str, list), "case_sensitive": (bool,), "replace": (str,)}
+    fields = {"pattern": (str, list), "case_sensitive": (bool,), "replace": (str,),
+              "preserve_case": (bool,)}
     required = ("pattern",)
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
@@ -28,6 +29,8 @@ class PatternKind(Kind):
         # match contains (to scan only the blocks that hold one).
         self._scans = [(FastRegex(r), regex_anchors(r.pattern)) for r in self.regexes]
         self.replace: str | None = raw.get("replace")
+        # Carry "Its" -> "It's" at a sentence start; off by default.
+        self.preserve_case = raw.get("preserve_case", False)
 
     @staticmethod
     def _matches(doc: Document, fast: FastRegex, anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -51,4 +54,6 @@ class PatternKind(Kind):
                 if end <= start:
                     continue
                 replacement = m.expand(self.replace) if self.replace is not None else None
+                if replacement is not None and self.preserve_case:
+                    replacement = match_case(m.string[start:end], replacement)
                 yield Hit(start, end, replacement, (replacement,) if replacement is not None else ())

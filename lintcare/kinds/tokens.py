@@ -34,6 +34,7 @@ class TokensKind(Kind):
         self.replace: str | None = raw.get("replace")
         self._rule_id = ctx.rule_id
         self._matcher = None
+        self._anchor_ids: tuple[int, ...] = ()
         try:
             self._build()  # validate the patterns now, not at first use
         except ValueError as exc:
@@ -67,14 +68,36 @@ class TokensKind(Kind):
 
         from ..nlp import pipeline
 
-        matcher = Matcher(pipeline().vocab)
+        vocab = pipeline().vocab
+        matcher = Matcher(vocab)
         matcher.add(self._rule_id, self.patterns, greedy="LONGEST")
         self._matcher = matcher
+        # Token-level anchoring compares with each token's LOWER; a NORM literal may differ.
+        by_norm = any("NORM" in spec for p in self.patterns for spec in p)
+        self._anchor_ids = () if by_norm else tuple(vocab.strings[a] for a in self.anchors())
         return matcher
+
+    def _may_match(self, doc) -> bool:
+        """A chunk without any first-token literal as a token cannot match.
+
+        The set of the chunk's lowercase token ids (built once per chunk, shared by
+        all token rules) makes this exact and cheap, where the page-level substring
+        test lets "its" through on a page with "visits".
+        """
+        if not self._anchor_ids:
+            return True
+        lower_ids = doc.user_data.get("lower_ids")
+        if lower_ids is None:
+            from spacy.attrs import LOWER
+
+            lower_ids = doc.user_data["lower_ids"] = frozenset(doc.to_array(LOWER).tolist())
+        return any(a in lower_ids for a in self._anchor_ids)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         matcher = self._matcher or self._build()
         for chunk in doc.chunks:
+            if not self._may_match(chunk.doc):
+                continue
             for _, s, e in matcher(chunk.doc):
                 match = chunk.doc[s:e]
                 span = match[self.flag[0]:self.flag[1]] if self.flag else match

@@ -1,0 +1,233 @@
+"""``spelling``: words missing from the dictionary and the domain lexicon.
+
+What is not a word to check is skipped: URLs, e-mail addresses, handles, file names
+and code (a word touching ``/ @ # _ :`` or a dot followed by a letter), numbers and
+words with digits (``PHQ-9``, ``5mg``), short units after a number (``20 mg``),
+ALL-CAPS acronyms, mixed-case product names (``NeuroStar``), non-ASCII words, and the
+project vocabulary's accept list. Its reject list is always flagged.
+
+Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 25
+capitalised unknown words on our test pages are people, places and clinics), so one that is
+not at the start of a sentence is skipped unless its nearest correction is a domain
+term (``Spravto``). At the start of a sentence it is checked, unless the page shows
+it is a name: it also appears capitalised mid-sentence, or the next word is
+capitalised too (``Priya Raghunathan``).
+
+Each distinct word is judged once per document and each verdict is cached per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..document import Document
+from ..speller import Vocabulary, default_speller, project_vocabulary
+from .base import Hit, Kind, match_case
+
+# A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
+# compounds into parts. The look-arounds drop words inside URLs, addresses, handles,
+# file names, code and numbers.
+_LETTERS_RE = r"[A-Za-z]+(?:['’][A-Za-z]+)*"
+_LETTERS = re.compile(_LETTERS_RE)
+_BEFORE = r"(?<![\w'’/\\@#&+`<>=!{}$%~^])(?<!\d-)(?<!\.)"
+_AFTER = r"(?![\w/\\@#&+`<>=!{}$%~^]|['’][A-Za-z]|['’-]\d|\.[A-Za-z0-9]|:/)"
+_CODE = re.compile(r"`[^`\n]*`")
+# Marks of an address (URL, e-mail, handle): the whole run of non-space characters
+# around one is blanked, so no part of it is checked ("example.org/ketamin-info").
+_ADDRESS_MARKS = ("://", "www.", "@")
+_CLITICS = ("s", "re", "ll", "ve", "d", "m", "t")
+# Abbreviations after which a capital does not start a sentence.
+_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "no", "approx",
+                     "dept", "ave", "blvd", "rd", "mt", "ft", "co", "inc", "ltd"})
+_UNIT_MAX = 4
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    length: int  # characters to flag from the word's start (the stem, without a clitic)
+    suggestions: tuple[str, ...]
+    capitalised: bool
+    rejected: bool = False
+
+
+class SpellingKind(Kind):
+    """``accept``/``reject`` add words to the project vocabulary for this rule;
+    ``min_length`` (default 3) is the shortest word checked."""
+
+    name = "spelling"
+    fallback = True
+    fields = {"accept": (list,), "reject": (list,), "min_length": (int,)}
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        for fld in ("accept", "reject"):
+            if not all(isinstance(w, str) and w.strip() for w in raw.get(fld, [])):
+                raise ctx.error(fld, "must be a list of words")
+        self.vocabulary = Vocabulary.of(raw.get("accept", []), raw.get("reject", []))
+        self.min_length = int(raw.get("min_length", 3))
+        if self.min_length < 1:
+            raise ctx.error("min_length", "must be at least 1")
+        self._verdicts: dict[str, _Verdict | None] = {}
+        self._fine: set[str] = set()  # forms known to be correct, whatever the vocabulary
+
+    # -- judging distinct words ----------------------------------------------------
+    def _judge(self, word: str) -> _Verdict | None:
+        """Verdict on a word form regardless of where it stands; None means it is fine."""
+        if word in self._verdicts:
+            return self._verdicts[word]
+        verdict = self._judge_uncached(word)
+        self._verdicts[word] = verdict
+        return verdict
+
+    def _judge_uncached(self, word: str) -> _Verdict | None:
+        letters = word.replace("’", "'")
+        low = letters.lower()
+        if len(low) < self.min_length:
+            return None
+        if len(word) > 1 and word.isupper():
+            return None  # an acronym: REMS, TMS, FDA
+        if any(c.isupper() for c in word[1:]):
+            return None  # a product or brand name in mixed case: NeuroStar, MyChart
+        speller = default_speller()
+        if speller.known(low):
+            return None
+        stem = low
+        if "'" in low:
+            base, clitic = low.rsplit("'", 1)
+            if clitic in _CLITICS:
+                if speller.known(base) or (clitic == "t" and base.endswith("n") and speller.known(base[:-1])):
+                    return None
+                stem = base
+        return _Verdict(len(stem), speller.suggest(stem), word[0].isupper())
+
+    # -- finding occurrences ---------------------------------------------------------
+    def find(self, doc: Document) -> Iterator[Hit]:
+        vocab = self.vocabulary | project_vocabulary()
+        # Every distinct letter run once (a superset of the words checked: the exact
+        # word pattern with its look-arounds runs only for the few unknown ones).
+        flagged = self._flagged(set(_LETTERS.findall(doc.text)), vocab)
+        if flagged:
+            yield from self._hits(doc, flagged)
+
+    def _flagged(self, forms: set[str], vocab: Vocabulary) -> dict[str, _Verdict]:
+        flagged: dict[str, _Verdict] = {}
+        for word in forms - self._fine:
+            verdict = self._decide(word, vocab)
+            if verdict is not None:
+                flagged[word] = verdict
+        if vocab.reject:  # a rejected word may be one the dictionary knows
+            for word in forms & self._fine:
+                if _norm(word) in vocab.reject:
+                    flagged[word] = _Verdict(len(word), (), word[0].isupper(), rejected=True)
+        return flagged
+
+    def _decide(self, word: str, vocab: Vocabulary) -> _Verdict | None:
+        low = _norm(word)
+        if vocab.reject and low in vocab.reject:
+            return _Verdict(len(word), (), word[0].isupper(), rejected=True)
+        verdict = self._judge(word)
+        if verdict is None:
+            self._fine.add(word)
+            return None
+        if vocab.accept and (low in vocab.accept or low[:verdict.length] in vocab.accept):
+            return None
+        return verdict
+
+    def _hits(self, doc: Document, flagged: dict[str, _Verdict]) -> Iterator[Hit]:
+        # Inline code and addresses are not prose; blanking keeps the offsets.
+        text = _CODE.sub(_blank, doc.text) if "`" in doc.text else doc.text
+        text = _blank_addresses(text)
+        speller = default_speller()
+        near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
+        names = _names(doc, text, [w for w, v in flagged.items()
+                                   if v.capitalised and not v.rejected and w not in near_domain])
+        for m in _occurrences(frozenset(flagged)).finditer(text):
+            word, start = m.group(), m.start()
+            verdict = flagged[word]
+            if not verdict.rejected:
+                if verdict.length <= _UNIT_MAX and _after_number(text, start):
+                    continue  # a unit or count word: "20 mcg", "3 hrs"
+                if verdict.capitalised and word not in near_domain and (
+                        word in names or not _sentence_start(doc, text, start)):
+                    continue  # a name, not a near miss of a domain term
+            end = start + verdict.length
+            sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
+            yield Hit(start, end, sugg[0] if sugg else None, sugg)
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+def _names(doc: Document, text: str, words: list[str]) -> set[str]:
+    """Capitalised unknown words the page itself shows to be names: one occurrence stands
+    mid-sentence, or is followed by another capitalised word ("Priya Raghunathan")."""
+    names: set[str] = set()
+    for word in words:
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}\b", text):
+            if not _sentence_start(doc, text, m.start()) or _CAPITALISED_NEXT.match(text, m.end()):
+                names.add(word)
+                break
+    return names
+
+
+@lru_cache(maxsize=256)
+def _occurrences(words: frozenset[str]) -> re.Pattern[str]:
+    """The word pattern restricted to ``words``: finds exactly their occurrences."""
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _blank_addresses(text: str) -> str:
+    spans: list[tuple[int, int]] = []
+    for mark in _ADDRESS_MARKS:
+        pos = text.find(mark)
+        while pos >= 0:
+            start, end = pos, pos + len(mark)
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            spans.append((start, end))
+            pos = text.find(mark, end)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _after_number(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    return i < start - 1 and i >= 0 and text[i].isdigit()
+
+
+def _sentence_start(doc: Document, text: str, start: int) -> bool:
+    """The word opens a block, a sentence, a bracket or quotation, or follows a colon."""
+    i = start - 1
+    while i >= 0 and text[i] in "\"'“‘([ \t\u00a0":
+        i -= 1
+    block = doc.block_at(start)
+    if i < 0 or (block is not None and i < block.start) or text[i] in ":•":
+        return True
+    if text[i] not in ".!?":
+        return False
+    if text[i] == ".":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if text[j:i].lower() in _ABBREV or i - j == 1:
+            return False  # "Dr. Obi", "J. Smith"
+    return True

@@ -1,0 +1,73 @@
+"""The ``check`` options that switch LanguageTool on, kept out of cli.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from .languagetool import DEFAULT_DISABLED_RULES, LanguageToolOptions
+
+OPTION_NAMES = ("languagetool", "languagetool_required", "languagetool_language",
+                "languagetool_timeout", "languagetool_disable_rule", "languagetool_disable_category")
+
+
+def languagetool_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--languagetool", "languagetool", metavar="URL|local", default=None,
+                     help="Also check grammar with LanguageTool: the URL of a server you run, "
+                          "or 'local' to let language-tool-python start one (downloads it)."),
+        click.option("--languagetool-required", is_flag=True,
+                     help="Exit with code 2 when LanguageTool cannot be used (default: warn)."),
+        click.option("--languagetool-language", default="en-US", show_default=True,
+                     help="Language code sent to LanguageTool."),
+        click.option("--languagetool-timeout", type=click.FloatRange(min=0.1), default=30.0,
+                     show_default=True, help="Seconds to wait for each LanguageTool answer."),
+        click.option("--languagetool-disable-rule", multiple=True, metavar="ID",
+                     help="LanguageTool rule to switch off (repeatable; its spelling rules are "
+                          "off already)."),
+        click.option("--languagetool-disable-category", multiple=True, metavar="ID",
+                     help="LanguageTool category to switch off, e.g. STYLE (repeatable)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def options_from_cli(values: dict[str, Any]) -> LanguageToolOptions | None:
+    """LanguageToolOptions from the ``check`` options; ValueError for a bad combination."""
+    server = values.get("languagetool")
+    if not server:
+        if values.get("languagetool_required"):
+            raise ValueError("--languagetool-required needs --languagetool URL|local")
+        return None
+    if server != "local" and not server.startswith(("http://", "https://")):
+        raise ValueError(f"--languagetool: expected an http(s) URL or 'local', not {server!r}")
+    return LanguageToolOptions(
+        server=server,
+        language=values.get("languagetool_language") or "en-US",
+        required=bool(values.get("languagetool_required")),
+        timeout=float(values.get("languagetool_timeout") or 30.0),
+        disabled_rules=(*DEFAULT_DISABLED_RULES, *values.get("languagetool_disable_rule", ())),
+        disabled_categories=tuple(values.get("languagetool_disable_category", ())),
+    )
+
+
+def run_languagetool(results: list[Any], options: LanguageToolOptions | None) -> bool:
+    """Merge LanguageTool's findings; True when it failed and was required.
+
+    A failure prints one line on standard error: a warning, or an error when required.
+    """
+    if options is None:
+        return False
+    from .languagetool import LanguageToolChecker, apply
+
+    failure = apply(results, LanguageToolChecker(options))
+    if failure is None:
+        return False
+    if options.required:
+        click.echo(f"lintcare: error: {failure}", err=True)
+        return True
+    click.echo(f"lintcare: warning: {failure}; grammar checks skipped", err=True)
+    return False

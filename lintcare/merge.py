@@ -1,0 +1,42 @@
+"""Keep one finding per place: the same problem reported twice is noise.
+
+A fallback kind (dictionary spelling) is dropped where a specific rule of the same
+category already flags the same span (the curated misspelling list on "ketamin"). Findings
+from an outside checker (LanguageTool) are dropped when lintcare already reports the
+same span, or an overlapping span in the same category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .findings import Finding
+
+
+def drop_same_span(specific: list[Finding], fallback: Iterable[Finding]) -> list[Finding]:
+    """Specific findings, plus the fallback ones no specific finding of the category covers.
+
+    Two specific rules on one span both stay: they say different things (a lowercase
+    brand and its missing established name).
+    """
+    seen = {(f.category, f.start, f.end) for f in specific if f.scope == "span"}
+    out = list(specific)
+    for f in fallback:
+        key = (f.category, f.start, f.end)
+        if f.scope == "span" and key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def duplicates_existing(candidate: Finding, existing: Iterable[Finding]) -> bool:
+    """``candidate`` repeats one of ``existing``: same span, or overlapping in its category."""
+    for f in existing:
+        if f.scope != "span":
+            continue
+        if f.start == candidate.start and f.end == candidate.end:
+            return True
+        if f.category == candidate.category and f.start < candidate.end and candidate.start < f.end:
+            return True
+    return False

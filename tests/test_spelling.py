@@ -1,0 +1,249 @@
+"""Dictionary spelling with the domain lexicon, and the acceptance figures of issue 9."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lintcare import lint_text
+from lintcare.api import default_rules, lint_file
+from lintcare.rules import RuleSet, load_rules
+from lintcare.speller import LEXICON_PATH, Speller, default_speller, load_lexicon, set_vocabulary
+
+from .conftest import ROOT, SAMPLE
+
+DATA = Path(__file__).resolve().parent / "data"
+RULES = default_rules()
+SPELLING = RuleSet([r for r in RULES.rules if r.id == "spelling"], RULES.facts)
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            a, b = line.split("\t")
+            rows.append((a, b))
+    return rows
+
+
+def _spelling(text: str) -> list:
+    return lint_text(text, ruleset=SPELLING)
+
+
+@pytest.fixture(autouse=True)
+def _no_project_vocabulary():
+    set_vocabulary()
+    yield
+    set_vocabulary()
+
+
+# -- the lexicon -------------------------------------------------------------------
+def test_lexicon_is_large_packaged_and_domain_complete():
+    terms = load_lexicon()
+    assert len(terms) >= 500
+    # Shipped inside the package directory, so the wheel (packages = ["lintcare"]) has it.
+    assert LEXICON_PATH.parent.parent == ROOT / "lintcare"
+    for term in ("ketamine", "esketamine", "SPRAVATO", "transcranial", "dissociation", "TRD", "MDD",
+                 "REMS", "TMS", "PHQ", "bupropion", "copay", "deductible", "NeuroStar"):
+        assert terms[term.lower()] == term
+
+
+def test_domain_terms_win_ties():
+    speller = default_speller()
+    assert speller.suggest("ketamin")[0] == "ketamine"  # a stock list says "vitamin"
+    assert speller.suggest("spravto")[0] == "SPRAVATO"
+    assert speller.suggest("ansthetic")[0] == "anesthetic"
+    assert speller.suggest("dissocation")[0] == "dissociation"
+    # The same ties without the lexicon go to the more frequent general words.
+    plain = Speller(lexicon={})
+    assert plain.suggest("ansthetic")[0] == "aesthetic"
+    assert plain.suggest("dissocation")[0] == "dislocation"
+
+
+def test_distance_two_reaches_domain_terms_only():
+    speller = default_speller()
+    assert speller.suggest("trancranail")[0] == "transcranial"  # two edits
+    assert speller.suggest("xqzvtw") == ()
+
+
+# -- acceptance: misspellings --------------------------------------------------------
+def test_misspellings_first_suggestion():
+    rows = _rows("misspellings.tsv")
+    assert len(rows) >= 60
+    speller = default_speller()
+    right = [typo for typo, word in rows if speller.suggest(typo)[:1] == (word,)]
+    wrong = sorted(set(t for t, _ in rows) - set(right))
+    share = len(right) / len(rows)
+    print(f"first suggestion right: {len(right)}/{len(rows)} = {share:.1%}; wrong: {wrong}")
+    assert share >= 0.90, wrong
+
+
+def test_every_misspelling_is_flagged_in_a_sentence():
+    for typo, _ in _rows("misspellings.tsv"):
+        text = f"Our nurses explained the {typo} to every new patient."
+        at = text.index(typo)
+        found = [f for f in lint_text(text) if f.category == "typo" and f.start == at]
+        assert found, typo
+        assert found[0].text == typo
+
+
+# -- acceptance: real-word errors ----------------------------------------------------
+def _changed(wrong: str, right: str) -> tuple[int, int]:
+    i = 0
+    while wrong[i] == right[i]:
+        i += 1
+    j = 0
+    while wrong[-1 - j] == right[-1 - j]:
+        j += 1
+    return i, max(len(wrong) - j, i + 1)
+
+
+def test_real_word_errors_found_and_corrections_clean():
+    rows = _rows("realword.tsv")
+    assert len(rows) >= 40
+    missed, flagged_correct = [], []
+    for wrong, right in rows:
+        lo, hi = _changed(wrong, right)
+        hits = [f for f in lint_text(wrong) if f.category == "typo" and f.start < hi and f.end > lo - 1]
+        if not hits:
+            missed.append(wrong)
+        bad = [f"{f.rule}: {f.text!r}" for f in lint_text(right) if f.category == "typo"]
+        if bad:
+            flagged_correct.append((right, bad))
+    found = len(rows) - len(missed)
+    print(f"real-word errors found: {found}/{len(rows)} = {found / len(rows):.1%}; missed: {missed}")
+    assert found / len(rows) >= 0.80, missed
+    assert flagged_correct == []
+
+
+# -- acceptance: false alarms on clean pages -----------------------------------------
+def test_false_spelling_findings_on_clean_pages():
+    files = sorted((DATA / "pages").glob("*"))
+    if SAMPLE.exists():
+        files.append(SAMPLE)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    own = sum(len(p.read_text(encoding="utf-8").split()) for p in files if p != SAMPLE)
+    assert own >= 3000
+    found = [(p.name, f.line, f.text) for p in files for f in lint_file(str(p), SPELLING).findings]
+    rate = len(found) * 2000 / words
+    print(f"{len(found)} false spelling findings in {words:,} words = {rate:.2f} per 2,000 words: {found}")
+    assert rate <= 1.0
+
+
+# -- what is not a word to check -----------------------------------------------------
+def test_skips_addresses_numbers_units_acronyms_and_code():
+    text = ("Visit https://www.examplclinic.org/ketamin-infoo or www.spravto-info.com, write to "
+            "drz@lumin-helth.org, call (208) 555-0147 or 1-800-555-0199, text 988. Doses of 0.5 mg/kg "
+            "and 56 mg; a 20 mcg patch; 3 hrs. PHQ-9, GAD-7, COVID-19, 2nd visit, 24/7 line, TRDX and "
+            "MADRS scores; the NeuroStar and MyChart apps; run `lintcare chek` or #mentalhealth @luminhlth.")
+    assert _spelling(text) == []
+
+
+def test_names_mid_sentence_are_skipped_but_near_misses_of_domain_terms_are_not():
+    text = ("Dr. Okonkwo and Priya Raghunathan see patients in Asheville.\n\n"
+            "Okonkwo trained at Dartmouth. We now offer Spravto in both offices.")
+    found = {f.text: f for f in _spelling(text)}
+    assert set(found) == {"Spravto"}
+    assert found["Spravto"].suggestions[0] == "SPRAVATO"
+
+
+def test_sentence_start_words_are_checked():
+    found = _spelling("Somtimes the dizziness lasts an hour.")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Somtimes", "Sometimes")]
+    found = _spelling("What to bring:\n\n- Comfortble clothes\n- A list of your medicines\n")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Comfortble", "Comfortable")]
+
+
+def test_a_wrapped_line_does_not_start_a_sentence():
+    text = ("Your nurse for the first visit is usually\nTamsin, who has worked in our clinic\n"
+            "since it opened.\n")
+    assert _spelling(text) == []
+
+
+def test_contractions_possessives_and_compounds():
+    assert _spelling("Esketamine's label says it isn't for home use; patients' rides don't count.") == []
+    found = _spelling("The treatment-resistent form and ketamin's effects.")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("resistent", "resistant"),
+                                                          ("ketamin", "ketamine")]
+
+
+def test_positions_in_a_multiline_file(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("About us\n\nWe offer infusions.\nOur nurses are\nvery experienced and kind, with\n"
+                    "a calm aproach.\n", encoding="utf-8")
+    (f,) = lint_file(str(page), SPELLING).findings
+    assert (f.line, f.column, f.end_column, f.text) == (6, 8, 15, "aproach")
+    assert f.fix is not None and f.fix.edits[0].replacement == "approach"
+
+
+# -- vocabulary ----------------------------------------------------------------------
+def test_project_vocabulary_accept_and_reject():
+    text = "Our telepsych visits use Lumivue, and staff utilize the portal."
+    assert [f.text for f in _spelling(text)] == ["telepsych"]
+    set_vocabulary(accept=["telepsych"], reject=["utilize", "Lumivue"])
+    assert [f.text for f in _spelling(text)] == ["Lumivue", "utilize"]
+
+
+def test_rule_fields_accept_and_reject(tmp_path):
+    rules = tmp_path / "team.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: team-spelling\n"
+        "    category: typo\n"
+        "    severity: warning\n"
+        "    kind: spelling\n"
+        "    message: 'Check \"{text}\".'\n"
+        "    source: team style guide\n"
+        "    accept: [telepsych]\n"
+        "    reject: [utilise]\n"
+        "    examples:\n"
+        "      fail: ['We utilise the portal.', 'Book a telepsyc visit.']\n"
+        "      pass: ['Book a telepsych visit.', 'We use the portal.']\n", encoding="utf-8")
+    rs = load_rules([rules], RuleSet([], RULES.facts))
+    text = "We utilise telepsych visits."
+    assert [f.text for f in lint_text(text, ruleset=rs)] == ["utilise"]
+
+
+def test_bad_vocabulary_field_is_a_rule_error(tmp_path):
+    from lintcare.kinds import RuleError
+
+    rules = tmp_path / "bad.yaml"
+    rules.write_text(
+        "rules:\n  - id: x\n    category: typo\n    severity: warning\n    kind: spelling\n"
+        "    message: m\n    source: s\n    accept: [1, 2]\n"
+        "    examples: {fail: [a, b], pass: [c, d]}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="rule 'x': field 'accept': must be a list of words"):
+        load_rules([rules])
+
+
+# -- one finding per span; one look-up per word ----------------------------------------
+def test_curated_rules_report_their_words_once():
+    findings = lint_text("We offer ketamin infusions. You will recieve a reminder.")
+    assert [(f.rule, f.text) for f in findings if f.category == "typo"] == [
+        ("drug-name-misspelling", "ketamin"), ("common-misspelling", "recieve")]
+
+
+def test_each_distinct_word_is_judged_once(monkeypatch):
+    rule = RULES.get("spelling")
+    calls: list[str] = []
+    original = rule.kind._judge_uncached
+
+    def counting(word):
+        calls.append(word)
+        return original(word)
+
+    monkeypatch.setattr(rule.kind, "_judge_uncached", counting)
+    text = " ".join(["Patients say the zorblax session helped."] * 200)
+    found = _spelling(text)
+    assert len(found) == 200
+    assert calls.count("zorblax") <= 1  # judged once, then cached for the process
+
+
+def test_json_report_carries_suggestions(run_cli, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Call us about your apointments.\n", encoding="utf-8")
+    _, out, _ = run_cli("check", "--format", "json", str(page))
+    (f,) = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "spelling"]
+    assert f["text"] == "apointments" and f["suggestions"][0] == "appointments"

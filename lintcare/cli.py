@@ -13,7 +13,7 @@ from .api import FileResult, discover, lint_file, lint_source
 from .findings import SEVERITIES
 from .kinds import RuleError
 from .rules import RuleSet, load_rules
-from .sources import FORMATS, Source, SourceError, decode, format_for
+from .sources import FORMATS, Source, SourceError, decode, format_for, read_source
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -112,6 +112,37 @@ def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tu
         sys.exit(EXIT_ERROR)
     failing = any(reaches(f.severity, fail_on) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file; a grade-level rule there sets the target and familiar words.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
+    """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
+    from .stats import FileStats, Settings, file_stats, render_json, render_text
+
+    settings = Settings.from_rules(load_ruleset(extra_rules))
+    results: list[FileStats] = []
+    for path, problem in discover(paths or (".",)):
+        try:
+            if problem:
+                raise SourceError(problem)
+            if path == "-":
+                source = _read_stdin("", encoding, "<stdin>")
+            else:
+                source = read_source(path, None, encoding)
+        except SourceError as exc:
+            results.append(FileStats("<stdin>" if path == "-" else path, error=str(exc)))
+            error_line(results[-1].path, str(exc))
+            continue
+        results.append(file_stats(source, settings))
+    render = render_json if out_format == "json" else render_text
+    click.echo(render(results, settings))
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
 @main.group(invoke_without_command=True)

@@ -50,11 +50,12 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
     return not (rule.skip_quoted and is_quoted(doc, hit.start, hit.end))
 
 
-def _format_message(rule: Rule, flagged: str, replacement: str | None) -> str:
+def _format_message(rule: Rule, flagged: str, replacement: str | None,
+                    data: tuple[tuple[str, object], ...] = ()) -> str:
     if "{" not in rule.message:
         return rule.message
     try:
-        return rule.message.format(text=flagged, replacement=replacement or "")
+        return rule.message.format(**dict(data), text=flagged, replacement=replacement or "")
     except (KeyError, IndexError, ValueError):
         return rule.message
 
@@ -86,8 +87,8 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return Finding(
         rule=rule.id,
         category=rule.category,
-        severity=rule.severity,
-        message=_format_message(rule, flagged, hit.replacement),
+        severity=hit.severity or rule.severity,
+        message=_format_message(rule, flagged, hit.replacement, hit.data),
         path=doc.path,
         start=start,
         end=end,
@@ -99,6 +100,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         suggestions=tuple(suggestions),
         scope=hit.scope,
         fix=fix,
+        extra=hit.data,
     )
 
 

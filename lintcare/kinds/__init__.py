@@ -5,14 +5,17 @@ from __future__ import annotations
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
 from .first_mention import FirstMentionKind
+from .first_use import FirstUseKind
 from .pattern import PatternKind
+from .readability import GradeLevelKind, LongSentenceKind
 from .requires import RequiresKind
 from .terms import TermsKind
 from .tokens import TokensKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
-    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind)
+    for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
+              GradeLevelKind, LongSentenceKind, FirstUseKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -138,12 +138,12 @@ class GradeLevelKind(Kind):
 
 
 def _describe(doc: Document, sentence: Sentence, familiar: frozenset[str]) -> str:
-    """'line 12 "Esketamine is given as a nasal spray in…" (4 long words)'."""
-    line = doc.source.position(doc.prose.map.source_start(sentence.start))[0]
+    """'12:5 "Esketamine is given as a nasal spray in…" (4 long words, 21 words)'."""
+    line, column = doc.source.position(doc.prose.map.source_start(sentence.start))
     words = doc.text[sentence.start:sentence.end].split()
     excerpt = " ".join(words[:_EXCERPT_WORDS]) + ("…" if len(words) > _EXCERPT_WORDS else "")
     n = sum(1 for w in sentence.long_words if w not in familiar)
-    return f'line {line} "{excerpt}" ({n} long word{"s" if n != 1 else ""}, {sentence.words} words)'
+    return f'{line}:{column} "{excerpt}" ({n} long word{"s" if n != 1 else ""}, {sentence.words} words)'
 
 
 class LongSentenceKind(Kind):

@@ -44,7 +44,7 @@ _NOT_WORDS = (
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("", re.compile(r"(?<![\w-])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?![\w-])")),
 )
-_DIGITS_RUN = re.compile(r"\d{3}")
+_PHONE_TAIL = re.compile(r"\d{3}[ .-]\d{4}")  # every phone number ends like this
 # Where a sentence may end: the sentence rule's punctuation, quickly found; each
 # candidate is then confirmed by the full rule (abbreviations, the next character).
 _END_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
@@ -163,7 +163,7 @@ def _blank(m: re.Match[str]) -> str:
 def _strip_not_words(text: str) -> str:
     """The text with URLs, emails and phone numbers blanked out (offsets unchanged)."""
     for gate, regex in _NOT_WORDS:
-        if gate in text if gate else _DIGITS_RUN.search(text):
+        if gate in text if gate else _PHONE_TAIL.search(text):
             text = regex.sub(_blank, text)
     return text
 

@@ -333,3 +333,17 @@ def test_stats_marks_low_confidence(run_cli, tmp_path):
     code, out, _ = run_cli("stats", str(page))
     assert code == 0
     assert "SMOG 3.1*" in out and "low confidence" in out
+
+
+def test_text_report_caret_stays_within_the_shown_window(run_cli, tmp_path):
+    filler = "We care about you. " * 10
+    long = ("If you have ever had high blood pressure, a stroke, a heart problem, a problem with "
+            "your blood vessels or a bad reaction to an anesthetic, please tell us before your "
+            "first visit and we will plan your care with you.")
+    page = tmp_path / "p.txt"
+    page.write_text(filler + long + " " + filler + "\n", encoding="utf-8")
+    _, out, _ = run_cli("check", "--fail-on", "none", str(page))
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[long-sentence]" in line)
+    shown, caret = lines[at + 2], lines[at + 3]
+    assert caret.strip(" ^") == "" and len(caret) <= len(shown)

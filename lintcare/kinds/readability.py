@@ -129,6 +129,7 @@ class GradeLevelKind(Kind):
             ("sentences", scores.sentences),
             ("words", scores.words),
             ("confidence", confidence),
+            ("low_confidence", low),
             ("hardest", "; ".join(_describe(doc, s, self.familiar) for s in worst) or "none"),
             ("long_words", long_words or "none"),
         )

@@ -16,13 +16,14 @@ heading. The analysis is computed once per document and shared by the rule kinds
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -41,7 +42,7 @@ WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:(?:['’\-‐‑]|(?<=\d)[.,](?
 _NOT_WORDS = (
     ("//", re.compile(r"\bhttps?://\S+")),
     ("www.", re.compile(r"\bwww\.\S+")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("", re.compile(r"(?<![\w-])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?![\w-])")),
 )
 _PHONE_TAIL = re.compile(r"\d{3}[ .-]\d{4}")  # every phone number ends like this
@@ -169,32 +170,45 @@ def _strip_not_words(text: str) -> str:
 
 
 def _measure(text: str) -> tuple[int, int, tuple[str, ...]]:
-    """Words, syllables and long words of one sentence's text (non-words blanked out)."""
-    words = WORD.findall(text)
-    try:  # the common case: every word seen before; the loops run in C
-        syllables = sum(map(_SYLLABLES.__getitem__, words))
+    """Words, syllables and long words of one sentence's text (non-words blanked out).
+
+    Words never cross whitespace, so the text is split on it (fast, in C) and each
+    whitespace-separated chunk is looked up in a cache of its words' figures.
+    """
+    chunks = text.split()
+    try:  # the common case: every chunk seen before; the loops run in C
+        words = sum(map(_WORDS.__getitem__, chunks))
     except KeyError:
-        _learn(words)
-        syllables = sum(map(_SYLLABLES.__getitem__, words))
-    return len(words), syllables, tuple(filter(None, map(_LONG_KEY.get, words)))
+        _learn(chunks)
+        words = sum(map(_WORDS.__getitem__, chunks))
+    syllables = sum(map(_SYLLABLES.__getitem__, chunks))
+    long_words = tuple(chain.from_iterable(filter(None, map(_LONG.get, chunks))))
+    return words, syllables, long_words
 
 
-# Per word token, computed once: its syllables, and its long-word key if it has 3+.
+# Per whitespace-separated chunk ("pressure,", "(TMS)", "well—almost"), computed once:
+# how many words it holds, their syllables, and the keys of its long words.
+_WORDS: dict[str, int] = {}
 _SYLLABLES: dict[str, int] = {}
-_LONG_KEY: dict[str, str] = {}
+_LONG: dict[str, tuple[str, ...]] = {}
 _CACHE_MAX = 200_000  # a pathological input cannot grow the caches without bound
 
 
-def _learn(words: Iterable[str]) -> None:
-    if len(_SYLLABLES) > _CACHE_MAX:
+def _learn(chunks: Iterable[str]) -> None:
+    if len(_WORDS) > _CACHE_MAX:
+        _WORDS.clear()
         _SYLLABLES.clear()
-        _LONG_KEY.clear()
-    for w in words:
-        if w not in _SYLLABLES:
-            syllables, poly = token_syllables(w)
-            _SYLLABLES[w] = syllables
-            if poly:
-                _LONG_KEY[w] = _long_word_key(w)
+        _LONG.clear()
+    for chunk in chunks:
+        if chunk in _WORDS:
+            continue
+        words = WORD.findall(chunk)
+        figures = [token_syllables(w) for w in words]
+        _WORDS[chunk] = len(words)
+        _SYLLABLES[chunk] = sum(syl for syl, _ in figures)
+        long_words = tuple(_long_word_key(w) for w, (_, poly) in zip(words, figures, strict=True) if poly)
+        if long_words:
+            _LONG[chunk] = long_words
 
 
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
@@ -277,18 +291,17 @@ def hardest(sentences: Sequence[Sentence], familiar: frozenset[str] = frozenset(
             count: int = 3) -> list[Sentence]:
     """The counted sentences that raise the grade most: most long words, then most words."""
     def weight(s: Sentence) -> tuple[int, int]:
-        long_words = sum(1 for w in s.long_words if w not in familiar)
+        long_words = len(s.long_words) - sum(map(familiar.__contains__, s.long_words))
         return long_words, s.words
 
-    ranked = sorted((s for s in sentences if s.counted), key=weight, reverse=True)
-    return [s for s in ranked[:count] if weight(s) > (0, 0)]
+    ranked = heapq.nlargest(count, (s for s in sentences if s.counted), key=weight)
+    return [s for s in ranked if weight(s) > (0, 0)]
 
 
 def frequent_long_words(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset(),
                         count: int = 5) -> list[tuple[str, int]]:
     """The long words that drive a SMOG score, most frequent first (case folded)."""
-    counter: Counter[str] = Counter()
-    for s in sentences:
-        if s.counted:
-            counter.update(w for w in s.long_words if w not in familiar)
+    counter = Counter(chain.from_iterable(s.long_words for s in sentences if s.counted))
+    for word in familiar:
+        counter.pop(word, None)
     return counter.most_common(count)

@@ -13,7 +13,7 @@ from .api import FileResult, discover, lint_file, lint_source
 from .findings import SEVERITIES
 from .kinds import RuleError
 from .rules import RuleSet, load_rules
-from .sources import FORMATS, Source, SourceError, decode, format_for, read_source
+from .sources import FORMATS, Source, SourceError, decode, format_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -123,25 +123,17 @@ def check(paths: tuple[str, ...], out_format: str, fail_on: str, extra_rules: tu
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
 def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
     """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
-    from .stats import FileStats, Settings, file_stats, render_json, render_text
+    from .stats import Settings, gather, render_json, render_text
 
     settings = Settings.from_rules(load_ruleset(extra_rules))
-    results: list[FileStats] = []
-    for path, problem in discover(paths or (".",)):
-        try:
-            if problem:
-                raise SourceError(problem)
-            if path == "-":
-                source = _read_stdin("", encoding, "<stdin>")
-            else:
-                source = read_source(path, None, encoding)
-        except SourceError as exc:
-            results.append(FileStats("<stdin>" if path == "-" else path, error=str(exc)))
-            error_line(results[-1].path, str(exc))
-            continue
-        results.append(file_stats(source, settings))
+    results = gather(paths or (".",), settings, encoding, lambda: _read_stdin("", encoding, "<stdin>"))
+    for r in results:
+        if r.error:
+            error_line(r.path, r.error)
+        elif r.note:
+            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
     render = render_json if out_format == "json" else render_text
-    click.echo(render(results, settings))
+    click.echo(render([r for r in results if not r.note], settings))
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 

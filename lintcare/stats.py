@@ -8,13 +8,14 @@ the same familiar words and thresholds, taken from the rule set's first
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .api import discover
 from .readability import Scores, analyse
 from .rules import RuleSet
-from .sources import Source, extract
+from .sources import Source, SourceError, extract, read_source
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Settings:
 class FileStats:
     path: str
     error: str | None = None
+    note: str | None = None  # a skipped file (binary), as `check` reports it
     page: dict[str, Any] = field(default_factory=dict)
     sections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -69,6 +71,29 @@ def file_stats(source: Source, settings: Settings) -> FileStats:
     return out
 
 
+def gather(paths: Iterable[str], settings: Settings, encoding: str = "utf-8",
+           read_stdin: Callable[[], Source] | None = None) -> list[FileStats]:
+    """Figures for each file the paths name ('-' is standard input, read by ``read_stdin``)."""
+    results: list[FileStats] = []
+    for path, problem in discover(paths):
+        name = "<stdin>" if path == "-" else path
+        try:
+            if problem:
+                raise SourceError(problem)
+            if path == "-" and read_stdin is not None:
+                source = read_stdin()
+            else:
+                source = read_source(path, None, encoding)
+        except SourceError as exc:
+            if str(exc).startswith("binary file"):
+                results.append(FileStats(name, note=str(exc)))
+            else:
+                results.append(FileStats(name, error=str(exc)))
+            continue
+        results.append(file_stats(source, settings))
+    return results
+
+
 def render_json(results: Sequence[FileStats], settings: Settings) -> str:
     files: list[dict[str, Any]] = []
     for r in results:
@@ -78,6 +103,10 @@ def render_json(results: Sequence[FileStats], settings: Settings) -> str:
             files.append({"path": r.path, **r.page, "sections": r.sections})
     payload = {"version": 1, "metric": settings.metric, "target": settings.target, "files": files}
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _grade(value: float | None, low: bool) -> str:
@@ -99,12 +128,12 @@ def render_text(results: Sequence[FileStats], settings: Settings) -> str:
         if grade is not None:
             verdict = f"; above the target {metric} {settings.target:g}" if grade > settings.target \
                 else f"; within the target {metric} {settings.target:g}"
-        any_low = any_low or p["low_confidence"]
+        any_low = any_low or (p["low_confidence"] and p["sentences"] > 0)
         lines.append(
             f"{r.path}: SMOG {_grade(p['smog'], p['low_confidence'])}, Flesch-Kincaid "
             f"{_grade(p['flesch_kincaid'], p['low_confidence'])}, reading ease "
-            f"{_grade(p['flesch_reading_ease'], False)}; {p['words']} words, "
-            f"{p['sentences']} sentences{verdict}"
+            f"{_grade(p['flesch_reading_ease'], False)}; {_count(p['words'], 'word')}, "
+            f"{_count(p['sentences'], 'sentence')}{verdict}"
         )
         if r.sections:
             width = min(48, max(len(s["heading"] or "(before the first heading)") for s in r.sections))

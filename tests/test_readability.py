@@ -347,3 +347,12 @@ def test_text_report_caret_stays_within_the_shown_window(run_cli, tmp_path):
     at = next(i for i, line in enumerate(lines) if "[long-sentence]" in line)
     shown, caret = lines[at + 2], lines[at + 3]
     assert caret.strip(" ^") == "" and len(caret) <= len(shown)
+
+
+def test_stats_reads_stdin_and_skips_binary_files(run_cli, tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"GIF89a\x00\x01")
+    code, out, err = run_cli("stats", "-", str(binary), input="Ketamine can help.\n")
+    assert code == 0
+    assert out.startswith("<stdin>: SMOG 3.1*") and "3 words, 1 sentence;" in out
+    assert "binary file" in err and str(binary) not in out

@@ -27,6 +27,8 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
+# The sentence rule every other part of lintcare uses (nlp.py's sentence component), so
+# readability sentences and rule sentences agree.
 from .nlp import _SENT_END as SENTENCE_END
 from .prose import ATTRIBUTE, HEADING, LIST_ITEM, TABLE_CELL, Prose
 from .syllables import token_syllables
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 # apostrophes or hyphens, with decimal points and thousands commas between digits.
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:(?:['’\-‐‑]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 # Not words: URLs, email addresses and phone numbers are not read as prose. Each has a
-# cheap gate so most sentences skip the scan.
+# cheap gate so most blocks skip its scan.
 _NOT_WORDS = (
     ("//", re.compile(r"\bhttps?://\S+")),
     ("www.", re.compile(r"\bwww\.\S+")),
@@ -221,6 +223,7 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
 
 
 def _block_sentences(text: str, start: int, end: int, kind: str) -> list[Sentence]:
+    """The sentences and fragments of one block, measured (headings are not)."""
     bounds = [start, *_sentence_ends(text, start, end), end]
     clean = _strip_not_words(text[start:end]) if kind != HEADING else ""
     out: list[Sentence] = []

@@ -356,3 +356,39 @@ def test_stats_reads_stdin_and_skips_binary_files(run_cli, tmp_path):
     assert code == 0
     assert out.startswith("<stdin>: SMOG 3.1*") and "3 words, 1 sentence;" in out
     assert "binary file" in err and str(binary) not in out
+
+
+def test_readability_findings_are_never_errors():
+    rules = [r for r in default_rules().rules if r.category == "readability"]
+    assert len(rules) >= 5
+    assert all(r.severity in ("warning", "suggestion") for r in rules)
+
+
+def test_sections_come_from_block_kinds_of_any_extractor():
+    """A markup extractor gives heading blocks and a position map; sections follow them."""
+    from lintcare.document import Document
+    from lintcare.engine import lint_document
+    from lintcare.prose import HEADING, LIST_ITEM, ProseBuilder
+    from lintcare.sources import Source
+
+    source_text = "## Costs\n\n* Fees vary.\n\nInsurance often pays. Ask our office about IV fees.\n"
+    b = ProseBuilder()
+    b.open_block()
+    b.add("Costs", 3)
+    b.close_block(HEADING, 2)
+    b.open_block()
+    b.add("Fees vary.", 12)
+    b.close_block(LIST_ITEM)
+    b.open_block()
+    start = source_text.index("Insurance")
+    b.add(source_text[start:-1], start)
+    b.close_block()
+    prose = b.build()
+    (section,) = analyse(prose).sections
+    assert section.heading == "Costs"
+    assert [prose.text[s.start:s.end] for s in section.sentences if s.counted] == [
+        "Insurance often pays.", "Ask our office about IV fees."]  # "Fees vary." is a fragment
+    rules = default_rules()
+    doc = Document(Source("page.md", source_text, "markdown"), prose, rules.facts)
+    (f,) = lint_document(doc, rules.subset({"acronym-undefined"}))
+    assert (f.line, f.column, f.text) == (5, 44, "IV")

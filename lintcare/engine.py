@@ -55,7 +55,7 @@ def _format_message(rule: Rule, flagged: str, replacement: str | None,
     if "{" not in rule.message:
         return rule.message
     try:
-        return rule.message.format(**dict(data), text=flagged, replacement=replacement or "")
+        return rule.message.format(**{**dict(data), "text": flagged, "replacement": replacement or ""})
     except (KeyError, IndexError, ValueError):
         return rule.message
 

@@ -243,6 +243,29 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file; a grade-level rule there sets the target and familiar words.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
+    """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
+    from .stats import Settings, gather, render_json, render_text
+
+    settings = Settings.from_rules(load_ruleset(extra_rules))
+    results = gather(paths or (".",), settings, encoding, lambda: _read_stdin("", encoding, "<stdin>"))
+    for r in results:
+        if r.error:
+            error_line(r.path, r.error)
+        elif r.note:
+            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+    render = render_json if out_format == "json" else render_text
+    click.echo(render([r for r in results if not r.note], settings))
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
 @main.group(invoke_without_command=True)
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file to list as well.")

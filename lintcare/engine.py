@@ -56,11 +56,12 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
     return not (rule.skip_quoted and is_quoted(doc, hit.start, hit.end))
 
 
-def _format_message(rule: Rule, flagged: str, replacement: str | None) -> str:
+def _format_message(rule: Rule, flagged: str, replacement: str | None,
+                    data: tuple[tuple[str, object], ...] = ()) -> str:
     if "{" not in rule.message:
         return rule.message
     try:
-        return rule.message.format(text=flagged, replacement=replacement or "")
+        return rule.message.format(**{**dict(data), "text": flagged, "replacement": replacement or ""})
     except (KeyError, IndexError, ValueError):
         return rule.message
 
@@ -100,10 +101,10 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return Finding(
         rule=rule.id,
         category=rule.category,
-        severity=rule.severity,
+        severity=hit.severity or rule.severity,
         # The message quotes the words as read (no markup, a line break as a space);
         # ``text`` stays the exact source slice.
-        message=_format_message(rule, _as_read(doc, hit, flagged), hit.replacement),
+        message=_format_message(rule, _as_read(doc, hit, flagged), hit.replacement, hit.data),
         path=doc.path,
         start=start,
         end=end,
@@ -115,6 +116,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         suggestions=tuple(suggestions),
         scope=hit.scope,
         fix=fix,
+        extra=hit.data,
     )
 
 

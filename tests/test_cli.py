@@ -5,7 +5,8 @@ import sys
 
 from .conftest import ROOT
 
-CLEAN = "Call us at (555) 123-4567 to ask about TMS. A nurse will explain each step.\n"
+CLEAN = ("Call us at (555) 123-4567 to ask about transcranial magnetic stimulation (TMS). "
+         "A nurse will explain each step.\n")
 
 
 def test_missing_file_exits_2_with_one_line(run_cli, tmp_path):

@@ -25,8 +25,8 @@ from .lt_server import FakeLanguageTool, FakeRule
 RULES = [
     FakeRule("people who has", "HAVE_PART_AGREEMENT", "GRAMMAR", "grammar",
              "The verb 'has' does not agree with 'people'.", ("people who have",)),
-    FakeRule("in order to", "IN_ORDER_TO", "STYLE", "style",
-             "Consider shortening 'in order to'.", ("to",)),
+    FakeRule("so as to", "IN_ORDER_TO", "STYLE", "style",
+             "Consider shortening 'so as to'.", ("to",)),
     FakeRule("ketamin", "KETAMIN_SPELLING", "TYPOS", "misspelling",
              "Possible spelling mistake found.", ("ketamine",)),
     FakeRule("Spravado nasal", "SPRAVADO_PHRASE", "TYPOS", "misspelling",
@@ -40,7 +40,7 @@ PAGE = (
     "\n"
     "Many people who has tried two antidepressants ask us about ketamine.\n"
     "Each visit starts with a short check of your blood pressure, and a nurse\n"
-    "stays with you in order to help if you feel unwell.\n"
+    "stays with you so as to help if you feel unwell.\n"
     "\n"
     "Call 555-201-3344 or write to care@example.org. If you are thinking about\n"
     "suicide, call or text 988. In an emergency, call 911.\n"
@@ -87,7 +87,7 @@ def test_matches_become_findings_mapped_through_plain_text(run_cli, lt, tmp_path
     assert grammar["engine"] == "languagetool"
 
     style = found["languagetool/IN_ORDER_TO"]  # on the third line of its paragraph
-    assert (style["line"], style["column"], style["end_line"], style["end_column"]) == (5, 16, 5, 27)
+    assert (style["line"], style["column"], style["end_line"], style["end_column"]) == (5, 16, 5, 24)
     assert (style["category"], style["severity"]) == ("readability", "suggestion")
 
     # What was sent is the prose, with lintcare's spelling rules' job left to lintcare.
@@ -106,7 +106,7 @@ def test_markdown_positions_map_back_to_the_source(lt):
     # LanguageTool receives lintcare's prose, and positions come back through its map.
     text = ("# Ketamine *infusions*\n\n"
             "Some **people who has** tried other treatments feel better within days.\n\n"
-            "- Rest at home in order to recover.\n")
+            "- Rest at home so as to recover.\n")
     source = Source("page.md", text, "markdown")
     checker = LanguageToolChecker(LanguageToolOptions(lt.url))
     try:
@@ -119,7 +119,7 @@ def test_markdown_positions_map_back_to_the_source(lt):
     assert text[grammar.start:grammar.end] == "people who has"
     assert (grammar.line, grammar.column) == (3, 8)
     style = by_rule["languagetool/IN_ORDER_TO"]
-    assert text[style.start:style.end] == "in order to"
+    assert text[style.start:style.end] == "so as to"
     assert (style.line, style.column) == (5, 16)
 
 

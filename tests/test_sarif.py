@@ -26,7 +26,8 @@ PAGE_MD = (
     "\n"
     "TMS uses magnetic pulses.  Sessions take about 20 minutes, and you can drive home.\n"
 )
-CLEAN_HTML = "<p>Call us at (555) 123-4567 to ask about TMS. A nurse will explain each step.</p>\n"
+CLEAN_HTML = ("<p>Call us at (555) 123-4567 to ask about transcranial magnetic stimulation (TMS). "
+              "A nurse will explain each step.</p>\n")
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,10 @@ from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
+from .first_use import FirstUseKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
+from .readability import GradeLevelKind, LongSentenceKind
 from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
@@ -16,7 +18,8 @@ from .tokens import TokensKind
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
-              OccurrenceKind, ConsistencyKind, SpellingKind)
+              OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
+              LongSentenceKind, FirstUseKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -23,6 +23,10 @@ class Hit:
     replacement: str | None = None
     suggestions: tuple[str, ...] = ()
     scope: str = "span"
+    # A kind may lower a finding's severity (a low-confidence estimate is a suggestion).
+    severity: str | None = None
+    # Values for the rule's message template ({grade}, {words}...), also shown in JSON.
+    data: tuple[tuple[str, str | int | float], ...] = ()
 
 
 class Kind:

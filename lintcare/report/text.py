@@ -26,6 +26,7 @@ def _caret(f: Finding, result: FileResult) -> list[str]:
         pad = f.column - 1 - lo + (1 if lo else 0)
     else:
         pad = f.column - 1
+    width = min(width, len(shown) - pad)  # a long span (a whole sentence) stops at the window
     return ["    " + shown, "    " + " " * pad + "^" * max(1, width)]
 
 

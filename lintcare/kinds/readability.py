@@ -1,0 +1,163 @@
+"""``grade-level`` and ``long-sentence``: reading level per section, and sentence length.
+
+Both read the document's readability analysis (``lintcare/readability.py``), computed
+once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..document import Document
+from ..prose import HEADING
+from ..readability import (
+    Scores,
+    Sentence,
+    analysis_of,
+    frequent_long_words,
+    hardest,
+)
+from .base import Hit, Kind
+
+METRICS = {"smog": "SMOG", "flesch-kincaid": "Flesch-Kincaid"}
+SHORT_TEXT = ("suggestion", "skip")
+_EXCERPT_WORDS = 8
+
+
+def _positive_int(ctx: Any, raw: dict[str, Any], name: str, default: int) -> int:
+    value = raw.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ctx.error(name, "must be a whole number of at least 1")
+    return value
+
+
+class GradeLevelKind(Kind):
+    """Reading grade of each section above ``target``: one finding per section.
+
+    A section is scored when it has at least ``min_sentences`` counted sentences. A page
+    with fewer than ``reliable_sentences`` (SMOG is calibrated on 30) gets at most one
+    low-confidence finding of severity ``suggestion`` for the whole page
+    (``short_text: suggestion``) or none (``short_text: skip``); a page below
+    ``min_sentences`` is too short to estimate and gets none. ``familiar`` lists words
+    readers of the page are assumed to know (drug and condition names the page
+    defines); they do not count as long words.
+    """
+
+    name = "grade-level"
+    fields = {
+        "metric": (str,),
+        "target": (int, float),
+        "min_sentences": (int,),
+        "reliable_sentences": (int,),
+        "short_text": (str,),
+        "familiar": (list,),
+        "hardest": (int,),
+    }
+    document_level = True
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.metric = raw.get("metric", "smog")
+        if self.metric not in METRICS:
+            raise ctx.error("metric", f"must be one of {', '.join(METRICS)}")
+        target = raw.get("target", 8)
+        if isinstance(target, bool) or target <= 0:
+            raise ctx.error("target", "must be a positive grade")
+        self.target = float(target)
+        self.min_sentences = _positive_int(ctx, raw, "min_sentences", 10)
+        self.reliable_sentences = _positive_int(ctx, raw, "reliable_sentences", 30)
+        if self.reliable_sentences < self.min_sentences:
+            raise ctx.error("reliable_sentences", "must be at least min_sentences")
+        self.short_text = raw.get("short_text", "suggestion")
+        if self.short_text not in SHORT_TEXT:
+            raise ctx.error("short_text", f"must be one of {', '.join(SHORT_TEXT)}")
+        familiar = raw.get("familiar", [])
+        if not all(isinstance(w, str) and w.strip() for w in familiar):
+            raise ctx.error("familiar", "must be a list of words")
+        self.familiar = frozenset(w.strip().lower() for w in familiar)
+        self.hardest = _positive_int(ctx, raw, "hardest", 3)
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        analysis = analysis_of(doc)
+        page = analysis.scores(self.familiar)
+        if page.sentences < self.min_sentences:
+            return
+        if page.sentences < self.reliable_sentences:
+            if self.short_text == "skip" or not self._above(page):
+                return
+            yield self._hit(doc, "This page", analysis.sentences, page, "document", low=True)
+            return
+        flagged = False
+        titled = any(s.heading for s in analysis.sections)
+        for section in analysis.sections:
+            scores = section.scores(self.familiar)
+            if scores.sentences < self.min_sentences or not self._above(scores):
+                continue
+            if section.heading:
+                where = f'The section "{section.heading}"'
+            else:
+                where = "The text before the first heading" if titled else "This page"
+            flagged = True
+            yield self._hit(doc, where, section.sentences, scores, "section")
+        if not flagged and self._above(page):
+            yield self._hit(doc, "This page", analysis.sentences, page, "document")
+
+    def _above(self, scores: Scores) -> bool:
+        grade = scores.grade(self.metric)
+        return grade is not None and grade > self.target
+
+    def _hit(self, doc: Document, where: str, sentences: Sequence[Sentence], scores: Scores,
+             scope: str, low: bool = False) -> Hit:
+        worst = hardest(sentences, self.familiar, self.hardest)
+        smog, fk = scores.smog, scores.flesch_kincaid
+        grade = scores.grade(self.metric)
+        other = f"Flesch-Kincaid {fk:.1f}" if self.metric == "smog" and fk is not None else (
+            f"SMOG {smog:.1f}" if smog is not None else "")
+        confidence = (f" (low confidence: {scores.sentences} sentences; readability formulas "
+                      f"need {self.reliable_sentences})") if low else ""
+        long_words = ", ".join(f"{w} ({n})" if n > 1 else w
+                               for w, n in frequent_long_words(sentences, self.familiar))
+        data: tuple[tuple[str, str | int | float], ...] = (
+            ("where", where),
+            ("metric", METRICS[self.metric]),
+            ("grade", round(grade or 0.0, 1)),
+            ("other", other),
+            ("smog", round(smog or 0.0, 1)),
+            ("flesch_kincaid", round(fk or 0.0, 1)),
+            ("target", f"{self.target:g}"),
+            ("sentences", scores.sentences),
+            ("words", scores.words),
+            ("confidence", confidence),
+            ("low_confidence", low),
+            ("hardest", "; ".join(_describe(doc, s, self.familiar) for s in worst) or "none"),
+            ("long_words", long_words or "none"),
+        )
+        at = worst[0] if worst else next((s for s in sentences if s.counted), sentences[0])
+        return Hit(at.start, at.end, scope=scope, severity="suggestion" if low else None,
+                   data=data)
+
+
+def _describe(doc: Document, sentence: Sentence, familiar: frozenset[str]) -> str:
+    """'12:5 "Esketamine is given as a nasal spray in…" (4 long words, 21 words)'."""
+    line, column = doc.source.position(doc.prose.map.source_start(sentence.start))
+    words = doc.text[sentence.start:sentence.end].split()
+    excerpt = " ".join(words[:_EXCERPT_WORDS]) + ("…" if len(words) > _EXCERPT_WORDS else "")
+    n = sum(1 for w in sentence.long_words if w not in familiar)
+    return f'{line}:{column} "{excerpt}" ({n} long word{"s" if n != 1 else ""}, {sentence.words} words)'
+
+
+class LongSentenceKind(Kind):
+    """A sentence (or list item) with more than ``max_words`` words."""
+
+    name = "long-sentence"
+    fields = {"max_words": (int,)}
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.max_words = _positive_int(ctx, raw, "max_words", 25)
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for s in analysis_of(doc).sentences:
+            if s.words > self.max_words and s.kind != HEADING:
+                yield Hit(s.start, s.end, data=(("words", s.words), ("limit", self.max_words)))

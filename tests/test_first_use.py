@@ -1,0 +1,159 @@
+"""Jargon and acronyms explained at first use; plainer words for bureaucratic ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintcare import lint_text
+from lintcare.api import default_rules
+from lintcare.kinds import RuleError
+from lintcare.rules import load_rules
+
+
+def flagged(text: str, rule: str) -> list[str]:
+    return [f.text for f in lint_text(text, ruleset=default_rules().subset({rule}))]
+
+
+# -- jargon ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Ketamine can be given intramuscularly (as a shot into the arm).",
+    "Ketamine can be given intramuscularly — a shot into a large muscle.",
+    "Ketamine can be given intramuscularly, or as a shot.",
+    "Ketamine can be given intramuscularly, which means as a shot.",
+    "Ketamine can be given intramuscularly. This means you get a shot in the arm.",
+    "You get a shot into a muscle. Doctors write this as intramuscular.",
+    "Some people feel a shot into a muscle (intramuscular) is easier than a drip.",
+    "This is called an intramuscular injection, and it takes a few seconds.",
+    "Remission is when symptoms are mostly gone for a while.",
+])
+def test_jargon_explained_in_context_passes(text):
+    assert flagged(text, "jargon-undefined") == []
+
+
+def test_jargon_flagged_once_at_its_first_use():
+    text = ("Some patients feel dissociation during treatment. It passes within two hours. "
+            "Dissociation is more common in the first weeks. We watch for dissociation closely.")
+    assert flagged(text, "jargon-undefined") == ["dissociation"]
+
+
+def test_jargon_defined_once_is_not_flagged_again():
+    text = ("Some patients feel dissociation (feeling disconnected from their body). "
+            "Most people say the dissociation is mild. Tell us if dissociation worries you.")
+    assert flagged(text, "jargon-undefined") == []
+
+
+def test_jargon_explained_too_late_is_still_flagged():
+    text = ("Tell us if you have hypertension. We check you before each dose. "
+            "We also ask about your sleep. Hypertension means high blood pressure.")
+    assert flagged(text, "jargon-undefined") == ["hypertension"]
+
+
+def test_jargon_in_a_heading_waits_for_the_body():
+    text = ("Sedation and driving\n\n"
+            "You may feel sleepy after treatment. Sedation passes within hours.\n")
+    assert flagged(text, "jargon-undefined") == []  # the first body use is explained
+    text = "Sedation and driving\n\nPlan a ride home. Sedation can last a few hours.\n"
+    found = lint_text(text, ruleset=default_rules().subset({"jargon-undefined"}))
+    assert [(f.text, f.line) for f in found] == [("Sedation", 3)]
+    assert 'e.g. "sleepy"' in found[0].message
+    assert found[0].suggestions[0] == "sleepy"
+
+
+def test_each_term_is_judged_on_its_own():
+    text = "Tell us about hypertension. Ketamine can be given intramuscularly."
+    assert flagged(text, "jargon-undefined") == ["hypertension", "intramuscularly"]
+
+
+# -- acronyms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "We offer transcranial magnetic stimulation (TMS) five days a week.",
+    "We offer TMS (transcranial magnetic stimulation) five days a week.",
+    "We offer TMS, or transcranial magnetic stimulation, five days a week.",
+    "SPRAVATO is given under a Risk Evaluation and Mitigation Strategy (REMS).",
+    "Ketamine can be given by IV, through a vein in your arm.",
+    "SSRIs, or selective serotonin reuptake inhibitors, are common antidepressants.",
+    "Your doctor may treat treatment resistant depression (TRD) with SPRAVATO.",
+    "Ketamine is a Schedule III drug; some sleeping pills are Schedule IV drugs.",
+])
+def test_acronym_spelt_out_passes(text):
+    assert flagged(text, "acronym-undefined") == []
+
+
+def test_acronym_spelt_out_only_in_the_next_sentence_is_flagged():
+    text = "We offer TMS five days a week. Transcranial magnetic stimulation is FDA-cleared."
+    assert flagged(text, "acronym-undefined") == ["TMS"]
+
+
+def test_acronym_defined_in_a_heading_is_defined():
+    text = ("Transcranial magnetic stimulation (TMS)\n\n"
+            "Each session lasts about twenty minutes. You can drive after a TMS session.\n")
+    assert flagged(text, "acronym-undefined") == []
+
+
+def test_acronyms_are_case_sensitive_and_judged_once():
+    text = ("Ketamine can be given by IV or IM injection. Many IV clinics also offer TMS. "
+            "IV stands for intravenous.")
+    found = lint_text(text, ruleset=default_rules().subset({"acronym-undefined"}))
+    assert [f.text for f in found] == ["IV", "IM", "TMS"]
+    assert found[0].message == 'Spell out "IV" at its first use, e.g. "intravenous (IV)".'
+    assert flagged("Call us if you feel ill. Tms is not an acronym here.", "acronym-undefined") == []
+
+
+# -- plain words -----------------------------------------------------------------------
+
+
+def test_plain_word_substitution_offers_a_fix_that_keeps_capitals():
+    found = lint_text("In order to prepare, arrive prior to 9 a.m. and utilize the side door.",
+                      ruleset=default_rules().subset({"plain-word-substitution"}))
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("In order to", "To"), ("prior to", "before"), ("utilize", "use")]
+    assert all(f.fix is not None and not f.fix.safe for f in found)
+    assert all(f.severity == "suggestion" and f.category == "readability" for f in found)
+
+
+def test_plain_words_are_not_flagged_in_quotes():
+    text = 'Avoid words like "utilize" when you write for patients.'
+    assert flagged(text, "plain-word-substitution") == []
+
+
+# -- the kind's fields -----------------------------------------------------------------
+
+RULE = """rules:
+  - id: team-terms
+    category: readability
+    severity: suggestion
+    kind: first-use
+    message: 'Explain {{text}}.'
+    source: 'team style guide'
+{fields}    examples:
+      fail: ['x', 'y']
+      pass: ['x', 'y']
+"""
+
+
+@pytest.mark.parametrize(("fields", "field", "reason"), [
+    ("    terms: {'(unclosed': x}\n", "terms", "invalid regular expression"),
+    ("    terms: {EEG: []}\n", "terms", "plain wording"),
+    ("    terms: {EEG: electroencephalogram}\n    plain_in: page\n", "plain_in", "adjacent"),
+    ("    terms: {EEG: electroencephalogram}\n    explained_after: '(x'\n", "explained_after",
+     "invalid regular expression"),
+])
+def test_first_use_fields_are_validated(tmp_path, fields, field, reason):
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE.format(fields=fields), encoding="utf-8")
+    with pytest.raises(RuleError, match=f"rule 'team-terms': field '{field}': .*{reason}"):
+        load_rules([path])
+
+
+def test_first_use_works_for_a_team_term_list(tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE.format(fields="    case_sensitive: true\n    plain_in: sentence\n"
+                                       "    terms: {EEG: [electroencephalogram, brain wave test]}\n"),
+                    encoding="utf-8")
+    rs = load_rules([path])
+    assert [f.text for f in lint_text("We may order an EEG first.", ruleset=rs)] == ["EEG"]
+    assert lint_text("We may order a brain wave test (EEG) first.", ruleset=rs) == []

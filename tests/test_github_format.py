@@ -99,7 +99,8 @@ def test_warning_level_and_unreadable_file(run_cli, tmp_path):
 
 def test_clean_run_prints_nothing(run_cli, tmp_path):
     page = tmp_path / "clean.txt"
-    page.write_text("Call us at (555) 123-4567 to ask about TMS. A nurse will explain each step.\n",
+    page.write_text("Call us at (555) 123-4567 to ask about transcranial magnetic stimulation (TMS). "
+                    "A nurse will explain each step.\n",
                     encoding="utf-8")
     code, out, _ = run_cli("check", "--format", "github", str(page))
     assert (code, out) == (0, "")

@@ -14,16 +14,19 @@ except ImportError:  # pragma: no cover - Python 3.10
     from sre_constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore
 
 MIN_ANCHOR = 3
+# Characters rare enough in prose that one of them alone is a useful anchor ("@" for
+# an email pattern).
+RARE = frozenset("@®™%#&|~^*+=<>[]{}\\   ")
 
 
-def _best(seq) -> set[str] | None:
-    """Anchors for a sequence: the longest literal run, or the best of a sub-part."""
-    runs: list[set[str]] = []
+def _groups(seq) -> list[set[str]]:
+    """Every anchor group a sequence requires: a match holds one literal of each group."""
+    groups: list[set[str]] = []
     current: list[str] = []
 
     def close() -> None:
-        if len(current) >= MIN_ANCHOR:
-            runs.append({"".join(current).lower()})
+        if len(current) >= MIN_ANCHOR or any(c in RARE for c in current):
+            groups.append({"".join(current).lower()})
         current.clear()
 
     for op, av in seq:
@@ -32,28 +35,46 @@ def _best(seq) -> set[str] | None:
             continue
         close()
         if op is SUBPATTERN:
-            sub = _best(av[-1])
-            if sub:
-                runs.append(sub)
+            groups.extend(_groups(av[-1]))
         elif op is BRANCH:
+            # Each alternative contributes its best group; one of them must hold.
             alts = [_best(alt) for alt in av[1]]
             if all(alts):
-                runs.append(set().union(*alts))  # type: ignore[arg-type]
+                groups.append(set().union(*alts))  # type: ignore[arg-type]
         elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
-            sub = _best(av[2])
-            if sub:
-                runs.append(sub)
+            groups.extend(_groups(av[2]))
     close()
-    if not runs:
+    return groups
+
+
+def _rank(group: set[str]) -> tuple[int, int]:
+    # The group whose shortest member is longest lets the fewest blocks through.
+    return (min(len(a) for a in group), -len(group))
+
+
+def _best(seq) -> set[str] | None:
+    groups = _groups(seq)
+    return max(groups, key=_rank) if groups else None
+
+
+def _parse(pattern: str):
+    try:
+        return list(sre_parse.parse(pattern))
+    except Exception:
         return None
-    # Prefer the anchor set whose shortest member is longest: fewest false passes.
-    return max(runs, key=lambda s: (min(len(a) for a in s), -len(s)))
 
 
 def regex_anchors(pattern: str) -> tuple[str, ...]:
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:
-        return ()
-    found = _best(list(parsed))
+    """The best single anchor group: every match holds one of these literals."""
+    parsed = _parse(pattern)
+    found = _best(parsed) if parsed is not None else None
     return tuple(sorted(found)) if found else ()
+
+
+def regex_anchor_groups(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """All anchor groups, best first: every match holds one literal of each group."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    unique = {tuple(sorted(g)) for g in _groups(parsed)}
+    return tuple(sorted(unique, key=lambda g: _rank(set(g)), reverse=True))

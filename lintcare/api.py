@@ -65,7 +65,7 @@ def lint_source(
 
         set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
     prose = extract(source)
-    doc = Document(source, prose, rs.facts)
+    doc = Document(source, prose, rs.facts, rs.anchor_index)
     findings = lint_document(doc, rs)
     findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],
                                   getattr(rs, "known", None))

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .anchors import regex_anchors
+from .fastregex import FastRegex
 from .prose import HEADING, Block, Prose
 from .sources import Source
 
 if TYPE_CHECKING:
+    from .anchorindex import AnchorIndex
     from .nlp import Chunk
 
 
@@ -26,17 +29,27 @@ class Fact:
     where: str = "any"  # "any", "heading" (a title names it) or "body" (running text)
     min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
     skip_negated: bool = False  # "no side effects" does not state a side effect
+    # Derived once: a faster scanner with the same matches, and literals every match has.
+    fast: FastRegex = field(init=False, repr=False, compare=False)
+    anchors: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fast", FastRegex(self.pattern))
+        object.__setattr__(self, "anchors", regex_anchors(self.pattern.pattern))
 
 
 class Document:
-    def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact]) -> None:
+    def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
+                 index: AnchorIndex | None = None) -> None:
         self.source = source
         self.prose = prose
         self.text = prose.text
         self._facts = facts
+        self._index = index if index is not None and index.available else None
         self._fact_hits: dict[str, int | bool | None] = {}
         self._fact_spans: dict[str, list[tuple[int, int]]] = {}
         self._block_starts = [b.start for b in prose.blocks]
+        self._contains: dict[str, bool] = {}
 
     @property
     def path(self) -> str:
@@ -52,26 +65,76 @@ class Document:
 
         return parse(self.prose)
 
+    @cached_property
+    def _anchor_blocks(self) -> dict[str, list[int]]:
+        """Blocks holding each indexed anchor, from one pass over the page."""
+        if not self._use_index:
+            return {}
+        ends = [b.end for b in self.prose.blocks]
+        return self._index.blocks(self.lower, self._block_starts, ends)
+
+    @cached_property
+    def _use_index(self) -> bool:
+        # Positions in the lowercased copy must be positions in the text.
+        return self._index is not None and len(self.lower) == len(self.text)
+
+    def _indexed(self, anchor: str) -> bool:
+        return self._use_index and anchor in self._index.anchors  # type: ignore[union-attr]
+
+    def contains_any(self, anchors: tuple[str, ...]) -> bool:
+        """Does a block of the page hold one of these literals? Memoised: rules share anchors."""
+        seen = self._contains
+        for a in anchors:
+            hit = seen.get(a)
+            if hit is None:
+                if self._indexed(a):
+                    hit = a in self._anchor_blocks
+                else:
+                    hit = bool(self._find_blocks(a))
+                seen[a] = hit
+            if hit:
+                return True
+        return False
+
+    def _find_blocks(self, anchor: str) -> list[int]:
+        """Blocks holding ``anchor``, by substring search (anchors outside the index)."""
+        blocks, lower, out = self.prose.blocks, self.lower, []
+        pos = lower.find(anchor)
+        while pos >= 0:
+            i = bisect_right(self._block_starts, pos) - 1
+            if i >= 0 and pos + len(anchor) <= blocks[i].end:
+                out.append(i)
+                pos = lower.find(anchor, blocks[i].end)
+            else:
+                pos = lower.find(anchor, pos + 1)
+        return out
+
+    def _blocks_with_any(self, anchors: tuple[str, ...]) -> set[int]:
+        hit: set[int] = set()
+        indexed = self._anchor_blocks
+        for anchor in anchors:
+            hit.update(indexed.get(anchor, ()) if self._indexed(anchor) else self._find_blocks(anchor))
+        return hit
+
     def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
         """Merged block ranges holding at least one anchor; the whole text if unknown.
 
         Every match of a pattern contains one of its anchors and stays inside one
         block, so scanning only these blocks finds the same matches.
         """
-        text, lower = self.text, self.lower
-        if not anchors or len(lower) != len(text) or not self.prose.blocks:
+        return self.group_ranges((anchors,) if anchors else ())
+
+    def group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+        """Merged ranges of the blocks holding an anchor of every group (all text if none)."""
+        text = self.text
+        if not groups or len(self.lower) != len(text) or not self.prose.blocks:
             return [(0, len(text))]
         blocks = self.prose.blocks
-        hit: set[int] = set()
-        for anchor in anchors:
-            pos = lower.find(anchor)
-            while pos >= 0:
-                i = bisect_right(self._block_starts, pos) - 1
-                if i >= 0 and pos < blocks[i].end:
-                    hit.add(i)
-                    pos = lower.find(anchor, blocks[i].end)
-                else:
-                    pos = lower.find(anchor, pos + 1)
+        hit = self._blocks_with_any(groups[0])
+        for group in groups[1:]:
+            if not hit:
+                break
+            hit &= self._blocks_with_any(group)
         ranges: list[tuple[int, int]] = []
         for i in sorted(hit):
             b = blocks[i]
@@ -84,7 +147,7 @@ class Document:
     # -- page context -------------------------------------------------------
     def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:
         """Matches of a fact that stand where it allows, lazily, in page order."""
-        for m in fact.pattern.finditer(self.text):
+        for m in self._scan(fact):
             if m.end() <= m.start():
                 continue
             if fact.where != "any":
@@ -94,6 +157,10 @@ class Document:
             if fact.skip_negated and self._negated(m.start()):
                 continue
             yield m.span()
+
+    def _scan(self, fact: Fact) -> Iterator[re.Match[str]]:
+        for lo, hi in self.anchor_ranges(fact.anchors):
+            yield from fact.fast.finditer(self.text, self.lower, lo, hi)
 
     def fact_spans(self, name: str) -> list[tuple[int, int]]:
         """Prose ranges of every match of a fact that stands where the fact allows."""

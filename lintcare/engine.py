@@ -14,9 +14,9 @@ from .rules import CONTEXT_WINDOW, Rule, RuleSet
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:
-    if rule.anchors and not any(a in doc.lower for a in rule.anchors):
+    if rule.anchors and not doc.contains_any(rule.anchors):
         return False
-    if rule.kind_anchors and not any(a in doc.lower for a in rule.kind_anchors):
+    if rule.kind_anchors and not doc.contains_any(rule.kind_anchors):
         return False
     if not all(doc.has(f) for f in rule.when):
         return False

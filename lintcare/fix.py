@@ -291,7 +291,7 @@ def protected_ranges(source: Source, prose_comments: Iterable[tuple]) -> list[tu
 
 def _lint(source: Source, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
     prose = extract(source)
-    doc = Document(source, prose, ruleset.facts)
+    doc = Document(source, prose, ruleset.facts, ruleset.anchor_index)
     return lint_document(doc, ruleset), protected_ranges(source, prose.comments)
 
 

@@ -22,8 +22,11 @@ CHUNK_CHARS = 200_000
 # a capital, digit or opening quote. Abbreviations that usually precede a name or a
 # number do not end one ("Dr. Lee", "approx. 2 hours", "e.g. TMS").
 _SENT_END = re.compile(
-    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bvs)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
-    r"(?<!\bapprox)(?<!\b[A-Z])[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+    # The punctuation comes first so the scan can skip ahead to it; the abbreviation
+    # checks look back over it.
+    r"[.!?…](?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bvs\.)(?<!\bNo\.)"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bapprox\.)(?<!\b[A-Z]\.)[.!?…]*[\"'”’)\]]*\s+"
+    r"(?=[\"“‘(\[]?[A-Z0-9])"
 )
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .anchorindex import AnchorIndex
 from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
@@ -115,6 +117,18 @@ class RuleSet:
     def subset(self, ids: set[str]) -> RuleSet:
         return RuleSet([r for r in self.rules if r.id in ids], self.facts)
 
+    @cached_property
+    def anchor_index(self) -> AnchorIndex:
+        """Every anchor the rules and facts ask pages about, found in one pass per page."""
+        anchors: set[str] = set()
+        for rule in self.rules:
+            anchors.update(rule.anchors, rule.kind_anchors)
+            for group in rule.kind.anchor_sets():
+                anchors.update(group)
+        for fact in self.facts.values():
+            anchors.update(fact.anchors)
+        return AnchorIndex(anchors)
+
 
 class _Ctx:
     """What a rule is validated against: its file, its id and the known facts."""
@@ -208,6 +222,7 @@ def build_rule(raw: Any, origin: str, facts: dict[str, Fact]) -> Rule:
     opt = {k: ctx.regex(k, raw[k], cs) for k in
            ("sentence_when", "sentence_unless", "unless_before", "unless_after") if k in raw}
     kind = kind_cls(raw, ctx)
+    kind.use_anchors(tuple(a.lower() for a in raw.get("anchors", [])))
     return Rule(
         id=rule_id,
         category=raw["category"],

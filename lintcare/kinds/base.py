@@ -49,6 +49,14 @@ class Kind:
         """Lowercase literals one of which must occur in a page for a match to be possible."""
         return ()
 
+    def anchor_sets(self) -> list[tuple[str, ...]]:
+        """Every anchor tuple this kind asks a page about (to index them in one pass)."""
+        return [self.anchors()]
+
+    def use_anchors(self, anchors: tuple[str, ...]) -> None:
+        """The rule's own ``anchors``: literals one of which every match contains (or its
+        block, for lookarounds). Kinds that scan blocks use them where they derive none."""
+
     def find(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchors
+from ..anchors import regex_anchor_groups
 from ..document import Document
 from ..fastregex import FastRegex
 from .base import Hit, Kind, match_case
@@ -27,23 +27,31 @@ class PatternKind(Kind):
         self.regexes = [ctx.regex("pattern", p, cs) for p in pats]
         # Per regex: a faster scanner with the same matches, and the literals every
         # match contains (to scan only the blocks that hold one).
-        self._scans = [(FastRegex(r), regex_anchors(r.pattern)) for r in self.regexes]
+        self._scans = [(FastRegex(r), regex_anchor_groups(r.pattern)) for r in self.regexes]
         self.replace: str | None = raw.get("replace")
         # Carry "Its" -> "It's" at a sentence start; off by default.
         self.preserve_case = raw.get("preserve_case", False)
 
     @staticmethod
-    def _matches(doc: Document, fast: FastRegex, anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
-        for lo, hi in doc.anchor_ranges(anchors):
+    def _matches(doc: Document, fast: FastRegex, groups: tuple[tuple[str, ...], ...]
+                 ) -> Iterator[re.Match[str]]:
+        for lo, hi in doc.group_ranges(groups):
             yield from fast.finditer(doc.text, doc.lower, lo, hi)
 
+    def use_anchors(self, anchors: tuple[str, ...]) -> None:
+        if anchors:
+            self._scans = [(fast, (*groups, anchors)) for fast, groups in self._scans]
+
+    def anchor_sets(self) -> list[tuple[str, ...]]:
+        return [group for _, groups in self._scans for group in groups]
+
     def anchors(self) -> tuple[str, ...]:
+        """Page-level prefilter: each regex's best group (all of them, OR-ed)."""
         found: set[str] = set()
-        for regex in self.regexes:
-            lits = regex_anchors(regex.pattern)
-            if not lits:
+        for _, groups in self._scans:
+            if not groups:
                 return ()
-            found.update(lits)
+            found.update(groups[0])
         return tuple(sorted(found))
 
     def find(self, doc: Document) -> Iterator[Hit]:

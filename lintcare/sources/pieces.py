@@ -31,7 +31,9 @@ HTML_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]
 # A bare URL in running text; trailing sentence punctuation is not part of it.
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`\ufffc]+")
 _URL_TRAIL = re.compile(r"[.,;:!?'\")\]}]+$")
-_WS = re.compile(r"[ \t\n\r\f]+")
+_WS_CHARS = " \t\n\r\f"
+_LEAD_WS = re.compile(r"[ \t\n\r\f]*")
+_IRREGULAR_WS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 def line_starts(text: str) -> list[int]:
@@ -186,7 +188,11 @@ def mask_urls(pieces: list[Piece], links: list[str]) -> list[Piece]:
 
 
 def collapse_whitespace(pieces: list[Piece]) -> list[Piece]:
-    """HTML rendering: a run of ASCII whitespace (across tags too) reads as one space."""
+    """HTML rendering: a run of ASCII whitespace (across tags too) reads as one space.
+
+    A lone space already reads as itself, so only other runs are rewritten: the text
+    between them stays one piece (a per-word split made HTML the slowest format).
+    """
     out: list[Piece] = []
     prev_ws = True  # drops leading whitespace as well
     for text, s, slen in pieces:
@@ -199,19 +205,16 @@ def collapse_whitespace(pieces: list[Piece]) -> list[Piece]:
                 out.append((text, s, slen))
                 prev_ws = False
             continue
-        pos = 0
-        for m in _WS.finditer(text):
+        pos = _LEAD_WS.match(text).end() if prev_ws else 0
+        for m in _IRREGULAR_WS.finditer(text, pos):
             if m.start() > pos:
                 out.append((text[pos:m.start()], s + pos, m.start() - pos))
-                prev_ws = False
-            if not prev_ws:
-                run = m.group()
-                out.append((" ", s + m.start(), len(run)))
-                prev_ws = True
+            out.append((" ", s + m.start(), m.end() - m.start()))
             pos = m.end()
         if pos < len(text):
             out.append((text[pos:], s + pos, len(text) - pos))
-            prev_ws = False
+        if text:
+            prev_ws = text[-1] in _WS_CHARS
     return out
 
 

@@ -47,13 +47,27 @@ def _groups(seq) -> list[set[str]]:
     return groups
 
 
+# Literals on nearly every page: a group holding one lets almost every block through,
+# so such groups are not worth asking about.
+_COMMON = frozenset({
+    "the", "and", "for", "you", "with", "that", "this", "have", "from", "your", "will",
+    "they", "what", "when", "more", "some", "been", "were", "their", "there", "about",
+    "which", "can", "are", "not", "our", "may", "all", "one", "who", "any", "how",
+})
+
+
+def _weak(group: set[str]) -> bool:
+    return any(a in _COMMON or (len(a) < MIN_ANCHOR and not any(c in RARE for c in a))
+               for a in group)
+
+
 def _rank(group: set[str]) -> tuple[int, int]:
     # The group whose shortest member is longest lets the fewest blocks through.
     return (min(len(a) for a in group), -len(group))
 
 
 def _best(seq) -> set[str] | None:
-    groups = _groups(seq)
+    groups = [g for g in _groups(seq) if not _weak(g)]
     return max(groups, key=_rank) if groups else None
 
 
@@ -76,5 +90,5 @@ def regex_anchor_groups(pattern: str) -> tuple[tuple[str, ...], ...]:
     parsed = _parse(pattern)
     if parsed is None:
         return ()
-    unique = {tuple(sorted(g)) for g in _groups(parsed)}
+    unique = {tuple(sorted(g)) for g in _groups(parsed) if not _weak(g)}
     return tuple(sorted(unique, key=lambda g: _rank(set(g)), reverse=True))

@@ -248,7 +248,7 @@ class Document:
         for chunk in self.chunks:
             if len(chunk.doc):
                 arr = chunk.doc.to_array([IDX, SENT_START])
-                starts.update(int(i) + chunk.offset for i, s in arr if s == 1)
+                starts.update((arr[arr[:, 1] == 1, 0] + chunk.offset).tolist())
         return sorted(starts)
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

@@ -44,22 +44,23 @@ _META = re.compile(
 )
 
 _OPEN_CLOSE = (("“", "”"), ("‘", "’"), ("«", "»"))
+# Marks that do not end a negation's reach ("not a 'cure'", "non-addictive").
+_NEUTRAL_MARKS = frozenset({"-", "'", '"', "“", "”", "‘", "’"})
 _STRAIGHT_DOUBLE = '"'
 
 
 def is_negated(doc: Document, start: int, window: int = NEGATION_WINDOW) -> bool:
-    """A negation cue stands in the same sentence within ``window`` tokens before ``start``."""
+    """A negation cue stands in the same sentence within ``window`` words before ``start``."""
     prev = ""
-    before = (t for t in doc.tokens_before(start) if not t.is_space)
-    for seen, tok in enumerate(before, 1):
-        low = tok.lower_
-        if tok.is_punct and low not in {"-", "'", '"', "“", "”", "‘", "’"}:
+    for seen, word in enumerate(doc.words_before(start), 1):
+        if len(word) == 1 and not word.isalnum() and word not in _NEUTRAL_MARKS:
+            break  # a comma or full stop ends the negation's reach
+        word = word.replace("’", "'")
+        if word in NEGATION_STOPS:
             break
-        if low in NEGATION_STOPS:
-            break
-        if low in NEGATION_CUES or (low, prev) in NEGATION_BIGRAMS:
+        if word in NEGATION_CUES or word.endswith("n't") or (word, prev) in NEGATION_BIGRAMS:
             return True
-        prev = low
+        prev = word
         if seen >= window:
             break
     return False

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .nlp import Chunk
 
 
+# Words (with inner apostrophes: "isn't" stays one word) and single marks.
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A named page-level pattern from rules.yaml's ``facts`` (a topic, a phone number...)."""
@@ -241,15 +245,20 @@ class Document:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        """Prose offsets where sentences start (block starts included)."""
-        from spacy.attrs import IDX, SENT_START
+        """Prose offsets where sentences start: block starts, then the sentence rule.
 
-        starts: set[int] = {b.start for b in self.prose.blocks}
-        for chunk in self.chunks:
-            if len(chunk.doc):
-                arr = chunk.doc.to_array([IDX, SENT_START])
-                starts.update((arr[arr[:, 1] == 1, 0] + chunk.offset).tolist())
-        return sorted(starts)
+        The same rule as the spaCy sentence component (nlp.py), run on the prose so
+        that rules needing only sentences never load the tokenizer.
+        """
+        from .nlp import SENTENCE_END
+
+        text = self.text
+        starts: list[int] = []
+        for block in self.prose.blocks:
+            starts.append(block.start)
+            starts.extend(m.end() for m in SENTENCE_END.finditer(text, block.start, block.end)
+                          if m.end() < block.end)
+        return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """Prose bounds of the sentence around [start, end), clipped to its block."""
@@ -264,21 +273,9 @@ class Document:
             e -= 1
         return s, max(e, min(end, hi))
 
-    def tokens_before(self, offset: int):
-        """spaCy tokens ending at or before ``offset``, nearest first, within the sentence."""
+    def words_before(self, offset: int) -> list[str]:
+        """Lowercased words and marks of the sentence before ``offset``, nearest first."""
         sent_start, _ = self.sentence_bounds(offset, offset)
-        for chunk in self.chunks:
-            doc = chunk.doc
-            if not chunk.offset <= offset <= chunk.end:
-                continue
-            rel = offset - chunk.offset
-            span = doc.char_span(rel, min(rel + 1, chunk.end - chunk.offset), alignment_mode="expand")
-            i = span.start if span is not None and len(span) else len(doc)
-            while i > 0:
-                i -= 1
-                tok = doc[i]
-                if tok.idx + chunk.offset < sent_start:
-                    return
-                if tok.idx + len(tok) + chunk.offset <= offset:
-                    yield tok
-            return
+        words = _WORD.findall(self.lower, sent_start, offset)
+        words.reverse()
+        return words

@@ -21,7 +21,7 @@ CHUNK_CHARS = 200_000
 # A sentence ends at . ! ? (closing quotes and brackets may follow) before a space and
 # a capital, digit or opening quote. Abbreviations that usually precede a name or a
 # number do not end one ("Dr. Lee", "approx. 2 hours", "e.g. TMS").
-_SENT_END = re.compile(
+SENTENCE_END = re.compile(
     # The punctuation comes first so the scan can skip ahead to it; the abbreviation
     # checks look back over it.
     r"[.!?…](?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bvs\.)(?<!\bNo\.)"
@@ -45,7 +45,7 @@ def _sentences(doc: Doc) -> Doc:
     flags = np.full(n, -1, dtype=np.int64)
     flags[0] = 1
     text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt from tokens: costly
-    ends = np.fromiter((m.end() for m in _SENT_END.finditer(text)), dtype=np.int64)
+    ends = np.fromiter((m.end() for m in SENTENCE_END.finditer(text)), dtype=np.int64)
     if len(ends):
         pos = np.searchsorted(idx, ends)
         keep = pos < n

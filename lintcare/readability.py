@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 
 # The sentence rule every other part of lintcare uses (nlp.py's sentence component), so
 # readability sentences and rule sentences agree.
-from .nlp import _SENT_END as SENTENCE_END
+from .nlp import SENTENCE_END
 from .prose import ATTRIBUTE, HEADING, LIST_ITEM, TABLE_CELL, Prose
 from .syllables import token_syllables
 

@@ -10,7 +10,7 @@ import pytest
 from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
-from lintcare.nlp import _SENT_END
+from lintcare.nlp import SENTENCE_END
 from lintcare.readability import _sentence_ends, analyse
 from lintcare.rules import load_rules
 from lintcare.sources.text import extract_text
@@ -115,7 +115,7 @@ def test_lead_in_ending_with_colon_is_not_a_sentence():
 def test_sentence_ends_match_the_shared_sentence_rule():
     text = SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else PREPARED
     text += " Visit the U.S. Food and Drug Administration site. See e.g. the label. It ends here!"
-    assert list(_sentence_ends(text, 0, len(text))) == [m.end() for m in _SENT_END.finditer(text)]
+    assert list(_sentence_ends(text, 0, len(text))) == [m.end() for m in SENTENCE_END.finditer(text)]
 
 
 def test_each_heading_starts_a_section():

@@ -90,3 +90,38 @@ def test_team_rule_file_runs(run_json, tmp_path):
     page.write_text("a foo here\n", encoding="utf-8")
     _, data = run_json("--rules", str(path), str(page))
     assert [f["text"] for f in data["files"][0]["findings"] if f["rule"] == "no-foo"] == ["foo"]
+
+
+TOKENS_RULE = """
+  - id: its-test
+    category: typo
+    severity: warning
+    message: 'x'
+    source: 'test'
+    kind: tokens
+    patterns: [[{"LOWER": "its"}, {POS: "VERB"}]]
+    examples:
+      fail: ['its is', 'its was']
+      pass: ['it is', 'it was']
+"""
+
+
+def test_token_pattern_needing_a_model_is_refused_at_load(tmp_path):
+    path = _write(tmp_path, TOKENS_RULE)
+    with pytest.raises(RuleError, match="field 'patterns': attribute POS needs a statistical model"):
+        load_rules([path])
+    path = _write(tmp_path, TOKENS_RULE.replace('{POS: "VERB"}', '{"LOWER": {"INN": ["a"]}}'))
+    with pytest.raises(RuleError, match="unknown predicate 'INN' for LOWER"):
+        load_rules([path])
+
+
+def test_page_without_token_rule_words_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from lintcare import lint_text; "
+            "lint_text('Ketamine may help. Call (555) 123-4567 today.'); "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    assert out.stdout.strip() == "False"

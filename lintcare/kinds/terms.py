@@ -1,11 +1,19 @@
-"""``terms``: a list of words or phrases, each with its replacement, on spaCy's PhraseMatcher."""
+"""``terms``: a list of words or phrases, each with its replacement.
+
+Terms match whole words, case-insensitively unless the rule says otherwise, with any
+run of white space (a line break too) between the words of a phrase. One regex per
+rule, scanned only in blocks that hold one of the terms' first words; no tokenizer is
+needed, so a page that needs no token patterns never loads spaCy.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..fastregex import FastRegex
 from .base import Hit, Kind, match_case
 
 
@@ -33,35 +41,34 @@ class TermsKind(Kind):
                 cands = tuple(repl)
             else:
                 raise ctx.error("terms", f"replacement for {phrase!r} must be text, a list or null")
-            key = phrase if self.case_sensitive else phrase.lower()
-            self.terms[key] = cands
-        self._matcher = None
+            key = " ".join(phrase.split())
+            self.terms[key if self.case_sensitive else key.lower()] = cands
+        self._anchors: tuple[str, ...] | None = None
+        self._regex = self._compile()
+        self._fast = FastRegex(self._regex)
 
     def anchors(self) -> tuple[str, ...]:
-        # The first word of each term is enough to tell that a page cannot match.
-        return tuple({t.lower().split()[0].strip(".,;:!?'\"()") for t in self.terms} - {""})
+        # Every match holds its term's first word: pages and blocks without one are skipped.
+        if self._anchors is None:
+            self._anchors = tuple(sorted({t.lower().split()[0] for t in self.terms}))
+        return self._anchors
 
-    def _build(self):
-        from spacy.matcher import PhraseMatcher
+    def _compile(self) -> re.Pattern[str]:
+        # Longest first, so "successful suicide attempt" wins over "successful suicide".
+        phrases = sorted(self.terms, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", 0 if self.case_sensitive else re.IGNORECASE)
 
-        from ..nlp import pipeline
-
-        nlp = pipeline()
-        matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if self.case_sensitive else "LOWER")
-        for key in self.terms:
-            matcher.add(key, [nlp.make_doc(key)])
-        return matcher
+    def _key(self, matched: str) -> str:
+        key = " ".join(matched.split())
+        return key if self.case_sensitive else key.lower()
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if self._matcher is None:
-            self._matcher = self._build()
-        strings = self._matcher.vocab.strings
-        for chunk in doc.chunks:
-            for match_id, s, e in self._matcher(chunk.doc):
-                span = chunk.doc[s:e]
-                start = chunk.offset + span.start_char
-                end = chunk.offset + span.end_char
-                cands = self.terms[strings[match_id]]
+        for lo, hi in doc.anchor_ranges(self.anchors()):
+            for m in self._fast.finditer(doc.text, doc.lower, lo, hi):
+                cands = self.terms.get(self._key(m.group()))
+                if cands is None:  # pragma: no cover - the regex only holds the terms
+                    continue
                 if self.preserve_case:
-                    cands = tuple(match_case(span.text, c) for c in cands)
-                yield Hit(start, end, cands[0] if len(cands) == 1 else None, cands)
+                    cands = tuple(match_case(m.group(), c) for c in cands)
+                yield Hit(m.start(), m.end(), cands[0] if len(cands) == 1 else None, cands)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,47 @@ from ..document import Document
 from .base import Hit, Kind, match_case
 
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
+# Token attributes a blank English pipeline sets. Tags, lemmas, dependencies and
+# entities need a statistical model, which lintcare never loads: a pattern using them
+# could never match, so it is refused when the rule file is read.
+_ATTRS = frozenset({
+    "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "SPACY",
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
+    "IS_SPACE", "IS_STOP", "IS_SENT_START", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
+    "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
+})
+_MODEL_ATTRS = frozenset({"POS", "TAG", "MORPH", "DEP", "LEMMA", "ENT_TYPE", "ENT_IOB",
+                          "ENT_ID", "ENT_KB_ID"})
+_PREDICATES = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX",
+                         "FUZZY", "==", "!=", ">=", "<=", ">", "<"})
+_OPS = frozenset({"!", "?", "+", "*"})
+
+
+def _check_spec(spec: Any) -> str | None:
+    """Why a token spec is invalid, or None. spaCy itself is loaded only when a page
+    needs the rule, so the rule file is checked here when it is read."""
+    if not isinstance(spec, dict):
+        return "each token is a mapping of attributes"
+    for key, value in spec.items():
+        if key in _MODEL_ATTRS:
+            return f"attribute {key} needs a statistical model, which lintcare does not load"
+        if key not in _ATTRS:
+            return f"unknown token attribute {key!r}"
+        if key == "OP":
+            if not (value in _OPS or (isinstance(value, str) and value.startswith("{"))):
+                return f"OP must be one of ! ? + * or {{n,m}}, not {value!r}"
+        elif isinstance(value, dict):
+            unknown = set(value) - _PREDICATES
+            if unknown:
+                return f"unknown predicate {sorted(unknown)[0]!r} for {key}"
+            if "REGEX" in value:
+                try:
+                    re.compile(value["REGEX"])
+                except (re.error, TypeError) as exc:
+                    return f"invalid REGEX for {key}: {exc}"
+        elif not isinstance(value, (str, int, bool)):
+            return f"value of {key} must be text, a number, true/false or a predicate mapping"
+    return None
 
 
 class TokensKind(Kind):
@@ -35,10 +77,17 @@ class TokensKind(Kind):
         self._rule_id = ctx.rule_id
         self._matcher = None
         self._anchor_ids: tuple[int, ...] = ()
-        try:
-            self._build()  # validate the patterns now, not at first use
-        except ValueError as exc:
-            raise ctx.error("patterns", str(exc).splitlines()[0]) from None
+        for pattern in self.patterns:
+            for spec in pattern:
+                problem = _check_spec(spec)
+                if problem:
+                    raise ctx.error("patterns", problem)
+        # Before building a spaCy doc: does one of the first-token literals stand as a
+        # word of the page? ("its" inside "visits" does not count.)
+        by_norm = any("NORM" in spec for p in self.patterns for spec in p)
+        words = self.anchors()
+        self._words = (None if by_norm or not words else
+                       re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"))
 
     def anchors(self) -> tuple[str, ...]:
         out: set[str] = set()
@@ -94,6 +143,8 @@ class TokensKind(Kind):
         return any(a in lower_ids for a in self._anchor_ids)
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        if self._words is not None and not self._words.search(doc.lower):
+            return
         matcher = self._matcher or self._build()
         for chunk in doc.chunks:
             if not self._may_match(chunk.doc):

@@ -82,6 +82,35 @@ def lint_text(
     return lint_source(Source(path, text, fmt), ruleset, config)
 
 
+def _read(path: str, fmt: str, encoding: str) -> tuple[bytes, Source] | FileResult:
+    try:
+        data = read_bytes(path)
+        return data, read_source(path, fmt, encoding, data)
+    except SourceError as exc:
+        msg = str(exc)
+        if msg.startswith("binary file"):
+            return FileResult(path, note=msg)
+        return FileResult(path, error=msg)
+
+
+def _cache_key(cache: ResultCache, data: bytes, path: str, fmt: str, encoding: str,
+               config: Config | None) -> str:
+    # The config shapes results (select, severities, vocabulary), so it is part of the key.
+    return cache.key(data, f"{fmt}\0{path}\0{config_key(config)}", encoding)
+
+
+def cached_result(path: str, cache: ResultCache, encoding: str = "utf-8",
+                  config: Config | None = None) -> FileResult | None:
+    """The cached result of an unchanged file, or None when it must be linted."""
+    fmt = format_for(path)
+    read = _read(path, fmt, encoding)
+    if isinstance(read, FileResult):
+        return None  # let the linting path report it
+    data, source = read
+    findings = cache.get(_cache_key(cache, data, path, fmt, encoding, config), path)
+    return None if findings is None else FileResult(path, findings, source=source)
+
+
 def lint_file(
     path: str,
     ruleset: RuleSet | None = None,
@@ -91,18 +120,13 @@ def lint_file(
     cache: ResultCache | None = None,
 ) -> FileResult:
     fmt = fmt or format_for(path)
-    try:
-        data = read_bytes(path)
-        source = read_source(path, fmt, encoding, data)
-    except SourceError as exc:
-        msg = str(exc)
-        if msg.startswith("binary file"):
-            return FileResult(path, note=msg)
-        return FileResult(path, error=msg)
+    read = _read(path, fmt, encoding)
+    if isinstance(read, FileResult):
+        return read
+    data, source = read
     if cache is None:
         return FileResult(path, lint_source(source, ruleset, config), source=source)
-    # The config shapes results (select, severities, vocabulary), so it is part of the key.
-    key = cache.key(data, f"{fmt}\0{path}\0{config_key(config)}", encoding)
+    key = _cache_key(cache, data, path, fmt, encoding, config)
     findings = cache.get(key, path)
     if findings is None:
         findings = lint_source(source, ruleset, config)

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .api import FileResult, discover, lint_file, lint_source
+from .api import FileResult, cached_result, discover, lint_file, lint_source
 from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .cache import ResultCache, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
@@ -88,18 +88,26 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
         except (ConfigError, RuleError) as exc:
             raise UsageFailure(str(exc)) from None
     files = [i for i, (path, problem, _, _) in enumerate(plan) if not problem and path != "-"]
+    # Unchanged files come from the cache here; only the rest go to the workers.
+    known: dict[int, FileResult] = {}
+    if cache is not None:
+        for i in files:
+            hit = cached_result(plan[i][0], cache, encoding, plan[i][2])
+            if hit is not None:
+                known[i] = hit
+    todo = [i for i in files if i not in known]
 
     def lint_one(i: int) -> FileResult:
         path, _, config, ruleset = plan[i]
         return lint_file(path, ruleset, encoding=encoding, config=config, cache=cache)
 
-    linted: Iterable[FileResult] = run_all(files, lint_one, jobs)
-    if progress and wanted(len(files), sys.stdout, sys.stderr):
-        shown = track([plan[i][0] for i in files], sys.stderr, label=str)
+    linted: Iterable[FileResult] = run_all(todo, lint_one, jobs)
+    if progress and wanted(len(todo), sys.stdout, sys.stderr):
+        shown = track([plan[i][0] for i in todo], sys.stderr, label=str)
         linted = (r for _, r in zip(shown, linted, strict=True))
-    pending = iter(linted)
+    fresh = dict(zip(todo, linted, strict=True))
     results: list[FileResult] = []
-    for path, problem, config, ruleset in plan:
+    for i, (path, problem, config, ruleset) in enumerate(plan):
         if problem:
             results.append(FileResult(path, error=problem))
         elif path == "-":
@@ -111,7 +119,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             results.append(FileResult(stdin_name, lint_source(source, ruleset, config),
                                       source=source))
         else:
-            results.append(next(pending))
+            results.append(known[i] if i in known else fresh[i])
     return results
 
 

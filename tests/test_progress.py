@@ -43,7 +43,7 @@ def test_cli_shows_it_for_text_reports_only(run_cli, tmp_path, monkeypatch):
     assert code == 0 and "in 25 files" in out and err == ""
 
     monkeypatch.setattr("lintcare.progress._isatty", lambda stream: True)
-    code, out, err = run_cli("check", str(tmp_path))
+    code, out, err = run_cli("check", "--no-cache", str(tmp_path))
     assert code == 0 and "lintcare [" in err and "24/25" in err
     assert "lintcare [" not in out
     for fmt in ("json", "sarif", "github"):

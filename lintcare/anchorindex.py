@@ -34,13 +34,13 @@ class AnchorIndex:
     def available(self) -> bool:
         return self._automaton is not None
 
-    def blocks(self, lower: str, block_starts: list[int], block_ends: list[int]
-               ) -> dict[str, list[int]]:
-        """Anchor -> sorted indexes of the blocks holding it (anchors absent: no key)."""
-        found: dict[str, set[int]] = {}
+    def positions(self, lower: str, block_starts: list[int], block_ends: list[int]
+                  ) -> dict[str, list[tuple[int, int]]]:
+        """Anchor -> (start, block index) of each occurrence inside a block, in page order."""
+        found: dict[str, list[tuple[int, int]]] = {}
         for end, anchor in self._automaton.iter(lower):
             start = end - len(anchor) + 1
             i = bisect_right(block_starts, start) - 1
             if i >= 0 and end < block_ends[i]:
-                found.setdefault(anchor, set()).add(i)
-        return {a: sorted(ix) for a, ix in found.items()}
+                found.setdefault(anchor, []).append((start, i))
+        return found

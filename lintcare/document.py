@@ -70,12 +70,18 @@ class Document:
         return parse(self.prose)
 
     @cached_property
-    def _anchor_blocks(self) -> dict[str, list[int]]:
-        """Blocks holding each indexed anchor, from one pass over the page."""
+    def _anchor_hits(self) -> dict[str, list[tuple[int, int]]]:
+        """(start, block) of every indexed anchor occurrence, from one pass over the page."""
         if not self._use_index:
             return {}
         ends = [b.end for b in self.prose.blocks]
-        return self._index.blocks(self.lower, self._block_starts, ends)
+        return self._index.positions(self.lower, self._block_starts, ends)  # type: ignore[union-attr]
+
+    def anchor_positions(self, anchor: str) -> list[int]:
+        """Prose offsets where ``anchor`` (lowercase) starts inside a block, in order."""
+        if self._indexed(anchor):
+            return [start for start, _ in self._anchor_hits.get(anchor, ())]
+        return [pos for pos, _ in self._find(anchor)]
 
     @cached_property
     def _use_index(self) -> bool:
@@ -92,7 +98,7 @@ class Document:
             hit = seen.get(a)
             if hit is None:
                 if self._indexed(a):
-                    hit = a in self._anchor_blocks
+                    hit = a in self._anchor_hits
                 else:
                     hit = bool(self._find_blocks(a))
                 seen[a] = hit
@@ -100,24 +106,28 @@ class Document:
                 return True
         return False
 
-    def _find_blocks(self, anchor: str) -> list[int]:
-        """Blocks holding ``anchor``, by substring search (anchors outside the index)."""
+    def _find(self, anchor: str) -> list[tuple[int, int]]:
+        """(start, block) of each occurrence inside a block, by substring search."""
         blocks, lower, out = self.prose.blocks, self.lower, []
         pos = lower.find(anchor)
         while pos >= 0:
             i = bisect_right(self._block_starts, pos) - 1
             if i >= 0 and pos + len(anchor) <= blocks[i].end:
-                out.append(i)
-                pos = lower.find(anchor, blocks[i].end)
-            else:
-                pos = lower.find(anchor, pos + 1)
+                out.append((pos, i))
+            pos = lower.find(anchor, pos + 1)
         return out
+
+    def _find_blocks(self, anchor: str) -> list[int]:
+        return [i for _, i in self._find(anchor)]
 
     def _blocks_with_any(self, anchors: tuple[str, ...]) -> set[int]:
         hit: set[int] = set()
-        indexed = self._anchor_blocks
+        indexed = self._anchor_hits
         for anchor in anchors:
-            hit.update(indexed.get(anchor, ()) if self._indexed(anchor) else self._find_blocks(anchor))
+            if self._indexed(anchor):
+                hit.update(i for _, i in indexed.get(anchor, ()))
+            else:
+                hit.update(self._find_blocks(anchor))
         return hit
 
     def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:

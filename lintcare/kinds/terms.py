@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..fastregex import FastRegex
 from .base import Hit, Kind, match_case
 
 
@@ -45,7 +44,6 @@ class TermsKind(Kind):
             self.terms[key if self.case_sensitive else key.lower()] = cands
         self._anchors: tuple[str, ...] | None = None
         self._regex = self._compile()
-        self._fast = FastRegex(self._regex)
 
     def anchors(self) -> tuple[str, ...]:
         # Every match holds its term's first word: pages and blocks without one are skipped.
@@ -64,11 +62,23 @@ class TermsKind(Kind):
         return key if self.case_sensitive else key.lower()
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        for lo, hi in doc.anchor_ranges(self.anchors()):
-            for m in self._fast.finditer(doc.text, doc.lower, lo, hi):
-                cands = self.terms.get(self._key(m.group()))
-                if cands is None:  # pragma: no cover - the regex only holds the terms
-                    continue
-                if self.preserve_case:
-                    cands = tuple(match_case(m.group(), c) for c in cands)
-                yield Hit(m.start(), m.end(), cands[0] if len(cands) == 1 else None, cands)
+        # Every match starts with its term's first word: try the regex only where one
+        # of those words starts (found by the page's anchor index), not across blocks.
+        text, end = doc.text, -1
+        if len(doc.lower) != len(text):  # lowercasing moved offsets: scan the text itself
+            starts = [m.start() for m in self._regex.finditer(text)]
+        else:
+            starts = sorted({p for a in self.anchors() for p in doc.anchor_positions(a)})
+        for pos in starts:
+            if pos < end or (pos and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
+                continue
+            m = self._regex.match(text, pos)
+            if m is None:
+                continue
+            cands = self.terms.get(self._key(m.group()))
+            if cands is None:  # pragma: no cover - the regex only holds the terms
+                continue
+            if self.preserve_case:
+                cands = tuple(match_case(m.group(), c) for c in cands)
+            end = m.end()
+            yield Hit(m.start(), m.end(), cands[0] if len(cands) == 1 else None, cands)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
+from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"\s*")
@@ -84,7 +85,21 @@ def extract_text(text: str) -> Prose:
         else:
             cur[1] = end
     flush()
-    prose_text = text
+    chars = list(text) if comments or "://" in text or "www." in text else None
     for start, end, _ in comments:  # page facts must not see a rule id as words
-        prose_text = prose_text[:start] + " " * (end - start) + prose_text[end:]
-    return Prose(prose_text, blocks, OffsetMap.identity(len(text)), comments=comments)
+        chars[start:end] = " " * (end - start)  # type: ignore[index]
+    links = _mask_urls(text, chars) if chars is not None else []
+    prose_text = "".join(chars) if chars is not None else text
+    return Prose(prose_text, blocks, OffsetMap.identity(len(text)), links=links, comments=comments)
+
+
+def _mask_urls(text: str, chars: list[str]) -> list[str]:
+    """A bare URL is not prose: it reads as placeholders of the same length (positions
+    stay exact) and counts as a link, as in Markdown and HTML."""
+    links = []
+    for m in _URL.finditer(text):
+        url = _URL_TRAIL.sub("", m.group())
+        if url:
+            links.append(url)
+            chars[m.start():m.start() + len(url)] = PLACEHOLDER * len(url)
+    return links

@@ -85,6 +85,10 @@ def extract_text(text: str) -> Prose:
             cur[1] = end
     flush()
     prose_text = text
-    for start, end, _ in comments:  # page facts must not see a rule id as words
-        prose_text = prose_text[:start] + " " * (end - start) + prose_text[end:]
+    if comments:  # page facts must not see a rule id as words
+        parts, pos = [], 0
+        for start, end, _ in comments:  # in one pass: a page may hold thousands
+            parts += [text[pos:start], " " * (end - start)]
+            pos = end
+        prose_text = "".join([*parts, text[pos:]])
     return Prose(prose_text, blocks, OffsetMap.identity(len(text)), comments=comments)

@@ -10,6 +10,7 @@ from .document import Document
 from .findings import Edit, Finding, Fix
 from .kinds import Hit
 from .rules import CONTEXT_WINDOW, Rule, RuleSet
+from .userregex import RegexTimeout
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:
@@ -131,9 +132,21 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
         yield make_finding(rule, doc, hit)
 
 
-def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
+def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = None) -> list[Finding]:
+    """Every rule's findings in page order.
+
+    A team's pattern that times out (userregex.py) skips its rule on this page: with a
+    ``failures`` list the reason is added to it and the other rules still run.
+    """
     findings: list[Finding] = []
     for rule in ruleset.rules:
-        findings.extend(run_rule(rule, doc))
+        try:
+            found = list(run_rule(rule, doc))
+        except RegexTimeout as exc:
+            if failures is None:
+                raise
+            failures.append(str(exc))
+            continue
+        findings.extend(found)
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,10 +67,36 @@ def lint_source(
         set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
     prose = extract(source)
     doc = Document(source, prose, rs.facts, rs.anchor_index)
-    findings = lint_document(doc, rs)
+    failures: list[str] = []
+    findings = lint_document(doc, rs, failures)
     findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],
                                   getattr(rs, "known", None))
-    return config.apply(findings, source.path) if config is not None else findings
+    findings = config.apply(findings, source.path) if config is not None else findings
+    if failures:
+        raise PartialLint(failures, findings)
+    return findings
+
+
+class PartialLint(SourceError):
+    """Some rules could not run on this page (a team's pattern timed out).
+
+    ``findings`` holds what every other rule found; the message names the rule(s).
+    """
+
+    def __init__(self, failures: list[str], findings: list[Finding]) -> None:
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        super().__init__(f"{failures[0]}; rule skipped on this file{more}")
+        self.failures = failures
+        self.findings = findings
+
+
+def lint_loaded(source: Source, ruleset: RuleSet | None = None, config: Config | None = None
+                ) -> FileResult:
+    """Lint a read source; a rule that could not run makes an error beside the other findings."""
+    try:
+        return FileResult(source.path, lint_source(source, ruleset, config), source=source)
+    except PartialLint as exc:
+        return FileResult(source.path, exc.findings, error=str(exc), source=source)
 
 
 def lint_text(
@@ -125,35 +152,65 @@ def lint_file(
         return read
     data, source = read
     if cache is None:
-        return FileResult(path, lint_source(source, ruleset, config), source=source)
+        return lint_loaded(source, ruleset, config)
     key = _cache_key(cache, data, path, fmt, encoding, config)
     findings = cache.get(key, path)
     if findings is None:
-        findings = lint_source(source, ruleset, config)
-        cache.put(key, findings)
+        result = lint_loaded(source, ruleset, config)
+        if result.error is None:  # a partial result is never reused
+            cache.put(key, result.findings)
+        return result
     return FileResult(path, findings, source=source)
 
 
+class Note(str):
+    """A problem that is not an error (nothing to lint, a skipped special file): exit code unchanged."""
+
+
+def problem_result(path: str, problem: str) -> FileResult:
+    """The result for a path that ``discover`` could not hand over for linting."""
+    return FileResult(path, note=problem) if isinstance(problem, Note) else FileResult(path, error=problem)
+
+
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """Yield (path, error) for each file to lint; folders are walked for known suffixes."""
+    """Yield (path, problem) for each file to lint; folders are walked for known suffixes.
+
+    A problem is an error message, or a ``Note`` for what is skipped on purpose.
+    """
     for raw in paths:
         p = Path(raw)
         if raw == "-":
             yield raw, None
         elif p.is_dir():
-            yield from ((f, None) for f in _walk(p))
+            found = list(_walk(p))
+            if not found:
+                yield raw, Note("nothing to lint (no " + ", ".join(SUFFIX_FORMATS) + " files)")
+            yield from found
         elif p.exists() or p.is_symlink():
             yield raw, None
         else:
             yield raw, "no such file or directory"
 
 
-def _walk(root: Path) -> Iterator[str]:
-    found: list[str] = []
+def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
+    found: list[tuple[str, str | None]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         # Hidden and vendored folders hold no content of the team's own.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
-                found.append(os.path.join(dirpath, name))
+                path = os.path.join(dirpath, name)
+                found.append((path, _special(path)))
     yield from found
+
+
+def _special(path: str) -> Note | None:
+    """A pipe, socket or device found in a folder is skipped: reading it could block forever.
+
+    A broken or looping symbolic link is left to the reader, which reports it.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else Note("not a regular file (a pipe, socket or device), skipped")

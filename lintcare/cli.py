@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .api import FileResult, cached_result, discover, lint_file, lint_source
+from .api import FileResult, cached_result, discover, lint_file, lint_loaded, problem_result
 from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .cache import ResultCache, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
@@ -23,7 +23,7 @@ from .report import FORMATS as REPORT_FORMATS
 from .report import reaches, render
 from .rules import RuleSet, default_rules_path, load_rules
 from .runner import default_jobs, run_all
-from .sources import FORMATS, Source, SourceError, decode, format_for
+from .sources import FORMATS, Source, SourceError, decode, format_for, read_stdin
 from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -64,8 +64,7 @@ def main() -> None:
 
 
 def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    text, enc, bom = decode(data, name, encoding)
+    text, enc, bom = decode(read_stdin(), name, encoding)
     return Source(name, text, fmt, enc, bom)
 
 
@@ -109,15 +108,14 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
     results: list[FileResult] = []
     for i, (path, problem, config, ruleset) in enumerate(plan):
         if problem:
-            results.append(FileResult(path, error=problem))
+            results.append(problem_result(path, problem))
         elif path == "-":
             try:
                 source = _read_stdin(stdin_fmt or format_for(stdin_name), encoding, stdin_name)
             except SourceError as exc:
                 results.append(FileResult(stdin_name, error=str(exc)))
                 continue
-            results.append(FileResult(stdin_name, lint_source(source, ruleset, config),
-                                      source=source))
+            results.append(lint_loaded(source, ruleset, config))
         else:
             results.append(known[i] if i in known else fresh[i])
     return results
@@ -309,10 +307,13 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
         raise UsageFailure(str(exc)) from None
     failures = run_examples(rs)
     for failure in failures:
-        click.echo(failure.describe())
+        if failure.error:  # a rule that could not run is an error, not a failed example
+            click.echo(f"lintcare: error: {failure.describe()}", err=True)
+        else:
+            click.echo(failure.describe())
     total = sum(len(r.fail) + len(r.passes) for r in rs.rules)
     click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
-    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+    sys.exit(EXIT_ERROR if any(f.error for f in failures) else EXIT_FINDINGS if failures else EXIT_OK)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from .findings import Edit, Finding, Fix
 from .kinds import Hit
 from .merge import drop_same_span
 from .rules import CONTEXT_WINDOW, Rule, RuleSet
+from .userregex import RegexTimeout
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:
@@ -134,11 +135,23 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
         yield make_finding(rule, doc, hit)
 
 
-def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
+def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = None) -> list[Finding]:
+    """Every rule's findings in page order.
+
+    A team's pattern that times out (userregex.py) skips its rule on this page: with a
+    ``failures`` list the reason is added to it and the other rules still run.
+    """
     findings: list[Finding] = []
     fallback: list[Finding] = []
     for rule in ruleset.rules:
-        (fallback if rule.kind.fallback else findings).extend(run_rule(rule, doc))
+        try:
+            found = list(run_rule(rule, doc))
+        except RegexTimeout as exc:
+            if failures is None:
+                raise
+            failures.append(str(exc))
+            continue
+        (fallback if rule.kind.fallback else findings).extend(found)
     findings = drop_same_span(findings, fallback)
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -14,10 +14,26 @@ from collections.abc import Iterator
 
 try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import AT, AT_BOUNDARY  # type: ignore[import-not-found]
+    from re._constants import (  # type: ignore[import-not-found]
+        AT,
+        AT_BOUNDARY,
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        SUBPATTERN,
+    )
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
-    from sre_constants import AT, AT_BOUNDARY  # type: ignore[no-redef]
+    from sre_constants import (  # type: ignore[no-redef]
+        AT,
+        AT_BOUNDARY,
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        SUBPATTERN,
+    )
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 
@@ -62,6 +78,9 @@ class FastRegex:
         self.full = full
         pattern, flags = full.pattern, full.flags & ~re.UNICODE
         self._lowered = False
+        if not isinstance(full, re.Pattern):  # a team's pattern (userregex): scan it as it is
+            self._scan = full
+            return
         if flags & re.IGNORECASE:
             lowered = lower_literals(pattern)
             if lowered is not None:
@@ -96,13 +115,39 @@ class FastRegex:
 
 
 def _strip_leading_boundary(pattern: str) -> str:
-    """Drop a leading \\b when the pattern is one sequence (no top-level alternation)."""
+    """Drop a leading \\b when the pattern is one sequence that then starts with a literal.
+
+    Without the \\b the scan tries every position; that is fast only when a literal
+    must match there. Before a repeated class (``\\b[\\w.+-]+@``) the \\b is what
+    stops a retry at every character of a long word, so it stays.
+    """
     if not pattern.startswith(r"\b"):
         return pattern
     try:
         parsed = list(sre_parse.parse(pattern))
     except re.error:
         return pattern
-    if parsed and parsed[0] == (AT, AT_BOUNDARY):
+    if parsed and parsed[0] == (AT, AT_BOUNDARY) and _starts_with_literal(parsed[1:]):
         return pattern[2:]
     return pattern
+
+
+def _starts_with_literal(seq: list) -> bool:
+    """Does every match of ``seq`` start with a literal character (not a class or a repeat)?"""
+    for op, av in seq:
+        if op is LITERAL:
+            return True
+        if op is SUBPATTERN:
+            return _starts_with_literal(list(av[-1]))
+        if op is BRANCH:
+            return all(_starts_with_literal(list(alt)) for alt in av[1])
+        if op in (MAX_REPEAT, MIN_REPEAT):
+            lo, _, item = av
+            # An optional literal is skipped over to what follows it.
+            if not _starts_with_literal(list(item)):
+                return False
+            if lo >= 1:
+                return True
+            continue
+        return False
+    return False

@@ -277,7 +277,7 @@ _NO_TOUCH = re.compile(
     r"\]\([^)\s]*\)"
     r"|<[a-z][a-z0-9+.-]*:[^>\s]*>"
     r"|\b(?:https?://|www\.|mailto:|tel:)[^\s<>()\[\]\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # from where a run starts: linear
     re.IGNORECASE,
 )
 

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 import click
 
-from .api import FileResult, discover
+from .api import FileResult, discover, problem_result
 from .fix import FixResult
 from .fixio import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from .report import reaches
 from .rules import RuleSet
-from .sources import Source, SourceError, format_for
+from .sources import Source, SourceError, format_for, read_stdin
+from .userregex import RegexTimeout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,7 +54,7 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def _read(path: str, is_stdin: bool) -> ReadFile:
     if is_stdin:
-        return ReadFile(path, click.get_binary_stream("stdin").read())
+        return ReadFile(path, read_stdin())
     return read_bytes(path)
 
 
@@ -78,7 +79,7 @@ class _Run:
             new, outcome, source = fix_data(read.data, name, fmt, self.ruleset, self.opts.unsafe,
                                             self.opts.encoding)
             self._deliver(read, new, outcome, is_stdin)
-        except (SourceError, FixWriteError) as exc:
+        except (SourceError, FixWriteError, RegexTimeout) as exc:  # the file is left as it was
             self._failed(name, str(exc), read, is_stdin)
             return
         fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
@@ -114,7 +115,7 @@ def run_fix(paths: tuple[str, ...], ruleset: RuleSet, opts: FixOptions) -> int:
     uses_stdin = False
     for path, problem in discover(paths or (".",)):
         if problem:
-            run.results.append(FileResult(path, error=problem))
+            run.results.append(problem_result(path, problem))
             continue
         uses_stdin = uses_stdin or path == "-"
         run.one(path)

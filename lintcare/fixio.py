@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .fix import Change, FixResult, fix_source
 from .rules import RuleSet
-from .sources import Source, decode
+from .sources import Source, decode, os_reason
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
@@ -46,7 +46,7 @@ def read_bytes(path: str) -> ReadFile:
     except PermissionError:
         raise FixWriteError("permission denied") from None
     except OSError as exc:
-        raise FixWriteError(exc.strerror or str(exc)) from None
+        raise FixWriteError(os_reason(exc)) from None
     return ReadFile(path, data)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -81,20 +82,16 @@ class Chunk:
 def _chunk_bounds(prose: Prose) -> list[tuple[int, int]]:
     """Chunks of whole blocks up to CHUNK_CHARS; a longer block is cut at whitespace."""
     text = prose.text
-    if len(text) <= CHUNK_CHARS:
-        return [(0, len(text))]
     cuts = [b.start for b in prose.blocks]
     bounds: list[tuple[int, int]] = []
     start = 0
-    for cut in [*cuts, len(text)]:
-        if cut - start <= CHUNK_CHARS:
-            continue
-        # Close the chunk at the last block start that fits, else cut inside the block.
-        fitting = [c for c in cuts if start < c <= start + CHUNK_CHARS]
-        while cut - start > CHUNK_CHARS:
-            end = fitting[-1] if fitting else _whitespace_cut(text, start + CHUNK_CHARS, start)
-            bounds.append((start, end))
-            start, fitting = end, []
+    while len(text) - start > CHUNK_CHARS:
+        # Close the chunk at the last block start that fits, else cut inside the block
+        # (found by bisection: a 50 MB page has hundreds of thousands of blocks).
+        i = bisect_right(cuts, start + CHUNK_CHARS) - 1
+        end = cuts[i] if i >= 0 and cuts[i] > start else _whitespace_cut(text, start + CHUNK_CHARS, start)
+        bounds.append((start, end))
+        start = end
     bounds.append((start, len(text)))
     return bounds
 
@@ -107,12 +104,36 @@ def _whitespace_cut(text: str, limit: int, floor: int) -> int:
     return limit
 
 
+# spaCy splits a token's prefixes and suffixes one at a time, each with a scan of the
+# rest: a run of thousands of characters without a space ("[[[[...", a base64 blob)
+# takes quadratic time. Such a run holds no sentence, so a space stands in for one of
+# its characters at least every MAX_RUN (a punctuation mark where there is one, so the
+# words between stay whole); the text keeps its length and every token its offset.
+MAX_RUN = 200
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))  # noqa: UP031
+_LAST_MARK = re.compile(r".*[^\w\s]", re.DOTALL)
+
+
+def _break_long_runs(text: str) -> str:
+    if not _LONG_RUN.search(text):
+        return text
+    chars = list(text)
+    for m in _LONG_RUN.finditer(text):
+        pos, end = m.start(), m.end()
+        while end - pos > MAX_RUN:
+            mark = _LAST_MARK.match(text, pos + MAX_RUN // 2, pos + MAX_RUN)
+            cut = mark.end() - 1 if mark else pos + MAX_RUN
+            chars[cut] = " "
+            pos = cut + 1
+    return "".join(chars)
+
+
 def parse(prose: Prose) -> list[Chunk]:
     nlp = pipeline()
     chunks: list[Chunk] = []
     block_starts = [b.start for b in prose.blocks]
     for start, end in _chunk_bounds(prose):
-        text = prose.text[start:end]
+        text = _break_long_runs(prose.text[start:end])
         doc = nlp.make_doc(text)
         token_starts: list[int] = []
         for b in block_starts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .api import lint_source
+from .api import PartialLint, lint_source
 from .rules import Example, Rule, RuleSet
 from .sources import Source
 
@@ -16,8 +16,11 @@ class ExampleFailure:
     expected: str  # "fail" (should have triggered) or "pass" (should not have)
     example: Example
     found: tuple[str, ...]  # what the rule flagged, for the report
+    error: str = ""  # the rule could not run on the example (a team's pattern timed out)
 
     def describe(self) -> str:
+        if self.error:
+            return f"{self.error} (on its {self.expected} example {self.example.text!r})"
         if self.expected == "fail":
             what = "did not trigger on"
         else:
@@ -30,8 +33,12 @@ def check_rule(rule: Rule, ruleset: RuleSet) -> list[ExampleFailure]:
     out: list[ExampleFailure] = []
     for expected, examples in (("fail", rule.fail), ("pass", rule.passes)):
         for ex in examples:
-            found = [f for f in lint_source(Source("<example>", ex.text, ex.fmt), only)
-                     if f.rule == rule.id]
+            try:
+                found = [f for f in lint_source(Source("<example>", ex.text, ex.fmt), only)
+                         if f.rule == rule.id]
+            except PartialLint as exc:
+                out.append(ExampleFailure(rule.id, rule.origin, expected, ex, (), str(exc)))
+                continue
             if bool(found) != (expected == "fail"):
                 out.append(ExampleFailure(rule.id, rule.origin, expected, ex,
                                           tuple(f.text for f in found)))

@@ -16,8 +16,9 @@ FORMATS = ("text", "json", "sarif", "github")
 
 
 def summary(results: Sequence[FileResult]) -> dict[str, int]:
-    counts = {"files": len(results), "findings": 0, "errors": 0, "error": 0, "warning": 0,
-              "suggestion": 0}
+    # A skipped path (a note: binary, nothing to lint) is not a linted file.
+    counts = {"files": sum(1 for r in results if r.note is None), "findings": 0, "errors": 0,
+              "error": 0, "warning": 0, "suggestion": 0}
     for r in results:
         if r.error:
             counts["errors"] += 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +84,9 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
         data, bom = data[2:], True
     else:
         bom = False
-    if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
+    # NUL is a character only in the wide encodings (UTF-16/32, their BOM-less files).
+    if b"\x00" in data[:8192] and not encoding.lower().replace("-", "").replace("_", "").startswith(
+            ("utf16", "utf32", "ucs")):
         raise SourceError("binary file (NUL bytes), skipped")
     try:
         return data.decode(encoding), encoding, bom
@@ -104,7 +108,28 @@ def read_bytes(path: str) -> bytes:
     except PermissionError:
         raise SourceError("permission denied") from None
     except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
+        raise SourceError(os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> str:
+    """A short lowercase reason for an operating-system error."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
+
+
+def read_stdin() -> bytes:
+    """All of standard input; a closed or unreadable stream is a SourceError, not a crash."""
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None or getattr(stream, "closed", False):
+        raise SourceError("standard input is closed")
+    try:
+        data = stream.read()
+    except (OSError, ValueError) as exc:  # EBADF, EIO, or a stream closed under us
+        raise SourceError(f"cannot read standard input: {os_reason(exc) if isinstance(exc, OSError) else exc}"
+                          ) from None
+    return data if isinstance(data, bytes) else data.encode()
 
 
 def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8",

@@ -49,6 +49,12 @@ _KIND_OF = {"td": TABLE_CELL, "th": TABLE_CELL, "li": LIST_ITEM, "dd": LIST_ITEM
             "blockquote": QUOTE}
 _ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _TAG_HEAD = re.compile(r"<[A-Za-z][^\s/>]*")
+# What opens a tag, an end tag, a comment, a declaration or a processing instruction.
+_CONSTRUCT = re.compile(r"<[A-Za-z/!?]")
+
+
+def _is_heading(tag: str) -> bool:
+    return len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"
 
 
 def tag_attributes(raw: str, start: int) -> dict[str, tuple[str, int]]:
@@ -107,6 +113,11 @@ class _Extractor(HTMLParser):
         self.base = base
         self.starts = _line_offsets(text)
         self.stack: list[str] = []
+        # Where each open tag name, block element and block-kind element sits in the
+        # stack: every lookup stays constant-time however deep unclosed tags pile up.
+        self.where: dict[str, list[int]] = {}
+        self.blocks: list[int] = []
+        self.kinds: list[int] = []
         self.skip = 0  # open elements whose content is never prose
         self.opaque: tuple[str, int, int] | None = None  # (tag, depth, source start)
         self.pieces: list[Piece] = []
@@ -121,12 +132,26 @@ class _Extractor(HTMLParser):
 
     # -- blocks ----------------------------------------------------------------
     def _kind(self) -> tuple[str, int]:
-        for tag in reversed(self.stack):
-            if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                return HEADING, int(tag[1])
-            if tag in _KIND_OF:
-                return _KIND_OF[tag], 0
-        return PARAGRAPH, 0
+        """The kind of the innermost open heading, list item, cell or quote."""
+        if not self.kinds:
+            return PARAGRAPH, 0
+        tag = self.stack[self.kinds[-1]]
+        return (HEADING, int(tag[1])) if _is_heading(tag) else (_KIND_OF[tag], 0)
+
+    def _push(self, tag: str) -> None:
+        i = len(self.stack)
+        self.stack.append(tag)
+        self.where.setdefault(tag, []).append(i)
+        if tag in BLOCK_TAGS:
+            self.blocks.append(i)
+        if tag in _KIND_OF or _is_heading(tag):
+            self.kinds.append(i)
+        self.skip += tag in SKIP_TAGS
+
+    def _last(self, tag: str) -> int:
+        """Stack index of the innermost open ``tag``; -1 if none."""
+        found = self.where.get(tag)
+        return found[-1] if found else -1
 
     def flush(self) -> None:
         if self.pieces:
@@ -142,7 +167,12 @@ class _Extractor(HTMLParser):
         for tag in self.stack[index:]:
             if tag in SKIP_TAGS:
                 self.skip -= 1
+            self.where[tag].pop()
         del self.stack[index:]
+        while self.blocks and self.blocks[-1] >= index:
+            self.blocks.pop()
+        while self.kinds and self.kinds[-1] >= index:
+            self.kinds.pop()
 
     def _close_at(self, i: int) -> None:
         self.flush()
@@ -151,19 +181,13 @@ class _Extractor(HTMLParser):
     def _implied_close(self, tag: str) -> None:
         if tag in _IMPLIED:
             names, boundary = _IMPLIED[tag]
-            for i in range(len(self.stack) - 1, -1, -1):
-                if self.stack[i] in names:
-                    self._close_at(i)
-                    break
-                if self.stack[i] in boundary:
-                    break
-        if tag in BLOCK_TAGS:  # a block start ends an open paragraph
-            for i in range(len(self.stack) - 1, -1, -1):
-                if self.stack[i] == "p":
-                    self._close_at(i)
-                    break
-                if self.stack[i] in BLOCK_TAGS:
-                    break
+            # The innermost of the names closes, unless a boundary element is inside it.
+            i = max(self._last(n) for n in names)
+            if i >= 0 and i > max(self._last(b) for b in boundary):
+                self._close_at(i)
+        # A block start ends an open paragraph that is the innermost open block.
+        if tag in BLOCK_TAGS and self.blocks and self.stack[self.blocks[-1]] == "p":
+            self._close_at(self.blocks[-1])
 
     # -- parser callbacks ------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -177,8 +201,7 @@ class _Extractor(HTMLParser):
             self._meta(raw, start)
         if self.skip and tag != "title":
             if tag not in VOID_TAGS:
-                self.stack.append(tag)
-                self.skip += tag in SKIP_TAGS
+                self._push(tag)
             return
         if tag in BLOCK_TAGS:
             self._implied_close(tag)
@@ -195,8 +218,7 @@ class _Extractor(HTMLParser):
             self.opaque = (tag, 1, self.base + start)
             return
         if tag not in VOID_TAGS:
-            self.stack.append(tag)
-            self.skip += tag in SKIP_TAGS
+            self._push(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -212,7 +234,7 @@ class _Extractor(HTMLParser):
             if tag == name and depth > 1:
                 self.opaque = (name, depth - 1, at)
                 return
-            if tag != name and tag not in self.stack:
+            if tag != name and self._last(tag) < 0:
                 return
             # The code element ends here, or an enclosing element ends it unclosed.
             self.opaque = None
@@ -225,11 +247,12 @@ class _Extractor(HTMLParser):
             self.pending.append(self.title)
             self.title = None
             self.flush()
-        if tag not in self.stack:
+        at = self._last(tag)
+        if at < 0:
             return
         if tag in BLOCK_TAGS and not self.skip:
             self.flush()
-        self._pop_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+        self._pop_to(at)
 
     def _meta(self, raw: str, start: int) -> None:
         found = tag_attributes(raw, self.base + start)
@@ -275,11 +298,31 @@ class _Extractor(HTMLParser):
         self.flush()
 
 
+def _unclosed_tail(text: str) -> int:
+    """Where a construct that never closes starts (``len(text)`` if none).
+
+    A comment without ``-->`` runs to the end of the file, and a tag, declaration or
+    comment without a later ``>`` is never shown, as in a browser. The parser would
+    instead read each ``<`` there as text, searching to the end for every one of them:
+    quadratic time on a tail of thousands of ``<!--`` or ``<a``.
+    """
+    close = text.rfind("-->")
+    cut = text.find("<!--", close + 3 if close >= 0 else 0)
+    gt = text.rfind(">")
+    tail = _CONSTRUCT.search(text, gt + 1)
+    if tail is not None and (cut < 0 or tail.start() < cut):
+        cut = tail.start()
+    return len(text) if cut < 0 else cut
+
+
 def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
     """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``."""
     parser = _Extractor(builder, text, base)
-    parser.feed(text)
+    cut = _unclosed_tail(text)
+    parser.feed(text[:cut])
     parser.finish()
+    if text.startswith("<!--", cut):  # a comment to the end of the file
+        builder.comments.append((base + cut, base + len(text), text[cut + 4:]))
 
 
 def extract_html(text: str) -> Prose:

@@ -28,11 +28,19 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _OPAQUE_TAGS = frozenset({"code", "kbd", "samp", "var", "script", "style", "pre"})
 
 
+# Containers (quotes, list items) nested deeper than this are not parsed: markdown-it
+# drops their content (its default, 20, is reached by ten nested lists), and parsing
+# deeper would exhaust Python's recursion limit. Their lines are read as plain text.
+MAX_NESTING = 100
+# What starts a line inside nested containers: indentation, quote markers, bullets.
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
 def _skip_link_tail(src: str, pos: int, end: int) -> tuple[int, tuple[int, int] | None]:
@@ -290,6 +298,8 @@ class _Extractor:
             t = tok.type
             if t in ("blockquote_open", "list_item_open"):
                 containers.append(QUOTE if t == "blockquote_open" else LIST_ITEM)
+                if tok.level >= MAX_NESTING - 1 and tok.map:  # its content was not parsed
+                    cursor = max(cursor, self._too_deep(tok.map[0], tok.map[1]))
             elif t in ("blockquote_close", "list_item_close"):
                 if containers:
                     containers.pop()
@@ -307,6 +317,19 @@ class _Extractor:
                 feed_html(self.builder, self.src[a:b], a)
                 cursor = max(cursor, b)
         return self.builder.build()
+
+    def _too_deep(self, first: int, stop: int) -> int:
+        """Lines markdown-it left unparsed, each read as plain text after its markers."""
+        for line in range(first, stop):
+            a, b = self.line_offset(line), self.line_offset(line + 1)
+            body = self.src[a:b].rstrip("\r\n")
+            m = _CONTAINER_MARKS.match(body)
+            text_start = a + (m.end() if m else 0)
+            text = self.src[text_start:a + len(body)].rstrip()
+            if text:
+                pieces = mask_urls([(text, text_start, len(text))], self.builder.links)
+                emit_block(self.builder, pieces, PARAGRAPH)
+        return self.line_offset(stop)
 
     def _inline(self, tok: Token, kind: str, level: int, start: int, end: int) -> int:
         inline = _Inline(self, start, end)

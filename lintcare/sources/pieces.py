@@ -136,9 +136,13 @@ def _offsets(pieces: list[Piece]) -> list[int]:
 def _clip(pieces: list[Piece], offs: list[int], a: int, b: int) -> list[Piece]:
     """The pieces of prose range [a, b); a unit is kept only when wholly inside."""
     out: list[Piece] = []
-    for (text, s, slen), o in zip(pieces, offs, strict=True):
+    # Start at the piece holding ``a``: a page with many URLs clips many small ranges.
+    for i in range(max(0, bisect_right(offs, a) - 1), len(pieces)):
+        (text, s, slen), o = pieces[i], offs[i]
+        if o >= b:
+            break
         e = o + len(text)
-        if e <= a or o >= b:
+        if e <= a:
             continue
         if len(text) == slen:
             lo, hi = max(a, o), min(b, e)

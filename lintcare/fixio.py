@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .fix import Change, FixResult, fix_source
 from .rules import RuleSet
-from .sources import Source, decode, os_reason
+from .sources import Source, SourceError, decode
+from .sources import read_bytes as read_source_bytes
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
@@ -38,16 +39,9 @@ class ReadFile:
 
 def read_bytes(path: str) -> ReadFile:
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FixWriteError("no such file or directory") from None
-    except IsADirectoryError:
-        raise FixWriteError("is a directory") from None
-    except PermissionError:
-        raise FixWriteError("permission denied") from None
-    except OSError as exc:
-        raise FixWriteError(os_reason(exc)) from None
-    return ReadFile(path, data)
+        return ReadFile(path, read_source_bytes(path))
+    except SourceError as exc:  # the same one-line reasons as when linting
+        raise FixWriteError(str(exc)) from None
 
 
 def _prefix(source: Source, data: bytes) -> bytes:

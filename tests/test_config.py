@@ -259,3 +259,18 @@ def test_init_writes_a_working_commented_config(run_cli, tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "page.md").write_text(PAGE, encoding="utf-8")
     assert run_cli("check", str(tmp_path / "page.md"))[0] == 0
+
+
+def test_vocabulary_accept_and_reject_reach_the_spelling_rule(tmp_path, run_json):
+    (tmp_path / ".lintcare.yaml").write_text(
+        "vocabulary: {accept: [Brightwell, zentrix], reject: [okay]}\n", encoding="utf-8")
+    page = tmp_path / "p.txt"
+    page.write_text("Our zentrix program is okay for most people. Call (555) 123-4567.\n",
+                    encoding="utf-8")
+    _, data = run_json("--no-cache", str(page))
+    spelled = [f["text"] for f in data["files"][0]["findings"] if f["rule"] == "spelling"]
+    assert spelled == ["okay"]
+    (tmp_path / ".lintcare.yaml").write_text("vocabulary: {accept: [], reject: []}\n", encoding="utf-8")
+    _, data = run_json("--no-cache", str(page))
+    spelled = [f["text"] for f in data["files"][0]["findings"] if f["rule"] == "spelling"]
+    assert spelled == ["zentrix"]

@@ -98,7 +98,10 @@ def lint_text(
     text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
-    """Lint a string of plain text, Markdown or HTML."""
+    """Lint a string of plain text, Markdown or HTML.
+
+    Raises ``PartialLint`` (with ``.findings``) when a team's pattern timed out.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     return lint_source(Source(path, text, fmt), ruleset, config)

@@ -26,6 +26,7 @@ from .sources import (
     SourceError,
     extract,
     format_for,
+    os_reason,
     read_bytes,
     read_source,
 )
@@ -168,7 +169,11 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
     found: list[tuple[str, str | None]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:  # a folder that cannot be listed is an error, not silence
+        found.append((exc.filename or str(root), os_reason(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         # Hidden and vendored folders hold no content of the team's own.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(filenames):

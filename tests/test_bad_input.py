@@ -254,6 +254,25 @@ def test_unreadable_file_by_permission(run_cli, tmp_path, other):
     assert found[other] == [OTHER_RULE]
 
 
+def test_folder_that_cannot_be_listed(run_cli, tmp_path, monkeypatch):
+    """As root, permission bits do not stop listing either: the listing fails as it would."""
+    site = tmp_path / "site"
+    (site / "private").mkdir(parents=True)
+    (site / "private" / "notes.md").write_text("We offer Ketamin infusions.\n", encoding="utf-8")
+    (site / "visit.txt").write_text(OTHER, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, found, err, _ = check(run_cli, str(site))
+    assert_one_error(code, err, str(site / "private"), "permission denied")
+    assert found[str(site / "visit.txt")] == [OTHER_RULE]
+
+
 def test_symlink_loop(run_cli, tmp_path, other):
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     a.symlink_to(b)

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from .cache import ResultCache, config_key
 from .document import Document
 from .engine import lint_document
+from .faults import Note, PartialLint, special_file
 from .findings import Finding
 from .rules import RuleSet, load_rules
 from .sources import (
@@ -73,19 +73,6 @@ def lint_source(
     return findings
 
 
-class PartialLint(SourceError):
-    """Some rules could not run on this page (a team's pattern timed out).
-
-    ``findings`` holds what every other rule found; the message names the rule(s).
-    """
-
-    def __init__(self, failures: list[str], findings: list[Finding]) -> None:
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        super().__init__(f"{failures[0]}; rule skipped on this file{more}")
-        self.failures = failures
-        self.findings = findings
-
-
 def lint_loaded(source: Source, ruleset: RuleSet | None = None, config: Config | None = None
                 ) -> FileResult:
     """Lint a read source; a rule that could not run makes an error beside the other findings."""
@@ -138,10 +125,6 @@ def lint_file(
     return FileResult(path, findings, source=source)
 
 
-class Note(str):
-    """A problem that is not an error (nothing to lint, a skipped special file): exit code unchanged."""
-
-
 def problem_result(path: str, problem: str) -> FileResult:
     """The result for a path that ``discover`` could not hand over for linting."""
     return FileResult(path, note=problem) if isinstance(problem, Note) else FileResult(path, error=problem)
@@ -179,17 +162,5 @@ def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
                 path = os.path.join(dirpath, name)
-                found.append((path, _special(path)))
+                found.append((path, special_file(path)))
     yield from found
-
-
-def _special(path: str) -> Note | None:
-    """A pipe, socket or device found in a folder is skipped: reading it could block forever.
-
-    A broken or looping symbolic link is left to the reader, which reports it.
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None
-    return None if stat.S_ISREG(mode) else Note("not a regular file (a pipe, socket or device), skipped")

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from .cache import ResultCache, config_key
 from .document import Document
 from .engine import lint_document
+from .faults import Note, PartialLint, special_file
 from .findings import Finding
 from .rules import RuleSet, load_rules
 from .sources import (
@@ -26,6 +26,7 @@ from .sources import (
     SourceError,
     extract,
     format_for,
+    os_reason,
     read_bytes,
     read_source,
 )
@@ -77,19 +78,6 @@ def lint_source(
     return findings
 
 
-class PartialLint(SourceError):
-    """Some rules could not run on this page (a team's pattern timed out).
-
-    ``findings`` holds what every other rule found; the message names the rule(s).
-    """
-
-    def __init__(self, failures: list[str], findings: list[Finding]) -> None:
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        super().__init__(f"{failures[0]}; rule skipped on this file{more}")
-        self.failures = failures
-        self.findings = findings
-
-
 def lint_loaded(source: Source, ruleset: RuleSet | None = None, config: Config | None = None
                 ) -> FileResult:
     """Lint a read source; a rule that could not run makes an error beside the other findings."""
@@ -103,7 +91,10 @@ def lint_text(
     text: str, fmt: str = "text", path: str = "<text>", ruleset: RuleSet | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
-    """Lint a string of plain text, Markdown or HTML."""
+    """Lint a string of plain text, Markdown or HTML.
+
+    Raises ``PartialLint`` (with ``.findings``) when a team's pattern timed out.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     return lint_source(Source(path, text, fmt), ruleset, config)
@@ -163,10 +154,6 @@ def lint_file(
     return FileResult(path, findings, source=source)
 
 
-class Note(str):
-    """A problem that is not an error (nothing to lint, a skipped special file): exit code unchanged."""
-
-
 def problem_result(path: str, problem: str) -> FileResult:
     """The result for a path that ``discover`` could not hand over for linting."""
     return FileResult(path, note=problem) if isinstance(problem, Note) else FileResult(path, error=problem)
@@ -194,23 +181,15 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
     found: list[tuple[str, str | None]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:  # a folder that cannot be listed is an error, not silence
+        found.append((exc.filename or str(root), os_reason(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         # Hidden and vendored folders hold no content of the team's own.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
                 path = os.path.join(dirpath, name)
-                found.append((path, _special(path)))
+                found.append((path, special_file(path)))
     yield from found
-
-
-def _special(path: str) -> Note | None:
-    """A pipe, socket or device found in a folder is skipped: reading it could block forever.
-
-    A broken or looping symbolic link is left to the reader, which reports it.
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None
-    return None if stat.S_ISREG(mode) else Note("not a regular file (a pipe, socket or device), skipped")

@@ -250,7 +250,7 @@ def _part(part: str) -> tuple[int, int, bool]:
     total = longest = 0
     letters = False
     for run in _RUNS.findall(_ORDINAL.sub("", part)):
-        if run[0].isdigit():
+        if run[0].isdecimal():  # "²" is a digit to isdigit() but not a numeral
             spoken = numeral_words(run)
             total += sum(spoken)
             longest = max([longest, *spoken])

@@ -95,3 +95,12 @@ def test_numerals_are_counted_as_read_aloud(digits, spoken):
 ])
 def test_tokens(token, expected):
     assert token_syllables(token) == expected
+
+
+def test_superscript_digits_are_not_numerals():
+    # Found by fuzzing: "²" is a digit to str.isdigit() but int() cannot read it.
+    from lintcare.syllables import token_syllables
+
+    syllables, _ = token_syllables("²All")
+    assert syllables >= 1
+    assert token_syllables("²")[0] >= 1

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A named page-level pattern from rules.yaml's ``facts`` (a topic, a phone number...)."""
@@ -248,6 +251,21 @@ class Document:
                 if level <= 1:
                     break
         return out
+
+    @cached_property
+    def _emails(self) -> tuple[list[int], list[int]]:
+        starts, ends = [], []
+        if "@" in self.text:
+            for m in _EMAIL.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+        return starts, ends
+
+    def in_email(self, start: int, end: int) -> bool:
+        """Is [start, end) inside an email address? (Its letters are no prose.)"""
+        starts, ends = self._emails
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= ends[i]
 
     def in_heading(self, offset: int) -> bool:
         block = self.block_at(offset)

@@ -30,6 +30,9 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
     block = doc.block_at(hit.start)
     if block is None or hit.end > block.end:
         return False  # outside prose, or across two blocks
+    # Letters inside an email address are not prose; only contact rules judge them.
+    if rule.category != "contact" and doc.in_email(hit.start, hit.end):
+        return False
     flagged = text[hit.start:hit.end]
     if any(p.fullmatch(flagged) for p in rule.exceptions):
         return False

@@ -207,7 +207,8 @@ def numeral_words(digits: str) -> list[int]:
     else:
         out = [_UNITS[int(d)] for d in whole]
     if decimals:
-        out += [1] + [_UNITS[int(d)] for d in decimals]  # "point" and each digit
+        # "point" and each digit; a version like "1.2.3" says "point" again (found by fuzzing)
+        out += [1] + [1 if d == "." else _UNITS[int(d)] for d in decimals]
     return out
 
 

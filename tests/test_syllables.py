@@ -104,3 +104,11 @@ def test_superscript_digits_are_not_numerals():
     syllables, _ = token_syllables("²All")
     assert syllables >= 1
     assert token_syllables("²")[0] >= 1
+
+
+def test_dotted_version_numbers_read_point_by_point():
+    from lintcare.syllables import numeral_words
+
+    zero = numeral_words("0")
+    # "zero point zero point zero": each "point" is one syllable
+    assert numeral_words("0.0.0") == [*zero, 1, *zero, 1, *zero]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +26,9 @@ class Fact:
     where: str = "any"  # "any", "heading" (a title names it) or "body" (running text)
     min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
     skip_negated: bool = False  # "no side effects" does not state a side effect
+
+
+MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 
 class Document:
@@ -173,6 +176,10 @@ class Document:
         return block is not None and block.kind == HEADING
 
     @cached_property
+    def _chunk_ends(self) -> list[int]:
+        return [c.end for c in self.chunks]
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """Prose offsets where sentences start (block starts included)."""
         from spacy.attrs import IDX, SENT_START
@@ -185,9 +192,15 @@ class Document:
         return sorted(starts)
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """Prose bounds of the sentence around [start, end), clipped to its block."""
+        """Prose bounds of the sentence around [start, end), clipped to its block.
+
+        A "sentence" of thousands of characters is a list or a block without stops; every
+        context check on it would read all of it, for every match in it (quadratic time).
+        Context then comes from MAX_SENTENCE characters on either side of the match.
+        """
         block = self.block_at(start)
         lo, hi = (block.start, block.end) if block else (0, len(self.text))
+        lo, hi = max(lo, start - MAX_SENTENCE), min(hi, end + MAX_SENTENCE)
         starts = self.sentence_starts
         i = bisect_right(starts, start) - 1
         s = max(starts[i], lo) if i >= 0 else lo
@@ -200,7 +213,9 @@ class Document:
     def tokens_before(self, offset: int):
         """spaCy tokens ending at or before ``offset``, nearest first, within the sentence."""
         sent_start, _ = self.sentence_bounds(offset, offset)
-        for chunk in self.chunks:
+        # The first chunk that reaches ``offset``, by bisection: a 50 MB page has hundreds.
+        first = bisect_left(self._chunk_ends, offset)
+        for chunk in self.chunks[first:first + 1]:
             doc = chunk.doc
             if not chunk.offset <= offset <= chunk.end:
                 continue

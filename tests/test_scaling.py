@@ -28,6 +28,7 @@ SHAPES: dict[str, tuple[str, str, int]] = {
     "html paragraphs": ("html", "<p>Ask about <b>Spravado</b> and <a href='tel:5551234567'>call</a>.</p>\n",
                         20_000),
     "crlf lines": ("text", "Spravado\r\n", 20_000),
+    "one sentence, many findings": ("text", "he committed suicide and ", 5_000),
     "base64 run": ("text", "QUJDRGVm+/9xKetamin", 20_000),  # one token to spaCy
     "dotted run": ("text", "a.", 20_000),
     "hyphenated run": ("text", "555-", 20_000),

@@ -45,6 +45,9 @@ class Fact:
         object.__setattr__(self, "anchors", regex_anchors(self.pattern.pattern))
 
 
+MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
+
+
 class Document:
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
                  index: AnchorIndex | None = None) -> None:
@@ -289,9 +292,15 @@ class Document:
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """Prose bounds of the sentence around [start, end), clipped to its block."""
+        """Prose bounds of the sentence around [start, end), clipped to its block.
+
+        A "sentence" of thousands of characters is a list or a block without stops; every
+        context check on it would read all of it, for every match in it (quadratic time).
+        Context then comes from MAX_SENTENCE characters on either side of the match.
+        """
         block = self.block_at(start)
         lo, hi = (block.start, block.end) if block else (0, len(self.text))
+        lo, hi = max(lo, start - MAX_SENTENCE), min(hi, end + MAX_SENTENCE)
         starts = self.sentence_starts
         i = bisect_right(starts, start) - 1
         s = max(starts[i], lo) if i >= 0 else lo

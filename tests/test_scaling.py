@@ -17,6 +17,7 @@ import pytest
 
 from lintcare.api import default_rules, lint_text
 from lintcare.fix import fix_text
+from lintcare.sources import Source
 
 SENTENCE = "Our nurses check your blood pressure before and after each Spravado session. "
 # name: (format, repeated unit, N in characters)
@@ -27,6 +28,7 @@ SHAPES: dict[str, tuple[str, str, int]] = {
     "html paragraphs": ("html", "<p>Ask about <b>Spravado</b> and <a href='tel:5551234567'>call</a>.</p>\n",
                         20_000),
     "crlf lines": ("text", "Spravado\r\n", 20_000),
+    "one sentence, many findings": ("text", "he committed suicide and ", 5_000),
     "base64 run": ("text", "QUJDRGVm+/9xKetamin", 20_000),  # one token to spaCy
     "dotted run": ("text", "a.", 20_000),
     "hyphenated run": ("text", "555-", 20_000),
@@ -86,4 +88,13 @@ def test_fixing_is_linear(page, times):
     small, large = "Ketamin. " + page * times, "Ketamin. " + page * (4 * times)
     t_small = _cpu(lambda text: fix_text(text, default_rules()), small)
     t_large = _cpu(lambda text: fix_text(text, default_rules()), large)
+    assert t_large / max(t_small, 1e-4) < RATIO_LIMIT, (t_small, t_large)
+
+
+def test_line_positions_are_linear():
+    """Line starts of a file with many LF lines and no CR (the search for the next CR from
+    every line was quadratic: a 50 MB page spent minutes there)."""
+    page = "Ask about Spravado visits.\n" * 20_000
+    t_small = _cpu(lambda text: Source("p.txt", text).position(len(text) - 1), page)
+    t_large = _cpu(lambda text: Source("p.txt", text).position(len(text) - 1), page * 4)
     assert t_large / max(t_small, 1e-4) < RATIO_LIMIT, (t_small, t_large)

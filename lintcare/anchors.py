@@ -8,10 +8,24 @@ from __future__ import annotations
 
 try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore
+    from re._constants import (  # type: ignore[import-not-found]
+        AT,
+        AT_BOUNDARY,
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        SUBPATTERN,
+    )
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
-    from sre_constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore
+    from sre_constants import (  # type: ignore[no-redef]
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        SUBPATTERN,
+    )
 
 MIN_ANCHOR = 3
 # Characters rare enough in prose that one of them alone is a useful anchor ("@" for
@@ -92,3 +106,8 @@ def regex_anchor_groups(pattern: str) -> tuple[tuple[str, ...], ...]:
         return ()
     unique = {tuple(sorted(g)) for g in _groups(parsed) if not _weak(g)}
     return tuple(sorted(unique, key=lambda g: _rank(set(g)), reverse=True))
+
+
+# Shared with fastregex.py, which scans with the same parser.
+__all__ = ["AT", "AT_BOUNDARY", "BRANCH", "LITERAL", "MAX_REPEAT", "MIN_REPEAT", "SUBPATTERN",
+           "regex_anchor_groups", "regex_anchors", "sre_parse"]

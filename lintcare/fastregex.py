@@ -12,28 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-try:  # Python 3.11+
-    import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import (  # type: ignore[import-not-found]
-        AT,
-        AT_BOUNDARY,
-        BRANCH,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        SUBPATTERN,
-    )
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse  # type: ignore[no-redef]
-    from sre_constants import (  # type: ignore[no-redef]
-        AT,
-        AT_BOUNDARY,
-        BRANCH,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        SUBPATTERN,
-    )
+# The regex parser and its opcodes, imported once for both scan helpers.
+from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 

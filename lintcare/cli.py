@@ -49,8 +49,10 @@ def use_colour(stream) -> bool:
 
 
 def load_ruleset(extra: tuple[str, ...] = ()) -> RuleSet:
+    from .api import default_rules
+
     try:
-        base = load_rules()
+        base = default_rules()  # one cached load per process, shared with the resolver
         return load_rules([Path(p) for p in extra], base) if extra else base
     except RuleError as exc:
         raise UsageFailure(str(exc)) from None

@@ -137,7 +137,7 @@ class Document:
         return hit
 
     def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Merged block ranges holding at least one anchor; the whole text if unknown.
+        """Ranges of the blocks holding at least one anchor (every block if none given).
 
         Every match of a pattern contains one of its anchors and stays inside one
         block, so scanning only these blocks finds the same matches.
@@ -145,24 +145,20 @@ class Document:
         return self.group_ranges((anchors,) if anchors else ())
 
     def group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-        """Merged ranges of the blocks holding an anchor of every group (all text if none)."""
-        text = self.text
-        if not groups or len(self.lower) != len(text) or not self.prose.blocks:
-            return [(0, len(text))]
+        """Ranges of the blocks holding an anchor of every group (every block if none).
+
+        Each block is scanned on its own: a match never runs from one block into the
+        next, and what follows a block's end cannot decide a match inside it.
+        """
         blocks = self.prose.blocks
+        if not groups or len(self.lower) != len(self.text):
+            return [(b.start, b.end) for b in blocks]
         hit = self._blocks_with_any(groups[0])
         for group in groups[1:]:
             if not hit:
                 break
             hit &= self._blocks_with_any(group)
-        ranges: list[tuple[int, int]] = []
-        for i in sorted(hit):
-            b = blocks[i]
-            if ranges and ranges[-1][1] >= b.start - 2:
-                ranges[-1] = (ranges[-1][0], b.end)
-            else:
-                ranges.append((b.start, b.end))
-        return ranges
+        return [(blocks[i].start, blocks[i].end) for i in sorted(hit)]
 
     # -- page context -------------------------------------------------------
     def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:

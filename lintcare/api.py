@@ -67,7 +67,7 @@ def lint_source(
 
         set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
     prose = extract(source)
-    doc = Document(source, prose, rs.facts, rs.anchor_index)
+    doc = Document(source, prose, rs.facts, rs.anchor_index, rs.block_filter(len(prose.text)))
     failures: list[str] = []
     findings = lint_document(doc, rs, failures)
     findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],

@@ -16,6 +16,7 @@ from .sources import Source
 
 if TYPE_CHECKING:
     from .anchorindex import AnchorIndex
+    from .blockfilter import BlockFilter
     from .nlp import Chunk
 
 
@@ -24,6 +25,25 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _emails_in(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_EMAIL.finditer(text)``, found from each "@" instead.
+
+    Scanning tries the greedy name part at every letter of the page; every match
+    holds one "@" and starts where the run of name characters before it starts.
+    """
+    pos = 0
+    while (at := text.find("@", pos)) >= 0:
+        start = at
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):
+            start -= 1
+        m = _EMAIL.match(text, start) if start < at else None
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +70,7 @@ MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 class Document:
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
-                 index: AnchorIndex | None = None) -> None:
+                 index: AnchorIndex | None = None, block_filter: BlockFilter | None = None) -> None:
         self.source = source
         self.prose = prose
         self.text = prose.text
@@ -60,6 +80,7 @@ class Document:
         self._fact_spans: dict[str, list[tuple[int, int]]] = {}
         self._block_starts = [b.start for b in prose.blocks]
         self._contains: dict[str, bool] = {}
+        self._filter = block_filter if block_filter is not None and block_filter.available else None
 
     @property
     def path(self) -> str:
@@ -151,14 +172,53 @@ class Document:
         next, and what follows a block's end cannot decide a match inside it.
         """
         blocks = self.prose.blocks
-        if not groups or len(self.lower) != len(self.text):
+        hit = self._group_blocks(groups)
+        if hit is None:
             return [(b.start, b.end) for b in blocks]
+        return [(blocks[i].start, blocks[i].end) for i in sorted(hit)]
+
+    def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> set[int] | None:
+        """Indices of the blocks holding an anchor of every group; None: all blocks."""
+        if not groups or len(self.lower) != len(self.text):
+            return None
         hit = self._blocks_with_any(groups[0])
         for group in groups[1:]:
             if not hit:
                 break
             hit &= self._blocks_with_any(group)
-        return [(blocks[i].start, blocks[i].end) for i in sorted(hit)]
+        return hit
+
+    @cached_property
+    def _filter_hits(self) -> dict[int, list[int]] | None:
+        if self._filter is None:
+            return None
+        return self._filter.hits(self.text, self.prose.blocks)
+
+    def _filtered_blocks(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Blocks where the block filter says ``pattern`` may match; None if it can't say."""
+        hits = self._filter_hits
+        if hits is None or not isinstance(pattern, re.Pattern):  # a team's regex: not in the set
+            return None
+        slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
+        return None if slot is None else hits.get(slot, [])
+
+    def cannot_match(self, pattern: re.Pattern[str]) -> bool:
+        """True when the block filter rules out a match of ``pattern`` on the whole page."""
+        return self._filtered_blocks(pattern) == []
+
+    def regex_ranges(self, pattern: re.Pattern[str], groups: tuple[tuple[str, ...], ...]
+                     ) -> list[tuple[int, int]]:
+        """Ranges of the blocks to scan for ``pattern``: those holding an anchor of every
+        group and, with the block filter, only those where it may match."""
+        filtered = self._filtered_blocks(pattern)
+        if filtered is None:
+            return self.group_ranges(groups)
+        blocks = self.prose.blocks
+        if filtered and groups:
+            anchored = self._group_blocks(groups)
+            if anchored is not None:
+                filtered = [i for i in filtered if i in anchored]
+        return [(blocks[i].start, blocks[i].end) for i in filtered]
 
     # -- page context -------------------------------------------------------
     def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:
@@ -175,7 +235,7 @@ class Document:
             yield m.span()
 
     def _scan(self, fact: Fact) -> Iterator[re.Match[str]]:
-        for lo, hi in self.anchor_ranges(fact.anchors):
+        for lo, hi in self.regex_ranges(fact.pattern, (fact.anchors,) if fact.anchors else ()):
             yield from fact.fast.finditer(self.text, self.lower, lo, hi)
 
     def fact_spans(self, name: str) -> list[tuple[int, int]]:
@@ -254,10 +314,9 @@ class Document:
     @cached_property
     def _emails(self) -> tuple[list[int], list[int]]:
         starts, ends = [], []
-        if "@" in self.text:
-            for m in _EMAIL.finditer(self.text):
-                starts.append(m.start())
-                ends.append(m.end())
+        for m in _emails_in(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
         return starts, ends
 
     def in_email(self, start: int, end: int) -> bool:

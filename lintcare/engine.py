@@ -125,7 +125,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 
 def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
-    if not _page_allows(rule, doc):
+    if not rule.kind.can_match(doc) or not _page_allows(rule, doc):
         return
     # One finding per place: a rule's alternative patterns may match overlapping text.
     last_end = -1

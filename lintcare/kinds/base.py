@@ -57,6 +57,14 @@ class Kind:
         """The rule's own ``anchors``: literals one of which every match contains (or its
         block, for lookarounds). Kinds that scan blocks use them where they derive none."""
 
+    def can_match(self, doc: Document) -> bool:
+        """False when the page certainly yields no hit (a cheap check before ``find``)."""
+        return True
+
+    def scan_patterns(self) -> list[str]:
+        """Patterns of the regexes this kind scans blocks with (for the block filter)."""
+        return []
+
     def find(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 

@@ -35,8 +35,14 @@ class PatternKind(Kind):
     @staticmethod
     def _matches(doc: Document, fast: FastRegex, groups: tuple[tuple[str, ...], ...]
                  ) -> Iterator[re.Match[str]]:
-        for lo, hi in doc.group_ranges(groups):
+        for lo, hi in doc.regex_ranges(fast.full, groups):
             yield from fast.finditer(doc.text, doc.lower, lo, hi)
+
+    def can_match(self, doc: Document) -> bool:
+        return not all(doc.cannot_match(fast.full) for fast, _ in self._scans)
+
+    def scan_patterns(self) -> list[str]:
+        return [fast.full.pattern for fast, _ in self._scans if isinstance(fast.full, re.Pattern)]
 
     def use_anchors(self, anchors: tuple[str, ...]) -> None:
         if anchors:

@@ -145,6 +145,13 @@ class BlockFilter:
     def slot(self, pattern: str) -> int | None:
         return self._slots.get(pattern)
 
+    def slots(self, patterns: list[str] | None) -> tuple[int, ...] | None:
+        """The slots of all these patterns; None if one of them is not in the set."""
+        if not patterns:
+            return None
+        found = tuple(self._slots.get(p, -1) for p in patterns)
+        return None if -1 in found else found
+
     def hits(self, text: str, blocks: Sequence[Block]) -> dict[int, list[int]] | None:
         """Slot -> indices of the blocks where it may match; None when the page can't be read."""
         found: dict[int, list[int]] = {}

@@ -188,34 +188,40 @@ class Document:
             hit &= self._blocks_with_any(group)
         return hit
 
+    @property
+    def block_filter(self) -> BlockFilter | None:
+        return self._filter
+
     @cached_property
-    def _filter_hits(self) -> dict[int, list[int]] | None:
+    def filter_hits(self) -> dict[int, list[int]] | None:
+        """Block filter slot -> blocks where its regex may match; None without a filter."""
         if self._filter is None:
             return None
         return self._filter.hits(self.text, self.prose.blocks)
 
     def _filtered_blocks(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Blocks where the block filter says ``pattern`` may match; None if it can't say."""
-        hits = self._filter_hits
+        hits = self.filter_hits
         if hits is None or not isinstance(pattern, re.Pattern):  # a team's regex: not in the set
             return None
         slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
         return None if slot is None else hits.get(slot, [])
 
-    def cannot_match(self, pattern: re.Pattern[str]) -> bool:
-        """True when the block filter rules out a match of ``pattern`` on the whole page."""
-        return self._filtered_blocks(pattern) == []
+    def regex_ranges(self, pattern: re.Pattern[str], groups: tuple[tuple[str, ...], ...],
+                     declared: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        """Ranges of the blocks to scan for ``pattern``.
 
-    def regex_ranges(self, pattern: re.Pattern[str], groups: tuple[tuple[str, ...], ...]
-                     ) -> list[tuple[int, int]]:
-        """Ranges of the blocks to scan for ``pattern``: those holding an anchor of every
-        group and, with the block filter, only those where it may match."""
+        ``groups`` are literals derived from the pattern (every match holds one of each
+        group); ``declared`` are a rule's own anchors, one of which its block holds. With
+        the block filter the derived groups add nothing: every match lies in a block the
+        filter names.
+        """
         filtered = self._filtered_blocks(pattern)
         if filtered is None:
-            return self.group_ranges(groups)
+            return self.group_ranges((*groups, declared) if declared else groups)
         blocks = self.prose.blocks
-        if filtered and groups:
-            anchored = self._group_blocks(groups)
+        if filtered and declared:
+            anchored = self._group_blocks((declared,))
             if anchored is not None:
                 filtered = [i for i in filtered if i in anchored]
         return [(blocks[i].start, blocks[i].end) for i in filtered]

@@ -17,7 +17,7 @@ from .userregex import RegexTimeout
 def _page_allows(rule: Rule, doc: Document) -> bool:
     if rule.anchors and not doc.contains_any(rule.anchors):
         return False
-    if rule.kind_anchors and not doc.contains_any(rule.kind_anchors):
+    if rule.kind_anchors and not rule.kind.filtered(doc) and not doc.contains_any(rule.kind_anchors):
         return False
     if not all(doc.has(f) for f in rule.when):
         return False

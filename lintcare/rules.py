@@ -120,6 +120,7 @@ class RuleSet:
     facts: dict[str, Fact]
     _block_filter: BlockFilter | None = field(default=None, init=False, repr=False, compare=False)
     _text_seen: int = field(default=0, init=False, repr=False, compare=False)
+    _filtered_index: AnchorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -151,11 +152,27 @@ class RuleSet:
                 return None
             from .blockfilter import BlockFilter
 
-            patterns = [p for rule in self.rules for p in rule.kind.scan_patterns()]
+            patterns = [p for rule in self.rules for p in rule.kind.filter_patterns() or ()]
             patterns += [f.pattern.pattern for f in self.facts.values()
                          if isinstance(f.pattern, re.Pattern)]
             self._block_filter = BlockFilter(patterns)
         return self._block_filter
+
+    def index_for(self, block_filter: BlockFilter | None) -> AnchorIndex:
+        """The anchor index a page needs: with the block filter, only the anchors the
+        filter cannot stand in for (a rule's own anchors, kinds outside the filter)."""
+        if block_filter is None or not block_filter.available:
+            return self.anchor_index
+        if self._filtered_index is None:
+            anchors: set[str] = set()
+            for rule in self.rules:
+                anchors.update(rule.anchors)
+                if block_filter.slots(rule.kind.filter_patterns()) is None:
+                    anchors.update(rule.kind_anchors)
+                    for group in rule.kind.anchor_sets():
+                        anchors.update(group)
+            self._filtered_index = AnchorIndex(anchors)
+        return self._filtered_index
 
 
 class _Ctx:

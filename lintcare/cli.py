@@ -21,7 +21,7 @@ from .languagetool_cli import languagetool_options, options_from_cli, run_langua
 from .progress import track, wanted
 from .report import FORMATS as REPORT_FORMATS
 from .report import reaches, render
-from .rules import RuleSet, default_rules_path, load_rules
+from .rules import FILTER_AFTER, RuleSet, default_rules_path, load_rules
 from .runner import default_jobs, run_all
 from .sources import FORMATS, Source, SourceError, decode, format_for, read_stdin
 from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
@@ -70,6 +70,27 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
     return Source(name, text, fmt, enc, bom)
 
 
+def _prepare_rules(plan: list[tuple[str, str | None, Config | None, RuleSet | None]],
+                   todo: list[int]) -> None:
+    """Build each rule set's block filter here, before workers fork, when the files to
+    lint hold enough text: the workers then share one copy instead of building their own."""
+    sizes: dict[int, int] = {}
+    rulesets: dict[int, RuleSet] = {}
+    for i in todo:
+        ruleset = plan[i][3]
+        if ruleset is None:
+            continue
+        try:
+            size = os.path.getsize(plan[i][0])
+        except OSError:
+            continue
+        rulesets[id(ruleset)] = ruleset
+        sizes[id(ruleset)] = sizes.get(id(ruleset), 0) + size
+    for key, ruleset in rulesets.items():
+        if sizes[key] >= FILTER_AFTER:
+            ruleset.index_for(ruleset.block_filter(sizes[key]))
+
+
 def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
                encoding: str, jobs: int = 1, cache: ResultCache | None = None,
                progress: bool = False) -> list[FileResult]:
@@ -97,6 +118,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             if hit is not None:
                 known[i] = hit
     todo = [i for i in files if i not in known]
+    _prepare_rules(plan, todo)
 
     def lint_one(i: int) -> FileResult:
         path, _, config, ruleset = plan[i]

@@ -102,10 +102,104 @@ def _emit(seq: Iterable[tuple[Any, Any]], groups: dict[int, str]) -> str:
     return "".join(parts)
 
 
+def _behind(assertion: Any, groups: dict[int, str]) -> str:
+    """A leading lookbehind as text the block holds before the match, unless the match
+    starts so near the block's start that the lookbehind reads what lies before it."""
+    width = assertion.getwidth()[1]
+    if not 0 < width <= _MAX_COUNT:
+        return ""
+    near_start = f"^{_ANY}{{0,{width - 1}}}" if width > 1 else "^"
+    return f"(?:{_emit(assertion, groups)}|{near_start})"
+
+
+_ASCII_WORD_RANGES = ((ord("a"), ord("z")), (ord("A"), ord("Z")), (ord("0"), ord("9")))
+
+
+def _word_item(op: Any, av: Any) -> bool:
+    if op is C.LITERAL:
+        return chr(av).isalnum() or av == ord("_")
+    if op is C.RANGE:
+        return any(lo <= av[0] and av[1] <= hi for lo, hi in _ASCII_WORD_RANGES)
+    return op is C.CATEGORY and av in (C.CATEGORY_WORD, C.CATEGORY_DIGIT)
+
+
+def _is_word_char(op: Any, av: Any) -> bool:
+    """Does this item match only characters Python's \\w matches?"""
+    if op is C.IN:
+        return bool(av) and all(_word_item(o, a) for o, a in av)
+    return op is C.LITERAL and _word_item(op, av)
+
+
+def _word_at_edge(items: list[Any], first: bool) -> bool:
+    """Does every match of ``items`` start (``first``) or end with a word character?"""
+    order = items if first else items[::-1]
+    for k, (op, av) in enumerate(order):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.SUBPATTERN:
+            return _word_at_edge(list(av[-1]), first)
+        if op is C.BRANCH:
+            return all(_word_at_edge(list(alt), first) for alt in av[1])
+        if op in _REPEATS:
+            inner = _word_at_edge(list(av[2]), first)
+            if av[0] >= 1 or not inner:
+                return inner
+            rest = order[k + 1:]
+            return _word_at_edge(rest if first else rest[::-1], first)
+        return _is_word_char(op, av)
+    return False
+
+
+# A word boundary at the edge of a match that starts or ends with a word character: the
+# character beyond it is no word character (none of these ASCII ones), or the block ends.
+_BEFORE_WORD = "(?:^|[^0-9A-Za-z_])"
+_AFTER_WORD = "(?:$|[^0-9A-Za-z_])"
+
+
+def _emit_match(seq: Any, groups: dict[int, str]) -> str:
+    """The loose form of a whole match, keeping the lookarounds at its two ends.
+
+    Scans stop at the block's end, so what a final lookahead requires follows the match
+    inside the block; a leading lookbehind's text precedes it there, or the match starts
+    within the lookbehind's width of the block's start.
+    """
+    items = list(seq)
+    lead = trail = ""
+    i, j = 0, len(items)
+    boundary_before = boundary_after = False
+    while i < j and items[i][0] in _ZERO_WIDTH:
+        op, av = items[i]
+        if op is C.ASSERT and av[0] == -1 and not lead:
+            lead = _behind(av[1], groups)
+        boundary_before |= op is C.AT and av is C.AT_BOUNDARY
+        i += 1
+    while j > i and items[j - 1][0] in _ZERO_WIDTH:
+        op, av = items[j - 1]
+        if op is C.ASSERT and av[0] == 1 and not trail:
+            trail = _emit(av[1], groups)
+        boundary_after |= op is C.AT and av is C.AT_BOUNDARY
+        j -= 1
+    core = items[i:j]
+    if not lead and boundary_before and _word_at_edge(core, True):
+        lead = _BEFORE_WORD
+    if not trail and boundary_after and _word_at_edge(core, False):
+        trail = _AFTER_WORD
+    if len(core) == 1 and core[0][0] is C.BRANCH:
+        body = "(?:" + "|".join(_emit_match(alt, groups) for alt in core[0][1][1]) + ")"
+    elif len(core) == 1 and core[0][0] is C.SUBPATTERN:
+        body = _emit_match(core[0][1][-1], groups)
+        if core[0][1][0] is not None:
+            groups[core[0][1][0]] = body
+        body = f"(?:{body})"
+    else:
+        body = _emit(core, groups)
+    return lead + body + trail
+
+
 def superset_pattern(pattern: str) -> str | None:
     """An RE2 pattern matching wherever ``pattern`` matches; None if it cannot be made."""
     try:
-        return "(?i)" + _emit(sre_parse.parse(pattern), {})
+        return "(?i)" + _emit_match(sre_parse.parse(pattern), {})
     except (_Unsupported, re.error, KeyError, RecursionError):
         return None
 

@@ -150,6 +150,14 @@ def _word_at_edge(items: list[Any], first: bool) -> bool:
     return False
 
 
+def _any_word_char(seq: Any) -> bool:
+    """Is ``seq`` one character class holding every word character (``(?<![\\w-])``)?
+    Not preceded (or followed) by one means: by no word character, or by nothing."""
+    items = list(seq)
+    return (len(items) == 1 and items[0][0] is C.IN
+            and (C.CATEGORY, C.CATEGORY_WORD) in items[0][1] and (C.NEGATE, None) not in items[0][1])
+
+
 # A word boundary at the edge of a match that starts or ends with a word character: the
 # character beyond it is no word character (none of these ASCII ones), or the block ends.
 _BEFORE_WORD = "(?:^|[^0-9A-Za-z_])"
@@ -166,23 +174,25 @@ def _emit_match(seq: Any, groups: dict[int, str]) -> str:
     items = list(seq)
     lead = trail = ""
     i, j = 0, len(items)
-    boundary_before = boundary_after = False
+    boundary_before = boundary_after = no_word_before = no_word_after = False
     while i < j and items[i][0] in _ZERO_WIDTH:
         op, av = items[i]
         if op is C.ASSERT and av[0] == -1 and not lead:
             lead = _behind(av[1], groups)
         boundary_before |= op is C.AT and av is C.AT_BOUNDARY
+        no_word_before |= op is C.ASSERT_NOT and av[0] == -1 and _any_word_char(av[1])
         i += 1
     while j > i and items[j - 1][0] in _ZERO_WIDTH:
         op, av = items[j - 1]
         if op is C.ASSERT and av[0] == 1 and not trail:
             trail = _emit(av[1], groups)
         boundary_after |= op is C.AT and av is C.AT_BOUNDARY
+        no_word_after |= op is C.ASSERT_NOT and av[0] == 1 and _any_word_char(av[1])
         j -= 1
     core = items[i:j]
-    if not lead and boundary_before and _word_at_edge(core, True):
+    if not lead and (no_word_before or (boundary_before and _word_at_edge(core, True))):
         lead = _BEFORE_WORD
-    if not trail and boundary_after and _word_at_edge(core, False):
+    if not trail and (no_word_after or (boundary_after and _word_at_edge(core, False))):
         trail = _AFTER_WORD
     if len(core) == 1 and core[0][0] is C.BRANCH:
         body = "(?:" + "|".join(_emit_match(alt, groups) for alt in core[0][1][1]) + ")"

@@ -207,6 +207,15 @@ class Document:
         slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
         return None if slot is None else hits.get(slot, [])
 
+    def filtered_ranges(self, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+        """Ranges of the blocks where the block filter says ``pattern`` may match; None
+        when there is no filter or the pattern is not in it."""
+        filtered = self._filtered_blocks(pattern)
+        if filtered is None:
+            return None
+        blocks = self.prose.blocks
+        return [(blocks[i].start, blocks[i].end) for i in filtered]
+
     def regex_ranges(self, pattern: re.Pattern[str], groups: tuple[tuple[str, ...], ...],
                      declared: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         """Ranges of the blocks to scan for ``pattern``.

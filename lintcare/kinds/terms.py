@@ -61,24 +61,42 @@ class TermsKind(Kind):
         key = " ".join(matched.split())
         return key if self.case_sensitive else key.lower()
 
-    def find(self, doc: Document) -> Iterator[Hit]:
+    def filter_patterns(self) -> list[str] | None:
+        return [self._regex.pattern]
+
+    def can_match(self, doc: Document) -> bool:
+        return doc.filtered_ranges(self._regex) != []
+
+    def filtered(self, doc: Document) -> bool:
+        return doc.filtered_ranges(self._regex) is not None
+
+    def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
+        """The regex's matches, each inside one block, in page order."""
+        text = doc.text
+        ranges = doc.filtered_ranges(self._regex)
+        if ranges is None and len(doc.lower) != len(text):  # lowercasing moved offsets
+            ranges = [(b.start, b.end) for b in doc.prose.blocks]
+        if ranges is not None:
+            for lo, hi in ranges:
+                yield from self._regex.finditer(text, lo, hi)
+            return
         # Every match starts with its term's first word: try the regex only where one
         # of those words starts (found by the page's anchor index), not across blocks.
-        text, end = doc.text, -1
-        if len(doc.lower) != len(text):  # lowercasing moved offsets: scan the text itself
-            starts = [m.start() for m in self._regex.finditer(text)]
-        else:
-            starts = sorted({p for a in self.anchors() for p in doc.anchor_positions(a)})
-        for pos in starts:
+        end = -1
+        for pos in sorted({p for a in self.anchors() for p in doc.anchor_positions(a)}):
             if pos < end or (pos and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
                 continue
-            m = self._regex.match(text, pos)
-            if m is None:
-                continue
+            block = doc.block_at(pos)
+            m = self._regex.match(text, pos, block.end) if block is not None else None
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for m in self._matches(doc):
             cands = self.terms.get(self._key(m.group()))
             if cands is None:  # pragma: no cover - the regex only holds the terms
                 continue
             if self.preserve_case:
                 cands = tuple(match_case(m.group(), c) for c in cands)
-            end = m.end()
             yield Hit(m.start(), m.end(), cands[0] if len(cands) == 1 else None, cands)

@@ -17,6 +17,7 @@ from .anchorindex import AnchorIndex
 from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
+from .regextable import compile_pattern
 from .userregex import compile_timed
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -150,7 +151,7 @@ class _Ctx:
             if self.timed:
                 return compile_timed(pattern, not case_sensitive,  # type: ignore[return-value]
                                      f"{self.origin}: rule '{self.rule_id}': field '{fld}'")
-            return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+            return compile_pattern(pattern, 0 if case_sensitive else re.IGNORECASE)
         except re.error as exc:
             raise self.error(fld, f"invalid regular expression: {exc}") from None
 

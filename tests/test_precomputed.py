@@ -1,0 +1,55 @@
+"""Data computed ahead for start-up time is current, and using it changes no result."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+from lintcare import regextable
+from lintcare.api import default_rules
+from lintcare.kinds import RuleError
+from lintcare.regextable import LazyPattern, compile_pattern
+from lintcare.rules import load_rules
+
+
+# -- the regex table ---------------------------------------------------------------
+def test_regex_table_is_current():
+    if regextable._read_table().get("python", regextable.python_version()) != regextable.python_version():
+        pytest.skip("the table is made by another Python version (and so not used by this one)")
+    expected = regextable.render_table(regextable.build_table())
+    current = regextable.TABLE_PATH.read_text(encoding="utf-8")
+    assert current == expected, "lintcare/data/regex-table.json is stale: run `python -m lintcare.regextable`"
+
+
+def test_builtin_patterns_compile_on_first_use():
+    rule = default_rules().get("spravato-called-ketamine")
+    assert rule is not None
+    lazy = rule.kind.regexes[0]  # type: ignore[attr-defined]
+    assert isinstance(lazy, LazyPattern)
+    real = re.compile(lazy.pattern, re.IGNORECASE)
+    assert lazy.flags == real.flags
+    text = " ".join(ex.text for ex in (*rule.fail, *rule.passes))
+    assert lazy.search(text) is not None
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert isinstance(lazy.compiled(), re.Pattern) and lazy.groupindex == real.groupindex
+    assert pickle.loads(pickle.dumps(lazy)).search(text).span() == real.search(text).span()
+
+
+def test_a_pattern_not_in_the_table_compiles_at_once():
+    assert isinstance(compile_pattern(r"\bnot-a-built-in-pattern\b", re.IGNORECASE), re.Pattern)
+    with pytest.raises(re.error):
+        compile_pattern(r"(unclosed", 0)
+
+
+def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path, monkeypatch):
+    edited = tmp_path / "rules.yaml"
+    edited.write_text(
+        "rules:\n  - id: no-foo\n    category: typo\n    severity: warning\n    message: m\n"
+        "    source: s\n    kind: pattern\n    pattern: '(foo'\n"
+        "    examples: {fail: ['foo', 'foo'], pass: ['a', 'b']}\n", encoding="utf-8")
+    monkeypatch.setattr("lintcare.rules.default_rules_path", lambda: edited)
+    with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
+        load_rules([edited])
+

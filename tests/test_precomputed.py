@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from lintcare import regextable
+from lintcare import regextable, wordlist
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
 from lintcare.regextable import LazyPattern, compile_pattern
@@ -53,3 +53,18 @@ def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path,
     with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
         load_rules([edited])
 
+
+# -- the word list ----------------------------------------------------------------
+def test_word_list_is_current():
+    fast = wordlist._read(wordlist.WORDS_PATH, wordlist.hashlib.sha256(wordlist._source_bytes()).hexdigest())
+    assert fast is not None, "lintcare/data/words-en.bin is stale: run `python -m lintcare.wordlist`"
+    assert fast == wordlist.from_pyspellchecker()
+
+
+@pytest.mark.parametrize("word", ["ketamin", "spravto", "don't", "nan", "infinity", "1e5", "'",
+                                  "x" * 40, "café", "a", ""])
+def test_edits_are_pyspellcheckers(word):
+    from spellchecker import SpellChecker
+
+    engine = SpellChecker(language="en", distance=1)
+    assert wordlist.load_words().edits1(word) == engine.edit_distance_1(word)

@@ -17,6 +17,7 @@ from .anchorindex import AnchorIndex
 from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
+from .paths import default_rules_path
 from .regextable import compile_pattern
 from .userregex import compile_timed
 
@@ -58,13 +59,6 @@ CONTEXT_WINDOW = 60
 # occurs at least ``min_count`` times, or to mentions that are not negated.
 FACT_FIELDS = ("pattern", "case_sensitive", "links", "where", "min_count", "skip_negated")
 FACT_WHERE = ("any", "heading", "body")
-
-
-def default_rules_path() -> Path:
-    """rules.yaml inside the installed wheel, else at the repository root."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules.yaml"
-    return packaged if packaged.exists() else here.parent / "rules.yaml"
 
 
 @dataclass(frozen=True)
@@ -130,6 +124,13 @@ class RuleSet:
         for fact in self.facts.values():
             anchors.update(fact.anchors)
         return AnchorIndex(anchors)
+
+
+@dataclass
+class ConfiguredRuleSet(RuleSet):
+    """The rules a config runs, and the ids of every rule there is (for suppressions)."""
+
+    known: frozenset[str] = frozenset()
 
 
 class _Ctx:
@@ -335,4 +336,5 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
     return RuleSet(rules, facts)
 
 
-__all__ = ["CONTEXT_WINDOW", "Example", "Rule", "RuleError", "RuleSet", "load_rules"]
+__all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
+           "default_rules_path", "load_rules"]

@@ -28,6 +28,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +37,8 @@ TABLE_PATH = HERE / "data" / "regex-table.json"
 ANALYSIS_SOURCES = ("anchors.py", "fastregex.py")
 
 F = TypeVar("F", bound=Callable[[str], Any])
+# What the table knows of a compiled pattern: flags, number of groups, group names.
+Compiled = tuple[int, int, dict[str, int]]
 _MISSING = object()
 
 
@@ -96,32 +99,35 @@ def precomputed(fn: F) -> F:
 class LazyPattern:
     """A pattern known to compile, compiled on its first use, then the real thing.
 
-    ``pattern`` and ``flags`` (as ``re.compile`` sets them) are known at once. After the
-    first use, the compiled pattern's methods sit on the instance, so calls cost what
-    calls on a ``re.Pattern`` cost.
+    ``pattern``, ``flags``, ``groups`` and ``groupindex`` (as ``re.compile`` sets them) are
+    known at once: asking whether a pattern has a named group compiles nothing. After
+    the first use, the compiled pattern's methods sit on the instance, so calls cost
+    what calls on a ``re.Pattern`` cost.
     """
 
-    def __init__(self, pattern: str, flags: int, compiled_flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, known: Compiled) -> None:
         self.pattern = pattern
-        self.flags = compiled_flags
         self._flags = flags
+        self._known = known
+        self.flags, self.groups, names = known
+        self.groupindex = MappingProxyType(names)
 
     def compiled(self) -> re.Pattern[str]:
         compiled = re.compile(self.pattern, self._flags)
         for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-                     "groupindex", "groups", "scanner"):
+                     "scanner"):
             setattr(self, name, getattr(compiled, name))
         self.compiled = lambda: compiled  # type: ignore[method-assign]
         return compiled
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for what the instance does not hold yet.
-        if name.startswith("__") or name in ("pattern", "_flags"):
+        if name.startswith("__") or name in ("pattern", "_flags", "_known"):
             raise AttributeError(name)
         return getattr(self.compiled(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return LazyPattern, (self.pattern, self._flags, self.flags)
+        return LazyPattern, (self.pattern, self._flags, self._known)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._flags})"
@@ -132,12 +138,12 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = f"{flags}\0{pattern}"
     if _State.recording is not None:
         compiled = re.compile(pattern, flags)
-        _State.recording["compiled"][key] = compiled.flags
+        _State.recording["compiled"][key] = [compiled.flags, compiled.groups, dict(compiled.groupindex)]
         return compiled
     known = _table().get("compiled", {}).get(key)
     if known is None:
         return re.compile(pattern, flags)
-    return LazyPattern(pattern, flags, known)  # type: ignore[return-value]
+    return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
 
 
 def build_table() -> dict[str, Any]:

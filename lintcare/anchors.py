@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
         SUBPATTERN,
     )
 
-from .regextable import precomputed
+from .prebuilt import precomputed
 
 MIN_ANCHOR = 3
 # Characters rare enough in prose that one of them alone is a useful anchor ("@" for

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 # The regex parser and its opcodes, imported once for both scan helpers.
 from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
-from .regextable import LazyPattern, compile_pattern, precomputed
+from .prebuilt import LazyPattern, compile_pattern, precomputed
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 

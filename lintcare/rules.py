@@ -11,14 +11,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .anchorindex import AnchorIndex
 from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
 from .paths import default_rules_path
-from .regextable import compile_pattern
+from .prebuilt import compile_pattern, parsed_rules
 from .userregex import compile_timed
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -291,10 +289,21 @@ def _load_facts(origin: str, raw: Any, into: dict[str, Fact], timed: bool = Fals
 
 
 def parse_yaml(path: Path) -> Any:
+    """A rule file's data: the built-in file's from prebuilt.py, any other file's from YAML."""
+    try:
+        found = parsed_rules(path.read_bytes())
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    return found if found is not None else read_yaml(path)
+
+
+def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    import yaml  # only for a file not prebuilt (a team's, or an edited rules.yaml)
+
     try:
         # A safe loader: a rule file never constructs Python objects from tags. The C
         # loader (libyaml) when present, for start-up time.

@@ -7,19 +7,46 @@ import re
 
 import pytest
 
-from lintcare import regextable, wordlist
+from lintcare import prebuilt, wordlist
 from lintcare.kinds import RuleError
-from lintcare.regextable import LazyPattern, compile_pattern
-from lintcare.rules import load_rules
+from lintcare.prebuilt import LazyPattern, compile_pattern
+from lintcare.rules import default_rules_path, load_rules, parse_yaml, read_yaml
+
+STALE = "is stale (rules.yaml, anchors.py or fastregex.py changed): run `python -m lintcare.prebuilt`"
+
+
+# -- rules.yaml as JSON --------------------------------------------------------------
+def test_rules_data_is_current():
+    current = prebuilt.RULES_DATA_PATH.read_text(encoding="utf-8")
+    assert current == prebuilt.render_rules_data(default_rules_path()), f"lintcare/data/rules.json {STALE}"
+
+
+def test_the_builtin_file_reads_as_its_yaml_and_any_other_file_as_yaml(tmp_path):
+    builtin = default_rules_path()
+    assert parse_yaml(builtin) == read_yaml(builtin)
+    edited = tmp_path / "rules.yaml"
+    edited.write_bytes(builtin.read_bytes().replace(b"\nrules:", b"\nrules:\n  # edited", 1))
+    assert prebuilt.parsed_rules(edited.read_bytes()) is None
+    assert parse_yaml(edited) == read_yaml(builtin)
+    edited.write_text("rules: [", encoding="utf-8")
+    with pytest.raises(RuleError, match="YAML syntax error"):
+        parse_yaml(edited)
+
+
+def test_data_json_cannot_hold_is_refused(tmp_path):
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("rules: []\nfacts: {1: one}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no exact JSON form"):
+        prebuilt.render_rules_data(odd)
 
 
 # -- the regex table ---------------------------------------------------------------
 def test_regex_table_is_current():
-    if regextable._read_table().get("python", regextable.python_version()) != regextable.python_version():
+    if prebuilt._read_table().get("python", prebuilt.python_version()) != prebuilt.python_version():
         pytest.skip("the table is made by another Python version (and so not used by this one)")
-    expected = regextable.render_table(regextable.build_table())
-    current = regextable.TABLE_PATH.read_text(encoding="utf-8")
-    assert current == expected, "lintcare/data/regex-table.json is stale: run `python -m lintcare.regextable`"
+    expected = prebuilt.render_table(prebuilt.build_table())
+    current = prebuilt.TABLE_PATH.read_text(encoding="utf-8")
+    assert current == expected, f"lintcare/data/regex-table.json {STALE}"
 
 
 def test_builtin_patterns_compile_on_first_use():

@@ -13,9 +13,9 @@ from typing import Any
 from ..anchors import regex_anchors
 from ..document import Document
 from ..fastregex import lower_literals
+from ..prebuilt import compile_pattern
 from ..prose import HEADING
 from ..readability import Analysis, analysis_of
-from ..regextable import compile_pattern
 from .base import Hit, Kind
 
 _SPACES = re.compile(r"[\s\-‐‑]+")

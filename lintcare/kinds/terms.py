@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..regextable import compile_pattern
+from ..prebuilt import compile_pattern
 from .base import Hit, Kind, match_case
 
 

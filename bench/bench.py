@@ -1,7 +1,7 @@
 """Speed of lintcare against peer prose linters on one generated corpus (not a test).
 
     python bench/bench.py                       # 1,000 files, about 1M words
-    python bench/bench.py --files 300 --words 300000 --peer-files 100
+    python bench/bench.py --files 300 --words 300000
 
 Prints words per second for lintcare (cold cache, all cores; one core; warm cache),
 for proselint and alex when installed (found on PATH or given with --proselint /
@@ -59,8 +59,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--words", type=int, default=1_000_000)
-    ap.add_argument("--peer-files", type=int, default=200,
-                    help="files given to the (slower) peers; ratios use words/s")
+    ap.add_argument("--peer-files", type=int, default=0,
+                    help="files given to the peers (default: all, the same files lintcare "
+                         "read); ratios use words/s")
     ap.add_argument("--proselint", default=shutil.which("proselint"))
     ap.add_argument("--alex", default=shutil.which("alex"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -96,7 +97,7 @@ def main() -> None:
         base = base or secs
         print(f"  {len(part):5d} files: {secs:6.2f} s  ({secs / base:4.2f}x the smallest)")
 
-    peers = files[: args.peer_files]
+    peers = files[: args.peer_files] if args.peer_files else files
     peer_words = words_in(peers)
     peer_paths = [str(p) for p in peers]
     for name, cmd in (

@@ -71,7 +71,8 @@ def lint_source(
 
         set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
     prose = extract(source)
-    doc = Document(source, prose, rs.facts, rs.anchor_index)
+    block_filter = rs.block_filter(len(prose.text))
+    doc = Document(source, prose, rs.facts, rs.index_for(block_filter), block_filter)
     failures: list[str] = []
     findings = lint_document(doc, rs, failures)
     findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],

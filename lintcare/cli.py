@@ -75,6 +75,29 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
     return Source(name, text, fmt, enc, bom)
 
 
+def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list[int],
+                   rulesets: dict[int, RuleSet]) -> None:
+    """Build each rule set's block filter here, before workers fork, when the files to
+    lint hold enough text: the workers then share one copy instead of building their own."""
+    from .rules import FILTER_AFTER
+
+    sizes: dict[int, int] = {}
+    distinct: dict[int, RuleSet] = {}
+    for i in todo:
+        ruleset = rulesets.get(i)
+        if ruleset is None:
+            continue
+        try:
+            size = os.path.getsize(plan[i][0])
+        except OSError:
+            continue
+        distinct[id(ruleset)] = ruleset
+        sizes[id(ruleset)] = sizes.get(id(ruleset), 0) + size
+    for key, ruleset in distinct.items():
+        if sizes[key] >= FILTER_AFTER:
+            ruleset.index_for(ruleset.block_filter(sizes[key]))
+
+
 def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
                encoding: str, jobs: int = 1, cache: ResultCache | None = None,
                progress: bool = False) -> list[FileResult]:
@@ -102,6 +125,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
                 known[i] = hit
     todo = [i for i in files if i not in known]
     rulesets = _rulesets(resolver, plan, known)
+    _prepare_rules(plan, todo, rulesets)
 
     def lint_one(i: int) -> FileResult:
         path, _, config = plan[i]

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
 from .fastregex import FastRegex
+from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
 from .sources import Source
 
 if TYPE_CHECKING:
     from .anchorindex import AnchorIndex
+    from .blockfilter import BlockFilter
     from .nlp import Chunk
 
 
@@ -24,6 +26,25 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _emails_in(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_EMAIL.finditer(text)``, found from each "@" instead.
+
+    Scanning tries the greedy name part at every letter of the page; every match
+    holds one "@" and starts where the run of name characters before it starts.
+    """
+    pos = 0
+    while (at := text.find("@", pos)) >= 0:
+        start = at
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):
+            start -= 1
+        m = _EMAIL.match(text, start) if start < at else None
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +71,7 @@ MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 class Document:
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
-                 index: AnchorIndex | None = None) -> None:
+                 index: AnchorIndex | None = None, block_filter: BlockFilter | None = None) -> None:
         self.source = source
         self.prose = prose
         self.text = prose.text
@@ -60,6 +81,7 @@ class Document:
         self._fact_spans: dict[str, list[tuple[int, int]]] = {}
         self._block_starts = [b.start for b in prose.blocks]
         self._contains: dict[str, bool] = {}
+        self._filter = block_filter if block_filter is not None and block_filter.available else None
 
     @property
     def path(self) -> str:
@@ -137,7 +159,7 @@ class Document:
         return hit
 
     def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Merged block ranges holding at least one anchor; the whole text if unknown.
+        """Ranges of the blocks holding at least one anchor (every block if none given).
 
         Every match of a pattern contains one of its anchors and stays inside one
         block, so scanning only these blocks finds the same matches.
@@ -145,24 +167,65 @@ class Document:
         return self.group_ranges((anchors,) if anchors else ())
 
     def group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-        """Merged ranges of the blocks holding an anchor of every group (all text if none)."""
-        text = self.text
-        if not groups or len(self.lower) != len(text) or not self.prose.blocks:
-            return [(0, len(text))]
+        """Ranges of the blocks holding an anchor of every group (every block if none).
+
+        Each block is scanned on its own: a match never runs from one block into the
+        next, and what follows a block's end cannot decide a match inside it.
+        """
         blocks = self.prose.blocks
+        hit = self._group_blocks(groups)
+        if hit is None:
+            return [(b.start, b.end) for b in blocks]
+        return [(blocks[i].start, blocks[i].end) for i in sorted(hit)]
+
+    def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> set[int] | None:
+        """Indices of the blocks holding an anchor of every group; None: all blocks."""
+        if not groups or len(self.lower) != len(self.text):
+            return None
         hit = self._blocks_with_any(groups[0])
         for group in groups[1:]:
             if not hit:
                 break
             hit &= self._blocks_with_any(group)
-        ranges: list[tuple[int, int]] = []
-        for i in sorted(hit):
-            b = blocks[i]
-            if ranges and ranges[-1][1] >= b.start - 2:
-                ranges[-1] = (ranges[-1][0], b.end)
-            else:
-                ranges.append((b.start, b.end))
-        return ranges
+        return hit
+
+    @property
+    def block_filter(self) -> BlockFilter | None:
+        return self._filter
+
+    @cached_property
+    def filter_hits(self) -> dict[int, list[int]] | None:
+        """Block filter slot -> blocks where its regex may match; None without a filter."""
+        if self._filter is None:
+            return None
+        return self._filter.hits(self.text, self.prose.blocks)
+
+    def _filtered_blocks(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Blocks where the block filter says ``pattern`` may match; None if it can't say."""
+        hits = self.filter_hits
+        if hits is None or not is_standard(pattern):  # a team's regex: not in the set
+            return None
+        slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
+        return None if slot is None else hits.get(slot, [])
+
+    def regex_ranges(self, pattern: re.Pattern[str], groups: tuple[tuple[str, ...], ...],
+                     declared: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        """Ranges of the blocks to scan for ``pattern``.
+
+        ``groups`` are literals derived from the pattern (every match holds one of each
+        group); ``declared`` are a rule's own anchors, one of which its block holds. With
+        the block filter the derived groups add nothing: every match lies in a block the
+        filter names.
+        """
+        filtered = self._filtered_blocks(pattern)
+        if filtered is None:
+            return self.group_ranges((*groups, declared) if declared else groups)
+        blocks = self.prose.blocks
+        if filtered and declared:
+            anchored = self._group_blocks((declared,))
+            if anchored is not None:
+                filtered = [i for i in filtered if i in anchored]
+        return [(blocks[i].start, blocks[i].end) for i in filtered]
 
     # -- page context -------------------------------------------------------
     def _fact_matches(self, fact: Fact) -> Iterator[tuple[int, int]]:
@@ -179,7 +242,7 @@ class Document:
             yield m.span()
 
     def _scan(self, fact: Fact) -> Iterator[re.Match[str]]:
-        for lo, hi in self.anchor_ranges(fact.anchors):
+        for lo, hi in self.regex_ranges(fact.pattern, (fact.anchors,) if fact.anchors else ()):
             yield from fact.fast.finditer(self.text, self.lower, lo, hi)
 
     def fact_spans(self, name: str) -> list[tuple[int, int]]:
@@ -258,10 +321,9 @@ class Document:
     @cached_property
     def _emails(self) -> tuple[list[int], list[int]]:
         starts, ends = [], []
-        if "@" in self.text:
-            for m in _EMAIL.finditer(self.text):
-                starts.append(m.start())
-                ends.append(m.end())
+        for m in _emails_in(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
         return starts, ends
 
     def in_email(self, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from .userregex import RegexTimeout
 def _page_allows(rule: Rule, doc: Document) -> bool:
     if rule.anchors and not doc.contains_any(rule.anchors):
         return False
-    if rule.kind_anchors and not doc.contains_any(rule.kind_anchors):
+    if rule.kind_anchors and not rule.kind.filtered(doc) and not doc.contains_any(rule.kind_anchors):
         return False
     if not all(doc.has(f) for f in rule.when):
         return False
@@ -125,7 +125,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 
 def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
-    if not _page_allows(rule, doc):
+    if not rule.kind.can_match(doc) or not _page_allows(rule, doc):
         return
     # One finding per place: a rule's alternative patterns may match overlapping text.
     last_end = -1

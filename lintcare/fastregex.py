@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 # The regex parser and its opcodes, imported once for both scan helpers.
 from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
-from .prebuilt import LazyPattern, compile_pattern, precomputed
+from .prebuilt import compile_pattern, is_standard, precomputed
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 
@@ -60,7 +60,7 @@ class FastRegex:
         self.full = full
         pattern, flags = full.pattern, full.flags & ~re.UNICODE
         self._lowered = False
-        if not isinstance(full, (re.Pattern, LazyPattern)):  # a team's pattern (userregex): scan it as it is
+        if not is_standard(full):  # a team's pattern (userregex): scan it as it is
             self._scan = full
             return
         if flags & re.IGNORECASE:

@@ -291,7 +291,8 @@ def protected_ranges(source: Source, prose_comments: Iterable[tuple]) -> list[tu
 
 def _lint(source: Source, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
     prose = extract(source)
-    doc = Document(source, prose, ruleset.facts, ruleset.anchor_index)
+    block_filter = ruleset.block_filter(len(prose.text))
+    doc = Document(source, prose, ruleset.facts, ruleset.index_for(block_filter), block_filter)
     return lint_document(doc, ruleset), protected_ranges(source, prose.comments)
 
 

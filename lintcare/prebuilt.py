@@ -138,6 +138,11 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self._flags})"
 
 
+def is_standard(pattern: object) -> bool:
+    """A standard-library regex, compiled or still to be: not a team's (userregex.py)."""
+    return isinstance(pattern, (re.Pattern, LazyPattern))
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile``, deferred for a pattern the table knows compiles."""
     key = f"{flags}\0{pattern}"

@@ -58,6 +58,20 @@ class Kind:
         """The rule's own ``anchors``: literals one of which every match contains (or its
         block, for lookarounds). Kinds that scan blocks use them where they derive none."""
 
+    def can_match(self, doc: Document) -> bool:
+        """False when the page certainly yields no hit (a cheap check before ``find``)."""
+        return True
+
+    def filtered(self, doc: Document) -> bool:
+        """True when ``can_match`` answers from the block filter: the kind's own anchors
+        then need no asking."""
+        return False
+
+    def filter_patterns(self) -> list[str] | None:
+        """Patterns of the regexes this kind scans blocks with, for the block filter;
+        None when the filter cannot answer for all of them."""
+        return None
+
     def find(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 

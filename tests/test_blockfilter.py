@@ -1,0 +1,128 @@
+"""The RE2 block filter only skips work: every block it rules out holds no match.
+
+The filter's looser patterns must match wherever the rule regexes match (checked on
+every rule example, the test pages and generated text), and linting with the filter
+must give exactly the findings linting without it gives.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintcare.api import default_rules, lint_source
+from lintcare.blockfilter import BlockFilter, superset_pattern
+from lintcare.document import _EMAIL, _emails_in
+from lintcare.rules import RuleSet
+from lintcare.sources import Source, extract, format_for
+
+pytest.importorskip("re2")
+
+PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+def _patterns(rs: RuleSet) -> list[re.Pattern[str]]:
+    out = [r for rule in rs.rules for r in getattr(rule.kind, "regexes", [])]
+    return out + [f.pattern for f in rs.facts.values()]
+
+
+@pytest.fixture(scope="module")
+def rules_and_filter() -> tuple[list[re.Pattern[str]], BlockFilter]:
+    rs = default_rules()
+    patterns = _patterns(rs)
+    return patterns, BlockFilter(p.pattern for p in patterns)
+
+
+def _missed(patterns: list[re.Pattern[str]], bf: BlockFilter, source: Source) -> list[str]:
+    """Patterns matching inside a block the filter ruled out."""
+    prose = extract(source)
+    hits = bf.hits(prose.text, prose.blocks)
+    assert hits is not None
+    missed = []
+    for pattern in patterns:
+        slot = bf.slot(pattern.pattern)
+        if slot is None:
+            continue
+        allowed = set(hits.get(slot, ()))
+        for i, block in enumerate(prose.blocks):
+            if i not in allowed and pattern.search(prose.text, block.start, block.end):
+                missed.append(f"{pattern.pattern[:60]!r} in {prose.text[block.start:block.end][:60]!r}")
+    return missed
+
+
+def test_nearly_every_rule_regex_enters_the_set(rules_and_filter):
+    patterns, bf = rules_and_filter
+    assert bf.available
+    outside = [p.pattern for p in patterns if bf.slot(p.pattern) is None]
+    assert len(outside) <= len(patterns) // 20, outside
+
+
+def test_no_example_match_is_ruled_out(rules_and_filter):
+    patterns, bf = rules_and_filter
+    missed = []
+    for rule in default_rules().rules:
+        for ex in (*rule.fail, *rule.passes):
+            missed += _missed(patterns, bf, Source("<example>", ex.text, ex.fmt))
+    assert missed == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_no_page_match_is_ruled_out(rules_and_filter, page: Path):
+    patterns, bf = rules_and_filter
+    source = Source(str(page), page.read_text(encoding="utf-8"), format_for(str(page)))
+    assert _missed(patterns, bf, source) == []
+
+
+# Letters with and without accents, digits of other scripts, every kind of space,
+# quotes, dashes and the words the rules look for.
+PIECES = st.sampled_from([
+    "a", "é", "ß", "K", "\u212a", "ſ", "٣", "5", "0", " ", "\u00a0", "\u2009", "\u3000", "\n", "\t",
+    ".", ",", ";", "'", "’", "\"", "“", "-", "–", "(", ")", "@", "/", "®", "%",
+    "ketamine", "Spravato", "esketamine", "FDA", "approved", "suicide", "committed", "the", "a",
+    "patients", "failed", "who", "treatment", "call", "988", "555-123-4567", "TMS", "its", "it's",
+    "100%", "safe", "cure", "Insurance", "side effects", "www", "care@example.org", "hours",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_generated_text_matches_are_never_ruled_out(rules_and_filter, pieces: list[str]):
+    patterns, bf = rules_and_filter
+    text = "".join(pieces)
+    assert _missed(patterns, bf, Source("<gen>", text, "text")) == []
+
+
+@pytest.mark.parametrize("pattern", [r"(?<=a)b\b", r"(\w+)\s+\1", r"x{2,500}", r"[^\W\d]+", r"(?x) a b"])
+def test_loose_pattern_matches_what_the_original_matches(pattern: str):
+    import re2
+
+    loose = re2.compile(superset_pattern(pattern))
+    for text in ("ab", "word word", "x" * 600, "naïve", "a b", "ab cd"):
+        if re.search(pattern, text):
+            assert loose.search(text), (pattern, text)
+
+
+def test_a_page_with_a_lone_surrogate_is_scanned_in_full(rules_and_filter):
+    _, bf = rules_and_filter
+    prose = extract(Source("<s>", "Spravado \ud800 text", "text"))
+    assert bf.hits(prose.text, prose.blocks) is None
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_findings_are_the_same_with_and_without_the_filter(page: Path):
+    base = default_rules()
+    source = Source(str(page), page.read_text(encoding="utf-8"), format_for(str(page)))
+    plain, filtered = RuleSet(base.rules, base.facts), RuleSet(base.rules, base.facts)
+    filtered.block_filter(10**9)  # built now, whatever the page's size
+    assert plain.block_filter(0) is None
+    assert lint_source(source, filtered) == lint_source(source, plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.+-_@ x9é\n", max_size=40))
+def test_emails_found_from_each_at_sign_are_the_regex_matches(text: str):
+    assert [m.span() for m in _emails_in(text)] == [m.span() for m in _EMAIL.finditer(text)]

@@ -74,6 +74,15 @@ def test_what_is_known_before_compiling_is_what_compiling_gives():
         assert known == (real.flags, real.groups, dict(real.groupindex)), lazy.pattern
 
 
+def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
+    # A team's regex is kept out of the block filter; a built-in one must not be.
+    rules = load_rules()
+    assert all(prebuilt.is_standard(f.pattern) for f in rules.facts.values())
+    for rule in rules.rules:
+        if rule.kind.name == "pattern":
+            assert rule.kind.filter_patterns() is not None, rule.id
+
+
 def test_a_pattern_not_in_the_table_compiles_at_once():
     assert isinstance(compile_pattern(r"\bnot-a-built-in-pattern\b", re.IGNORECASE), re.Pattern)
     with pytest.raises(re.error):

@@ -79,6 +79,8 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
                    rulesets: dict[int, RuleSet]) -> None:
     """Build each rule set's block filter here, before workers fork, when the files to
     lint hold enough text: the workers then share one copy instead of building their own."""
+    if not rulesets:
+        return  # every file came from the cache: the rule modules stay unimported
     from .rules import FILTER_AFTER
 
     sizes: dict[int, int] = {}

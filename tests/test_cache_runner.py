@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from lintcare.api import default_rules, lint_file
 from lintcare.cache import ResultCache, fingerprint
 from lintcare.runner import run_all
 
+ROOT = Path(__file__).resolve().parent.parent
 PAGE = "Ask about Spravado.\nShe committed suicide.\nIt works.  Call (555) 123-4567.\n"
 
 
@@ -112,3 +115,18 @@ def test_a_broken_rules_file_still_stops_a_warm_run(run_cli, tmp_path):
     code, out, err = run_cli(*args)
     assert (code, out) == (2, "")
     assert err.startswith(f"lintcare: error: {rules}: rule 'no-page-word': field 'kind'")
+
+
+def test_a_warm_run_does_not_even_import_the_rule_machinery(tmp_path):
+    import subprocess
+    import sys
+
+    args = ["check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), *_pages(tmp_path, 2)]
+    script = ("import sys\nfrom lintcare.cli import main\n"
+              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('lintcare.kinds', 'lintcare.rules', 'yaml') if m in sys.modules),"
+              " file=sys.stderr)\n")
+    runs = [subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                           cwd=ROOT, check=False) for _ in range(2)]
+    assert runs[0].stderr.strip().endswith("['lintcare.kinds', 'lintcare.rules']")  # linted
+    assert runs[1].stderr.strip() == "[]" and runs[1].stdout == runs[0].stdout  # all from the cache

@@ -90,28 +90,26 @@ def from_pyspellchecker() -> WordList:
 
 
 def _read(path: Path, digest: str) -> WordList | None:
+    """The list in ``path`` if it was made from the file with this digest, else None."""
     try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    head, _, body = blob.partition(b"\n")
-    try:
+        head, _, body = path.read_bytes().partition(b"\n")
         meta = json.loads(head)
-    except ValueError:
+        if not isinstance(meta, dict) or meta.get("source") != digest:
+            return None
+        text, _, raw_counts = body.partition(b"\0")
+        words = text.decode("utf-8").split("\n")
+        counts = array("I")
+        if counts.itemsize != 4:  # pragma: no cover - no such platform in use
+            return None
+        counts.frombytes(raw_counts)
+        if sys.byteorder == "big":  # pragma: no cover
+            counts.byteswap()
+        if not len(words) == len(counts) == meta["words"]:
+            return None
+        return WordList(dict(zip(words, counts, strict=True)), frozenset(meta["letters"]),
+                        int(meta["longest"]))
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable or damaged: not used
         return None
-    if meta.get("source") != digest:
-        return None
-    text, _, raw_counts = body.partition(b"\0")
-    words = text.decode("utf-8").split("\n")
-    counts = array("I")
-    if counts.itemsize != 4:  # pragma: no cover - no such platform in use
-        return None
-    counts.frombytes(raw_counts)
-    if sys.byteorder == "big":  # pragma: no cover
-        counts.byteswap()
-    if not len(words) == len(counts) == meta["words"]:
-        return None
-    return WordList(dict(zip(words, counts, strict=True)), frozenset(meta["letters"]), meta["longest"])
 
 
 def load_words() -> WordList:

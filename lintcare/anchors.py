@@ -27,6 +27,8 @@ except ImportError:  # pragma: no cover - Python 3.10
         SUBPATTERN,
     )
 
+from .prebuilt import precomputed
+
 MIN_ANCHOR = 3
 # Characters rare enough in prose that one of them alone is a useful anchor ("@" for
 # an email pattern).
@@ -92,6 +94,7 @@ def _parse(pattern: str):
         return None
 
 
+@precomputed
 def regex_anchors(pattern: str) -> tuple[str, ...]:
     """The best single anchor group: every match holds one of these literals."""
     parsed = _parse(pattern)
@@ -99,13 +102,15 @@ def regex_anchors(pattern: str) -> tuple[str, ...]:
     return tuple(sorted(found)) if found else ()
 
 
+@precomputed
 def regex_anchor_groups(pattern: str) -> tuple[tuple[str, ...], ...]:
     """All anchor groups, best first: every match holds one literal of each group."""
     parsed = _parse(pattern)
     if parsed is None:
         return ()
     unique = {tuple(sorted(g)) for g in _groups(parsed) if not _weak(g)}
-    return tuple(sorted(unique, key=lambda g: _rank(set(g)), reverse=True))
+    # Ties in rank are broken by the literals, not by set order (which varies by process).
+    return tuple(sorted(unique, key=lambda g: (_rank(set(g)), g), reverse=True))
 
 
 # Shared with fastregex.py, which scans with the same parser.

@@ -13,12 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, config_key
-from .document import Document
-from .engine import lint_document
+from .cache import ResultCache
 from .faults import Note, PartialLint, special_file
 from .findings import Finding
-from .rules import RuleSet, load_rules
 from .sources import (
     FORMATS,
     SUFFIX_FORMATS,
@@ -30,10 +27,10 @@ from .sources import (
     read_bytes,
     read_source,
 )
-from .suppress import apply_suppressions
 
 if TYPE_CHECKING:
     from .config import Config
+    from .rules import RuleSet
 
 SKIP_DIRS = frozenset(
     {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
@@ -53,6 +50,8 @@ class FileResult:
 
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
+    from .rules import load_rules
+
     return load_rules()
 
 
@@ -60,6 +59,11 @@ def lint_source(
     source: Source, ruleset: RuleSet | None = None, config: Config | None = None
 ) -> list[Finding]:
     """Extract, run the rules, apply inline suppressions, then the project configuration."""
+    # Imported here: a run whose files all come from the cache never needs them.
+    from .document import Document
+    from .engine import lint_document
+    from .suppress import apply_suppressions
+
     rs = ruleset or default_rules()
     if config is not None:
         # The project vocabulary feeds the spelling rules (accept and reject lists).
@@ -115,7 +119,7 @@ def _read(path: str, fmt: str, encoding: str) -> tuple[bytes, Source] | FileResu
 def _cache_key(cache: ResultCache, data: bytes, path: str, fmt: str, encoding: str,
                config: Config | None) -> str:
     # The config shapes results (select, severities, vocabulary), so it is part of the key.
-    return cache.key(data, f"{fmt}\0{path}\0{config_key(config)}", encoding)
+    return cache.key(data, f"{fmt}\0{path}\0{cache.config_key(config)}", encoding)
 
 
 def cached_result(path: str, cache: ResultCache, encoding: str = "utf-8",

@@ -101,6 +101,15 @@ class ResultCache:
         self.settings = settings
         self.hits = 0
         self.misses = 0
+        # config_key per config object, for this run (the config is kept, so its id stays its own).
+        self._config_keys: dict[int, tuple[object, str]] = {}
+
+    def config_key(self, config: object | None) -> str:
+        """``config_key(config)``, computed once per config in a run rather than once per file."""
+        found = self._config_keys.get(id(config))
+        if found is None or found[0] is not config:
+            found = self._config_keys[id(config)] = (config, config_key(config))
+        return found[1]
 
     def key(self, data: bytes, fmt: str, encoding: str) -> str:
         h = hashlib.sha256(data)

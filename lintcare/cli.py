@@ -6,25 +6,29 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .api import FileResult, cached_result, discover, lint_file, lint_loaded, problem_result
-from .baseline import Baseline, BaselineError, compare, describe, ensure_replaceable, load, write
 from .cache import ResultCache, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
+from .faults import RuleError
 from .findings import SEVERITIES
-from .kinds import RuleError
 from .languagetool_cli import languagetool_options, options_from_cli, run_languagetool
+from .paths import default_rules_path
 from .progress import track, wanted
 from .report import FORMATS as REPORT_FORMATS
 from .report import reaches, render
-from .rules import FILTER_AFTER, RuleSet, default_rules_path, load_rules
 from .runner import default_jobs, run_all
 from .sources import FORMATS, Source, SourceError, decode, format_for, read_stdin
-from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
+
+# The rule machinery, baselines and suppressions are imported where they are used: a run
+# whose files all come from the cache loads no rules at all (see lint_paths).
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .rules import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -50,6 +54,7 @@ def use_colour(stream) -> bool:
 
 def load_ruleset(extra: tuple[str, ...] = ()) -> RuleSet:
     from .api import default_rules
+    from .rules import load_rules
 
     try:
         base = default_rules()  # one cached load per process, shared with the resolver
@@ -70,23 +75,27 @@ def _read_stdin(fmt: str, encoding: str, name: str) -> Source:
     return Source(name, text, fmt, enc, bom)
 
 
-def _prepare_rules(plan: list[tuple[str, str | None, Config | None, RuleSet | None]],
-                   todo: list[int]) -> None:
+def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list[int],
+                   rulesets: dict[int, RuleSet]) -> None:
     """Build each rule set's block filter here, before workers fork, when the files to
     lint hold enough text: the workers then share one copy instead of building their own."""
+    if not rulesets:
+        return  # every file came from the cache: the rule modules stay unimported
+    from .rules import FILTER_AFTER
+
     sizes: dict[int, int] = {}
-    rulesets: dict[int, RuleSet] = {}
+    distinct: dict[int, RuleSet] = {}
     for i in todo:
-        ruleset = plan[i][3]
+        ruleset = rulesets.get(i)
         if ruleset is None:
             continue
         try:
             size = os.path.getsize(plan[i][0])
         except OSError:
             continue
-        rulesets[id(ruleset)] = ruleset
+        distinct[id(ruleset)] = ruleset
         sizes[id(ruleset)] = sizes.get(id(ruleset), 0) + size
-    for key, ruleset in rulesets.items():
+    for key, ruleset in distinct.items():
         if sizes[key] >= FILTER_AFTER:
             ruleset.index_for(ruleset.block_filter(sizes[key]))
 
@@ -96,20 +105,19 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
                progress: bool = False) -> list[FileResult]:
     """Lint in input order; files run in parallel, each with its own config and rules."""
     named = set(paths)
-    plan: list[tuple[str, str | None, Config | None, RuleSet | None]] = []
+    plan: list[tuple[str, str | None, Config | None]] = []
     for path, problem in discover(paths or (".",)):
         if problem:
-            plan.append((path, problem, None, None))
+            plan.append((path, problem, None))
             continue
         # Standard input takes the config of the folder its --stdin-filename names.
         try:
             config = resolver.config_for(os.path.abspath(stdin_name) if path == "-" else path)
-            if path != "-" and not config.selected(path, path in named):
-                continue
-            plan.append((path, None, config, resolver.ruleset_for(config)))
-        except (ConfigError, RuleError) as exc:
+        except ConfigError as exc:
             raise UsageFailure(str(exc)) from None
-    files = [i for i, (path, problem, _, _) in enumerate(plan) if not problem and path != "-"]
+        if path == "-" or config.selected(path, path in named):
+            plan.append((path, None, config))
+    files = [i for i, (path, problem, _) in enumerate(plan) if not problem and path != "-"]
     # Unchanged files come from the cache here; only the rest go to the workers.
     known: dict[int, FileResult] = {}
     if cache is not None:
@@ -118,11 +126,12 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             if hit is not None:
                 known[i] = hit
     todo = [i for i in files if i not in known]
-    _prepare_rules(plan, todo)
+    rulesets = _rulesets(resolver, plan, known)
+    _prepare_rules(plan, todo, rulesets)
 
     def lint_one(i: int) -> FileResult:
-        path, _, config, ruleset = plan[i]
-        return lint_file(path, ruleset, encoding=encoding, config=config, cache=cache)
+        path, _, config = plan[i]
+        return lint_file(path, rulesets[i], encoding=encoding, config=config, cache=cache)
 
     linted: Iterable[FileResult] = run_all(todo, lint_one, jobs)
     if progress and wanted(len(todo), sys.stdout, sys.stderr):
@@ -130,7 +139,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
         linted = (r for _, r in zip(shown, linted, strict=True))
     fresh = dict(zip(todo, linted, strict=True))
     results: list[FileResult] = []
-    for i, (path, problem, config, ruleset) in enumerate(plan):
+    for i, (path, problem, config) in enumerate(plan):
         if problem:
             results.append(problem_result(path, problem))
         elif path == "-":
@@ -139,17 +148,38 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             except SourceError as exc:
                 results.append(FileResult(stdin_name, error=str(exc)))
                 continue
-            results.append(lint_loaded(source, ruleset, config))
+            results.append(lint_loaded(source, rulesets[i], config))
         else:
             results.append(known[i] if i in known else fresh[i])
     return results
 
 
+def _rulesets(resolver: Resolver, plan: list[tuple[str, str | None, Config | None]],
+              known: dict[int, FileResult]) -> dict[int, RuleSet]:
+    """The rules of each file still to lint (standard input included), plan index -> rules.
+
+    When every file came from the cache, no rules are loaded: the cache key covers every
+    rule and config file, so those rules loaded without error when the entries were made.
+    Otherwise the --rules files are checked first, as they always were.
+    """
+    lint = [i for i, (path, problem, _) in enumerate(plan) if not problem and i not in known]
+    if known and not lint:
+        return {}
+    try:
+        resolver.check_rules()  # a broken rule file stops the run before any output
+        return {i: resolver.ruleset_for(plan[i][2]) for i in lint}  # type: ignore[arg-type]
+    except (ConfigError, RuleError) as exc:
+        raise UsageFailure(str(exc)) from None
+
+
 def make_resolver(config_file: str | None, extra_rules: tuple[str, ...],
-                  fail_on: str | None) -> Resolver:
+                  fail_on: str | None, load_rules_now: bool = True) -> Resolver:
+    """The config and rules of each file. ``load_rules_now=False`` leaves the rule files to be
+    loaded (and checked) by lint_paths, only when some file is not in the cache."""
     try:
         resolver = Resolver(config_file, extra_rules, fail_on)
-        resolver.check_rules()  # a broken rule file stops the run before any output
+        if load_rules_now:
+            resolver.check_rules()  # a broken rule file stops the run before any output
     except (ConfigError, RuleError) as exc:
         raise UsageFailure(str(exc)) from None
     return resolver
@@ -200,9 +230,11 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
-    resolver = make_resolver(config_file, extra_rules, fail_on)
-    ruleset = load_ruleset(extra_rules)  # every rule, for report metadata (SARIF)
-    if apply_fixes or show_diff:
+    fixing = apply_fixes or show_diff
+    resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing)
+    # Every rule, for the report's metadata: only SARIF lists them.
+    ruleset = load_ruleset(extra_rules) if out_format == "sarif" else None
+    if fixing:
         from .fixcmd import FixOptions, run_fix
 
         here = resolver.config_for(".")
@@ -220,6 +252,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     lt_failed = run_languagetool(results, lt_options)
     outcome = None
     if known is not None:
+        from .baseline import compare
+
         results, outcome = compare(known, results)
     for r in results:
         if r.error:
@@ -230,6 +264,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     if report:
         click.echo(report)
     if outcome is not None:
+        from .baseline import describe
+
         for line in describe(outcome):
             click.echo(f"lintcare: note: {line}", err=True)
     if lt_failed or any(r.error for r in results):
@@ -240,6 +276,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 
 
 def read_baseline(file: str) -> Baseline:
+    from .baseline import BaselineError, load
+
     try:
         return load(file)
     except BaselineError as exc:
@@ -257,6 +295,8 @@ def read_baseline(file: str) -> Baseline:
 def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
              encoding: str, config_file: str | None) -> None:
     """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
+    from .baseline import BaselineError, ensure_replaceable, write
+
     resolver = make_resolver(config_file, extra_rules, None)
     try:
         ensure_replaceable(baseline_file)
@@ -308,7 +348,6 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
     rs = load_ruleset(extra_rules)
     if markdown:
         from .docs import render_markdown
-        from .rules import default_rules_path
 
         click.echo(render_markdown(rs, [default_rules_path(), *map(Path, extra_rules)]), nl=False)
         return
@@ -321,6 +360,7 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
 @click.argument("rule_files", nargs=-1, type=click.Path())
 def rules_test(rule_files: tuple[str, ...]) -> None:
     """Run every rule's examples; report each that does not behave as declared."""
+    from .rules import RuleSet, load_rules
     from .ruletest import run_examples
 
     try:
@@ -345,6 +385,8 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path())
 def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     """Show a rule's message, rationale, source and examples."""
+    from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
+
     rs = load_ruleset(extra_rules)
     rule = rs.get(rule_id)
     if rule is None and rule_id in META_RULES:  # made by the suppression stage

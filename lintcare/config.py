@@ -35,12 +35,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .findings import CATEGORIES, SEVERITIES, Finding
-from .rules import RuleSet
+
+if TYPE_CHECKING:
+    # Loaded only when a file is linted: a run of cache hits needs no rules (cli.py).
+    from .rules import ConfiguredRuleSet, RuleSet
 
 CONFIG_FILES = (".lintcare.yaml", ".lintcare.yml")
 PYPROJECT = "pyproject.toml"
@@ -244,6 +245,8 @@ def _read(path: Path) -> dict[str, Any]:
         if not isinstance(table, dict):
             raise _err(origin, "tool.lintcare", "must be a table")
         return table
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -381,13 +384,6 @@ def check_names(config: Config, known: Iterable[str]) -> None:
             raise _err(origin, key, f"unknown rule or category '{name}'")
 
 
-@dataclass
-class ConfiguredRuleSet(RuleSet):
-    """The rules a config runs, and the ids of every rule there is (for suppressions)."""
-
-    known: frozenset[str] = frozenset()
-
-
 class Resolver:
     """Finds, loads and caches the config and rule set of each linted file."""
 
@@ -435,6 +431,7 @@ class Resolver:
         """Default rules, the config's rule files, then --rules; select/ignore applied."""
         key = id(config)
         if key not in self._rules:
+            from .rules import ConfiguredRuleSet
             from .suppress import META_RULES
 
             full = self._full((*config.rule_files, *self.cli_rules))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
 from .fastregex import FastRegex
+from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
 from .sources import Source
 
@@ -202,7 +203,7 @@ class Document:
     def _filtered_blocks(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Blocks where the block filter says ``pattern`` may match; None if it can't say."""
         hits = self.filter_hits
-        if hits is None or not isinstance(pattern, re.Pattern):  # a team's regex: not in the set
+        if hits is None or not is_standard(pattern):  # a team's regex: not in the set
             return None
         slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
         return None if slot is None else hits.get(slot, [])

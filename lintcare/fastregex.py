@@ -14,10 +14,12 @@ from collections.abc import Iterator
 
 # The regex parser and its opcodes, imported once for both scan helpers.
 from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
+from .prebuilt import compile_pattern, is_standard, precomputed
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 
 
+@precomputed
 def lower_literals(pattern: str) -> str | None:
     """Lowercase the letters a pattern matches, leaving escapes and group syntax alone."""
     out: list[str] = []
@@ -58,7 +60,7 @@ class FastRegex:
         self.full = full
         pattern, flags = full.pattern, full.flags & ~re.UNICODE
         self._lowered = False
-        if not isinstance(full, re.Pattern):  # a team's pattern (userregex): scan it as it is
+        if not is_standard(full):  # a team's pattern (userregex): scan it as it is
             self._scan = full
             return
         if flags & re.IGNORECASE:
@@ -67,7 +69,7 @@ class FastRegex:
                 pattern, flags, self._lowered = lowered, flags & ~re.IGNORECASE, True
         pattern = _strip_leading_boundary(pattern)
         try:
-            self._scan = re.compile(pattern, flags)
+            self._scan = compile_pattern(pattern, flags)
         except re.error:  # pragma: no cover - fall back to the plain scan
             self._scan, self._lowered = full, False
 
@@ -94,6 +96,7 @@ class FastRegex:
         return next(self.finditer(text, lower), None)
 
 
+@precomputed
 def _strip_leading_boundary(pattern: str) -> str:
     """Drop a leading \\b when the pattern is one sequence that then starts with a literal.
 

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from .findings import Finding
 
 
+class RuleError(Exception):
+    """A rule file is invalid; the message names the file, the rule and the field."""
+
+
 class Note(str):
     """A problem that is not an error (nothing to lint, a skipped special file): exit code unchanged."""
 

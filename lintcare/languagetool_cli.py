@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .languagetool import DEFAULT_DISABLED_RULES, LanguageToolOptions
+if TYPE_CHECKING:  # imported when LanguageTool is asked for, not on every run
+    from .languagetool import LanguageToolOptions
 
 OPTION_NAMES = ("languagetool", "languagetool_required", "languagetool_language",
                 "languagetool_timeout", "languagetool_disable_rule", "languagetool_disable_category")
@@ -44,6 +45,8 @@ def options_from_cli(values: dict[str, Any]) -> LanguageToolOptions | None:
         return None
     if server != "local" and not server.startswith(("http://", "https://")):
         raise ValueError(f"--languagetool: expected an http(s) URL or 'local', not {server!r}")
+    from .languagetool import DEFAULT_DISABLED_RULES, LanguageToolOptions
+
     return LanguageToolOptions(
         server=server,
         language=values.get("languagetool_language") or "en-US",

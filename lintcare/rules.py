@@ -11,12 +11,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .anchorindex import AnchorIndex
 from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
+from .paths import default_rules_path
+from .prebuilt import compile_pattern, is_standard, parsed_rules
 from .userregex import compile_timed
 
 if TYPE_CHECKING:
@@ -60,13 +60,6 @@ CONTEXT_WINDOW = 60
 # occurs at least ``min_count`` times, or to mentions that are not negated.
 FACT_FIELDS = ("pattern", "case_sensitive", "links", "where", "min_count", "skip_negated")
 FACT_WHERE = ("any", "heading", "body")
-
-
-def default_rules_path() -> Path:
-    """rules.yaml inside the installed wheel, else at the repository root."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules.yaml"
-    return packaged if packaged.exists() else here.parent / "rules.yaml"
 
 
 @dataclass(frozen=True)
@@ -154,7 +147,7 @@ class RuleSet:
 
             patterns = [p for rule in self.rules for p in rule.kind.filter_patterns() or ()]
             patterns += [f.pattern.pattern for f in self.facts.values()
-                         if isinstance(f.pattern, re.Pattern)]
+                         if is_standard(f.pattern)]
             self._block_filter = BlockFilter(patterns)
         return self._block_filter
 
@@ -173,6 +166,13 @@ class RuleSet:
                         anchors.update(group)
             self._filtered_index = AnchorIndex(anchors)
         return self._filtered_index
+
+
+@dataclass
+class ConfiguredRuleSet(RuleSet):
+    """The rules a config runs, and the ids of every rule there is (for suppressions)."""
+
+    known: frozenset[str] = frozenset()
 
 
 class _Ctx:
@@ -194,7 +194,7 @@ class _Ctx:
             if self.timed:
                 return compile_timed(pattern, not case_sensitive,  # type: ignore[return-value]
                                      f"{self.origin}: rule '{self.rule_id}': field '{fld}'")
-            return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+            return compile_pattern(pattern, 0 if case_sensitive else re.IGNORECASE)
         except re.error as exc:
             raise self.error(fld, f"invalid regular expression: {exc}") from None
 
@@ -333,10 +333,21 @@ def _load_facts(origin: str, raw: Any, into: dict[str, Fact], timed: bool = Fals
 
 
 def parse_yaml(path: Path) -> Any:
+    """A rule file's data: the built-in file's from prebuilt.py, any other file's from YAML."""
+    try:
+        found = parsed_rules(path.read_bytes())
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    return found if found is not None else read_yaml(path)
+
+
+def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    import yaml  # only for a file not prebuilt (a team's, or an edited rules.yaml)
+
     try:
         # A safe loader: a rule file never constructs Python objects from tags. The C
         # loader (libyaml) when present, for start-up time.
@@ -378,4 +389,5 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
     return RuleSet(rules, facts)
 
 
-__all__ = ["CONTEXT_WINDOW", "Example", "Rule", "RuleError", "RuleSet", "load_rules"]
+__all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
+           "default_rules_path", "load_rules"]

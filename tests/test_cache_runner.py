@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from lintcare.api import default_rules, lint_file
 from lintcare.cache import ResultCache, fingerprint
 from lintcare.runner import run_all
 
+ROOT = Path(__file__).resolve().parent.parent
 PAGE = "Ask about Spravado.\nShe committed suicide.\nIt works.  Call (555) 123-4567.\n"
 
 
@@ -66,3 +69,64 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path):
     assert cache2.misses == 1
     cache3 = ResultCache(folder, fingerprint("a"))
     assert lint_file(path, cache=cache3).findings == expected and cache3.hits == 1
+
+
+# -- a run whose files all come from the cache ---------------------------------------
+TEAM_RULES = """rules:
+  - id: no-page-word
+    category: typo
+    severity: warning
+    message: 'page'
+    source: 'test'
+    kind: pattern
+    pattern: '\\bpage\\b'
+    examples:
+      fail: ['a page', 'page b']
+      pass: ['a bar', 'bar b']
+"""
+
+
+def test_a_warm_run_loads_no_rules_and_reports_the_same(run_cli, tmp_path, monkeypatch):
+    from lintcare.config import Resolver
+
+    cache = str(tmp_path / "cache")
+    base = ("--jobs", "1", "--cache-dir", cache, *_pages(tmp_path, 3))
+    cold = {fmt: run_cli("check", "--format", fmt, *base) for fmt in ("json", "text")}
+    assert cold["json"][0] == 1 and "suicide" in cold["json"][1]
+
+    def no_rules(*_args: object) -> None:
+        raise AssertionError("rules loaded although every file is a cache hit")
+
+    monkeypatch.setattr(Resolver, "check_rules", no_rules)
+    monkeypatch.setattr(Resolver, "ruleset_for", no_rules)
+    for fmt, expected in cold.items():
+        assert run_cli("check", "--format", fmt, *base) == expected
+
+
+def test_a_broken_rules_file_still_stops_a_warm_run(run_cli, tmp_path):
+    rules = tmp_path / "team.yaml"
+    rules.write_text(TEAM_RULES, encoding="utf-8")
+    args = ("check", "--format", "json", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"),
+            "--rules", str(rules), *_pages(tmp_path, 2))
+    code, out, _ = run_cli(*args)
+    assert code == 1 and "no-page-word" in out
+    assert run_cli(*args)[:2] == (code, out)  # from the cache
+    rules.write_text(TEAM_RULES.replace("kind: pattern", "kind: magic"), encoding="utf-8")
+    code, out, err = run_cli(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"lintcare: error: {rules}: rule 'no-page-word': field 'kind'")
+
+
+def test_a_warm_run_does_not_even_import_the_rule_machinery(tmp_path):
+    import subprocess
+    import sys
+
+    args = ["check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), *_pages(tmp_path, 2)]
+    script = ("import sys\nfrom lintcare.cli import main\n"
+              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('lintcare.kinds', 'lintcare.rules', 'yaml') if m in sys.modules),"
+              " file=sys.stderr)\n")
+    runs = [subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                           cwd=ROOT, check=False) for _ in range(2)]
+    assert runs[0].stderr.strip().endswith("['lintcare.kinds', 'lintcare.rules']")  # linted
+    assert runs[1].stderr.strip() == "[]" and runs[1].stdout == runs[0].stdout  # all from the cache

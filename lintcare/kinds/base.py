@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+# Defined with the other faults, so the command line can catch it without loading kinds.
+from ..faults import RuleError
+
 if TYPE_CHECKING:
     from ..document import Document
 
-
-class RuleError(Exception):
-    """A rule file is invalid; the message names the file, the rule and the field."""
+__all__ = ["Hit", "Kind", "RuleError", "match_case"]
 
 
 @dataclass(frozen=True, slots=True)

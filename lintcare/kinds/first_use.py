@@ -13,6 +13,7 @@ from typing import Any
 from ..anchors import regex_anchors
 from ..document import Document
 from ..fastregex import lower_literals
+from ..prebuilt import compile_pattern
 from ..prose import HEADING
 from ..readability import Analysis, analysis_of
 from .base import Hit, Kind
@@ -23,7 +24,7 @@ _SPACES = re.compile(r"[\s\-‐‑]+")
 def _plain_regex(phrase: str) -> re.Pattern[str]:
     """The plain wording as a case-insensitive regex; spaces and hyphens are interchangeable."""
     parts = [re.escape(p) for p in _SPACES.split(phrase.strip()) if p]
-    return re.compile(r"\b" + r"[\s\-‐‑]+".join(parts) + r"\b", re.IGNORECASE)
+    return compile_pattern(r"\b" + r"[\s\-‐‑]+".join(parts) + r"\b", re.IGNORECASE)
 
 
 class FirstUseKind(Kind):
@@ -81,7 +82,7 @@ class FirstUseKind(Kind):
         joined = r"\b(?:" + "|".join(f"(?:{k})" for k in self.keys) + r")\b"
         self.regex = ctx.regex("terms", joined, cs)
         lowered = None if cs else lower_literals(joined)
-        self._scan_lower = re.compile(lowered) if lowered is not None else None
+        self._scan_lower = compile_pattern(lowered) if lowered is not None else None
         self.after = self._regexes(ctx, raw, "explained_after")
         self.before = self._regexes(ctx, raw, "explained_before")
         self.next = self._regexes(ctx, raw, "explained_next")

@@ -9,6 +9,7 @@ from typing import Any
 from ..anchors import regex_anchor_groups
 from ..document import Document
 from ..fastregex import FastRegex
+from ..prebuilt import is_standard
 from .base import Hit, Kind, match_case
 
 
@@ -53,7 +54,7 @@ class PatternKind(Kind):
         return self._slot_cache[1]
 
     def filter_patterns(self) -> list[str] | None:
-        if not all(isinstance(fast.full, re.Pattern) for fast, _ in self._scans):
+        if not all(is_standard(fast.full) for fast, _ in self._scans):
             return None  # a team's regex (userregex.py) is scanned in every block
         return [fast.full.pattern for fast, _ in self._scans]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..prebuilt import compile_pattern
 from .base import Hit, Kind, match_case
 
 
@@ -55,7 +56,7 @@ class TermsKind(Kind):
         # Longest first, so "successful suicide attempt" wins over "successful suicide".
         phrases = sorted(self.terms, key=len, reverse=True)
         body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-        return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", 0 if self.case_sensitive else re.IGNORECASE)
+        return compile_pattern(r"(?<!\w)(?:" + body + r")(?!\w)", 0 if self.case_sensitive else re.IGNORECASE)
 
     def _key(self, matched: str) -> str:
         key = " ".join(matched.split())

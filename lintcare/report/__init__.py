@@ -35,9 +35,11 @@ def reaches(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
-def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet, colour: bool = False,
+def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet | None, colour: bool = False,
            baseline: Outcome | None = None) -> str:
-    """The report in one of FORMATS; each module is imported only when used."""
+    """The report in one of FORMATS; each module is imported only when used.
+
+    Only SARIF lists the rules, so only it needs ``ruleset``."""
     if fmt == "json":
         from .json import render as render_json
 
@@ -45,6 +47,8 @@ def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet, colour: bo
     if fmt == "sarif":
         from .sarif import render as render_sarif
 
+        if ruleset is None:
+            raise ValueError("the SARIF report lists the rules: pass the rule set")
         return render_sarif(results, ruleset, baseline)
     if fmt == "github":
         from .github import render as render_github

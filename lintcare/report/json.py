@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..api import FileResult
-from ..baseline import Outcome
 from . import summary
+
+if TYPE_CHECKING:
+    from ..api import FileResult
+    from ..baseline import Outcome
 
 
 def render(results: Sequence[FileResult], baseline: Outcome | None = None) -> str:

@@ -1,0 +1,227 @@
+"""The built-in rules' parsing and regex work, done once at build time, not at every start.
+
+Loading rules.yaml parses 180 kB of YAML, compiles about 700 regular expressions and
+parses each a few more times to find its anchors and its fast scan form (anchors.py,
+fastregex.py); that was most of a small run's start-up. Three things make it cheap:
+
+* ``data/rules.json`` holds rules.yaml's data as JSON, which Python reads several
+  times faster than YAML, with the SHA-256 of the rules.yaml it came from: it is used
+  for a rule file with exactly those bytes, and any other file is read as YAML.
+* ``data/regex-table.json`` holds the results of those parse-based analyses for every
+  pattern the built-in rules use, keyed by the pattern text, so they are looked up
+  instead of computed. A pattern not in the table (a team's rule file, an edited
+  rules.yaml) is analysed at run time as before.
+* A pattern the table lists as compiling is handed out as a ``LazyPattern``, compiled
+  on first use: a run compiles only the rules its pages can trigger. Any other pattern
+  is compiled at once, so an invalid one still stops the run while rules load.
+
+The table is used only when it was made by this Python version from the current
+analysis code (a digest of anchors.py and fastregex.py), so neither file can change a
+result; a test fails when either is out of date (after any edit of rules.yaml).
+Regenerate both with
+
+    python -m lintcare.prebuilt
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+HERE = Path(__file__).resolve().parent
+TABLE_PATH = HERE / "data" / "regex-table.json"
+RULES_DATA_PATH = HERE / "data" / "rules.json"
+# The code whose results the table holds; the regex parser is the Python version's.
+ANALYSIS_SOURCES = ("anchors.py", "fastregex.py")
+
+F = TypeVar("F", bound=Callable[[str], Any])
+# What the table knows of a compiled pattern: flags, number of groups, group names.
+Compiled = tuple[int, int, dict[str, int]]
+_MISSING = object()
+
+
+class _State:
+    table: dict[str, Any] | None = None
+    # While the table is being made: every call made and every pattern compiled.
+    recording: dict[str, Any] | None = None
+
+
+def python_version() -> str:
+    return f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def analysis_digest() -> str:
+    h = hashlib.sha256(f"python {python_version()}".encode())
+    for name in ANALYSIS_SOURCES:
+        h.update(b"\0" + (HERE / name).read_bytes())
+    return h.hexdigest()
+
+
+def _table() -> dict[str, Any]:
+    if _State.table is None:
+        _State.table = _read_table()
+    return _State.table
+
+
+def _read_table() -> dict[str, Any]:
+    try:
+        data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+        if data.get("analysis") == analysis_digest():
+            return data
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {}  # missing or made by other code: everything is computed at run time
+
+
+def _tuples(value: Any) -> Any:
+    """JSON lists back to the tuples the analysis functions return."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def precomputed(fn: F) -> F:
+    """Look ``fn(pattern)`` up in the table; ``fn`` must depend on the pattern text only."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def lookup(pattern: str) -> Any:
+        if _State.recording is not None:
+            result = fn(pattern)
+            _State.recording["calls"].setdefault(name, {})[pattern] = result
+            return result
+        found = _table().get("calls", {}).get(name, {}).get(pattern, _MISSING)
+        return fn(pattern) if found is _MISSING else _tuples(found)
+
+    return lookup  # type: ignore[return-value]
+
+
+class LazyPattern:
+    """A pattern known to compile, compiled on its first use, then the real thing.
+
+    ``pattern``, ``flags``, ``groups`` and ``groupindex`` (as ``re.compile`` sets them) are
+    known at once: asking whether a pattern has a named group compiles nothing. After
+    the first use, the compiled pattern's methods sit on the instance, so calls cost
+    what calls on a ``re.Pattern`` cost.
+    """
+
+    def __init__(self, pattern: str, flags: int, known: Compiled) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._known = known
+        self.flags, self.groups, names = known
+        self.groupindex = MappingProxyType(names)
+
+    def compiled(self) -> re.Pattern[str]:
+        compiled = re.compile(self.pattern, self._flags)
+        for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                     "scanner"):
+            setattr(self, name, getattr(compiled, name))
+        self.compiled = lambda: compiled  # type: ignore[method-assign]
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for what the instance does not hold yet.
+        if name.startswith("__") or name in ("pattern", "_flags", "_known"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LazyPattern, (self.pattern, self._flags, self._known)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self._flags})"
+
+
+def is_standard(pattern: object) -> bool:
+    """A standard-library regex, compiled or still to be: not a team's (userregex.py)."""
+    return isinstance(pattern, (re.Pattern, LazyPattern))
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, deferred for a pattern the table knows compiles."""
+    key = f"{flags}\0{pattern}"
+    if _State.recording is not None:
+        compiled = re.compile(pattern, flags)
+        _State.recording["compiled"][key] = [compiled.flags, compiled.groups, dict(compiled.groupindex)]
+        return compiled
+    known = _table().get("compiled", {}).get(key)
+    if known is None:
+        return re.compile(pattern, flags)
+    return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
+
+
+# -- rules.yaml as JSON ------------------------------------------------------------
+def parsed_rules(raw: bytes) -> Any | None:
+    """The data of a rule file with exactly these bytes, if it is the one prebuilt."""
+    try:
+        head, _, body = RULES_DATA_PATH.read_bytes().partition(b"\n")
+        if json.loads(head).get("source") != hashlib.sha256(raw).hexdigest():
+            return None
+        return json.loads(body)  # fresh objects on every call, as from the YAML parser
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, with the same types and the same key order all the way down."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def render_rules_data(path: Path) -> str:
+    """rules.json for the rule file at ``path``; refuses data that JSON cannot hold exactly."""
+    from .rules import read_yaml
+
+    data = read_yaml(path)
+    text = json.dumps(data, ensure_ascii=False)
+    if not _same(json.loads(text), data):
+        raise ValueError(f"{path}: its data has no exact JSON form (a non-string key, a date?)")
+    source = hashlib.sha256(path.read_bytes()).hexdigest()
+    return json.dumps({"source": source}) + "\n" + text + "\n"
+
+
+# -- building ------------------------------------------------------------------------
+def build_table() -> dict[str, Any]:
+    """The table for the built-in rules, computed afresh by loading them."""
+    from .rules import load_rules
+
+    _State.recording = {"calls": {}, "compiled": {}}
+    try:
+        load_rules().anchor_index  # noqa: B018 - builds every anchor set the rules ask for
+        made = _State.recording
+    finally:
+        _State.recording = None
+    calls = {name: dict(sorted(found.items())) for name, found in sorted(made["calls"].items())}
+    return {"python": python_version(), "analysis": analysis_digest(),
+            "compiled": dict(sorted(made["compiled"].items())), "calls": calls}
+
+
+def render_table(table: dict[str, Any]) -> str:
+    return json.dumps(table, indent=0, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    from .paths import default_rules_path
+
+    RULES_DATA_PATH.write_text(render_rules_data(default_rules_path()), encoding="utf-8")
+    TABLE_PATH.write_text(render_table(build_table()), encoding="utf-8")
+    _State.table = None
+    print(f"wrote {RULES_DATA_PATH} and {TABLE_PATH}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    # The rule modules record into the imported module, not into this __main__ copy.
+    from lintcare.prebuilt import main as _main
+
+    _main()

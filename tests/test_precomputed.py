@@ -1,0 +1,116 @@
+"""Data computed ahead for start-up time is current, and using it changes no result."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+from lintcare import prebuilt, wordlist
+from lintcare.kinds import RuleError
+from lintcare.prebuilt import LazyPattern, compile_pattern
+from lintcare.rules import default_rules_path, load_rules, parse_yaml, read_yaml
+
+STALE = "is stale (rules.yaml, anchors.py or fastregex.py changed): run `python -m lintcare.prebuilt`"
+
+
+# -- rules.yaml as JSON --------------------------------------------------------------
+def test_rules_data_is_current():
+    current = prebuilt.RULES_DATA_PATH.read_text(encoding="utf-8")
+    assert current == prebuilt.render_rules_data(default_rules_path()), f"lintcare/data/rules.json {STALE}"
+
+
+def test_the_builtin_file_reads_as_its_yaml_and_any_other_file_as_yaml(tmp_path):
+    builtin = default_rules_path()
+    assert parse_yaml(builtin) == read_yaml(builtin)
+    edited = tmp_path / "rules.yaml"
+    edited.write_bytes(builtin.read_bytes().replace(b"\nrules:", b"\nrules:\n  # edited", 1))
+    assert prebuilt.parsed_rules(edited.read_bytes()) is None
+    assert parse_yaml(edited) == read_yaml(builtin)
+    edited.write_text("rules: [", encoding="utf-8")
+    with pytest.raises(RuleError, match="YAML syntax error"):
+        parse_yaml(edited)
+
+
+def test_data_json_cannot_hold_is_refused(tmp_path):
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("rules: []\nfacts: {1: one}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no exact JSON form"):
+        prebuilt.render_rules_data(odd)
+
+
+# -- the regex table ---------------------------------------------------------------
+def test_regex_table_is_current():
+    if prebuilt._read_table().get("python", prebuilt.python_version()) != prebuilt.python_version():
+        pytest.skip("the table is made by another Python version (and so not used by this one)")
+    expected = prebuilt.render_table(prebuilt.build_table())
+    current = prebuilt.TABLE_PATH.read_text(encoding="utf-8")
+    assert current == expected, f"lintcare/data/regex-table.json {STALE}"
+
+
+def test_builtin_patterns_compile_on_first_use():
+    rule = load_rules().get("spravato-called-ketamine")  # a fresh load: nothing compiled yet
+    assert rule is not None
+    lazy = rule.kind.regexes[0]  # type: ignore[attr-defined]
+    assert isinstance(lazy, LazyPattern)
+    real = re.compile(lazy.pattern, re.IGNORECASE)
+    assert "search" not in vars(lazy)  # not compiled yet
+    text = " ".join(ex.text for ex in (*rule.fail, *rule.passes))
+    assert lazy.search(text) is not None
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert isinstance(lazy.compiled(), re.Pattern)
+    assert pickle.loads(pickle.dumps(lazy)).search(text).span() == real.search(text).span()
+
+
+def test_what_is_known_before_compiling_is_what_compiling_gives():
+    rules = load_rules()
+    lazies = [r for rule in rules.rules for r in getattr(rule.kind, "regexes", ())]
+    assert lazies and all(isinstance(r, LazyPattern) for r in lazies)
+    assert any("flag" in r.groupindex for r in lazies)
+    for lazy in lazies:
+        known = (lazy.flags, lazy.groups, dict(lazy.groupindex))
+        real = lazy.compiled()
+        assert known == (real.flags, real.groups, dict(real.groupindex)), lazy.pattern
+
+
+def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
+    # A team's regex is kept out of the block filter; a built-in one must not be.
+    rules = load_rules()
+    assert all(prebuilt.is_standard(f.pattern) for f in rules.facts.values())
+    for rule in rules.rules:
+        if rule.kind.name == "pattern":
+            assert rule.kind.filter_patterns() is not None, rule.id
+
+
+def test_a_pattern_not_in_the_table_compiles_at_once():
+    assert isinstance(compile_pattern(r"\bnot-a-built-in-pattern\b", re.IGNORECASE), re.Pattern)
+    with pytest.raises(re.error):
+        compile_pattern(r"(unclosed", 0)
+
+
+def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path, monkeypatch):
+    edited = tmp_path / "rules.yaml"
+    edited.write_text(
+        "rules:\n  - id: no-foo\n    category: typo\n    severity: warning\n    message: m\n"
+        "    source: s\n    kind: pattern\n    pattern: '(foo'\n"
+        "    examples: {fail: ['foo', 'foo'], pass: ['a', 'b']}\n", encoding="utf-8")
+    monkeypatch.setattr("lintcare.rules.default_rules_path", lambda: edited)
+    with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
+        load_rules([edited])
+
+
+# -- the word list ----------------------------------------------------------------
+def test_word_list_is_current():
+    fast = wordlist._read(wordlist.WORDS_PATH, wordlist.hashlib.sha256(wordlist._source_bytes()).hexdigest())
+    assert fast is not None, "lintcare/data/words-en.bin is stale: run `python -m lintcare.wordlist`"
+    assert fast == wordlist.from_pyspellchecker()
+
+
+@pytest.mark.parametrize("word", ["ketamin", "spravto", "don't", "nan", "infinity", "1e5", "'",
+                                  "x" * 40, "café", "a", ""])
+def test_edits_are_pyspellcheckers(word):
+    from spellchecker import SpellChecker
+
+    engine = SpellChecker(language="en", distance=1)
+    assert wordlist.load_words().edits1(word) == engine.edit_distance_1(word)

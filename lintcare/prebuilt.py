@@ -2,11 +2,8 @@
 
 Loading rules.yaml parses 180 kB of YAML, compiles about 700 regular expressions and
 parses each a few more times to find its anchors and its fast scan form (anchors.py,
-fastregex.py); that was most of a small run's start-up. Three things make it cheap:
+fastregex.py); that was most of a small run's start-up. Two things make it cheap:
 
-* ``data/rules.json`` holds rules.yaml's data as JSON, which Python reads several
-  times faster than YAML, with the SHA-256 of the rules.yaml it came from: it is used
-  for a rule file with exactly those bytes, and any other file is read as YAML.
 * ``data/regex-table.json`` holds the results of those parse-based analyses for every
   pattern the built-in rules use, keyed by the pattern text, so they are looked up
   instead of computed. A pattern not in the table (a team's rule file, an edited
@@ -18,7 +15,7 @@ fastregex.py); that was most of a small run's start-up. Three things make it che
 The table is used only when it was made by this Python version from the current
 analysis code (a digest of anchors.py and fastregex.py), so neither file can change a
 result; a test fails when either is out of date (after any edit of rules.yaml).
-Regenerate both with
+Regenerate it with
 
     python -m lintcare.prebuilt
 """
@@ -37,7 +34,6 @@ from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent
 TABLE_PATH = HERE / "data" / "regex-table.json"
-RULES_DATA_PATH = HERE / "data" / "rules.json"
 # The code whose results the table holds; the regex parser is the Python version's.
 ANALYSIS_SOURCES = ("anchors.py", "fastregex.py")
 
@@ -156,41 +152,6 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
 
 
-# -- rules.yaml as JSON ------------------------------------------------------------
-def parsed_rules(raw: bytes) -> Any | None:
-    """The data of a rule file with exactly these bytes, if it is the one prebuilt."""
-    try:
-        head, _, body = RULES_DATA_PATH.read_bytes().partition(b"\n")
-        if json.loads(head).get("source") != hashlib.sha256(raw).hexdigest():
-            return None
-        return json.loads(body)  # fresh objects on every call, as from the YAML parser
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, with the same types and the same key order all the way down."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
-def render_rules_data(path: Path) -> str:
-    """rules.json for the rule file at ``path``; refuses data that JSON cannot hold exactly."""
-    from .rules import read_yaml
-
-    data = read_yaml(path)
-    text = json.dumps(data, ensure_ascii=False)
-    if not _same(json.loads(text), data):
-        raise ValueError(f"{path}: its data has no exact JSON form (a non-string key, a date?)")
-    source = hashlib.sha256(path.read_bytes()).hexdigest()
-    return json.dumps({"source": source}) + "\n" + text + "\n"
-
-
 # -- building ------------------------------------------------------------------------
 def build_table() -> dict[str, Any]:
     """The table for the built-in rules, computed afresh by loading them."""
@@ -212,12 +173,9 @@ def render_table(table: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    from .paths import default_rules_path
-
-    RULES_DATA_PATH.write_text(render_rules_data(default_rules_path()), encoding="utf-8")
     TABLE_PATH.write_text(render_table(build_table()), encoding="utf-8")
     _State.table = None
-    print(f"wrote {RULES_DATA_PATH} and {TABLE_PATH}")
+    print(f"wrote {TABLE_PATH}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,7 +16,7 @@ from .document import Fact
 from .findings import CATEGORIES, SEVERITIES
 from .kinds import KINDS, Kind, RuleError
 from .paths import default_rules_path
-from .prebuilt import compile_pattern, is_standard, parsed_rules
+from .prebuilt import compile_pattern, is_standard
 from .userregex import compile_timed
 
 if TYPE_CHECKING:
@@ -333,20 +333,11 @@ def _load_facts(origin: str, raw: Any, into: dict[str, Fact], timed: bool = Fals
 
 
 def parse_yaml(path: Path) -> Any:
-    """A rule file's data: the built-in file's from prebuilt.py, any other file's from YAML."""
-    try:
-        found = parsed_rules(path.read_bytes())
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
-    return found if found is not None else read_yaml(path)
-
-
-def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
-    import yaml  # only for a file not prebuilt (a team's, or an edited rules.yaml)
+    import yaml  # imported here: a run whose files all come from the cache loads no rules
 
     try:
         # A safe loader: a rule file never constructs Python objects from tags. The C

@@ -7,37 +7,12 @@ import re
 
 import pytest
 
-from lintcare import prebuilt, wordlist
+from lintcare import prebuilt
 from lintcare.kinds import RuleError
 from lintcare.prebuilt import LazyPattern, compile_pattern
-from lintcare.rules import default_rules_path, load_rules, parse_yaml, read_yaml
+from lintcare.rules import load_rules
 
 STALE = "is stale (rules.yaml, anchors.py or fastregex.py changed): run `python -m lintcare.prebuilt`"
-
-
-# -- rules.yaml as JSON --------------------------------------------------------------
-def test_rules_data_is_current():
-    current = prebuilt.RULES_DATA_PATH.read_text(encoding="utf-8")
-    assert current == prebuilt.render_rules_data(default_rules_path()), f"lintcare/data/rules.json {STALE}"
-
-
-def test_the_builtin_file_reads_as_its_yaml_and_any_other_file_as_yaml(tmp_path):
-    builtin = default_rules_path()
-    assert parse_yaml(builtin) == read_yaml(builtin)
-    edited = tmp_path / "rules.yaml"
-    edited.write_bytes(builtin.read_bytes().replace(b"\nrules:", b"\nrules:\n  # edited", 1))
-    assert prebuilt.parsed_rules(edited.read_bytes()) is None
-    assert parse_yaml(edited) == read_yaml(builtin)
-    edited.write_text("rules: [", encoding="utf-8")
-    with pytest.raises(RuleError, match="YAML syntax error"):
-        parse_yaml(edited)
-
-
-def test_data_json_cannot_hold_is_refused(tmp_path):
-    odd = tmp_path / "odd.yaml"
-    odd.write_text("rules: []\nfacts: {1: one}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no exact JSON form"):
-        prebuilt.render_rules_data(odd)
 
 
 # -- the regex table ---------------------------------------------------------------
@@ -98,19 +73,3 @@ def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path,
     monkeypatch.setattr("lintcare.rules.default_rules_path", lambda: edited)
     with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
         load_rules([edited])
-
-
-# -- the word list ----------------------------------------------------------------
-def test_word_list_is_current():
-    fast = wordlist._read(wordlist.WORDS_PATH, wordlist.hashlib.sha256(wordlist._source_bytes()).hexdigest())
-    assert fast is not None, "lintcare/data/words-en.bin is stale: run `python -m lintcare.wordlist`"
-    assert fast == wordlist.from_pyspellchecker()
-
-
-@pytest.mark.parametrize("word", ["ketamin", "spravto", "don't", "nan", "infinity", "1e5", "'",
-                                  "x" * 40, "café", "a", ""])
-def test_edits_are_pyspellcheckers(word):
-    from spellchecker import SpellChecker
-
-    engine = SpellChecker(language="en", distance=1)
-    assert wordlist.load_words().edits1(word) == engine.edit_distance_1(word)

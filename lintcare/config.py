@@ -393,6 +393,7 @@ class Resolver:
         self.cli_fail_on = fail_on
         self._explicit = load_config(explicit) if explicit else None
         self._by_dir: dict[Path, Config] = {}
+        self._by_raw: dict[str, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._rules: dict[int, ConfiguredRuleSet] = {}
         self._loaded: dict[tuple[Path, ...], RuleSet] = {}
@@ -401,8 +402,16 @@ class Resolver:
     def config_for(self, path: str) -> Config:
         if self._explicit is not None:
             return self._explicit
-        p = Path(path)
-        folder = (p if p.is_dir() else p.parent).resolve()
+        # Files of one folder share its config: resolving the folder once, not per file,
+        # is most of a warm run's time on a big site.
+        raw = path if os.path.isdir(path) else os.path.dirname(path)
+        config = self._by_raw.get(raw)
+        if config is None:
+            config = self._by_raw[raw] = self._config_in(Path(raw or "."))
+        return config
+
+    def _config_in(self, given: Path) -> Config:
+        folder = given.resolve()
         if folder not in self._by_dir:
             found = find_config(folder)
             if found is None:

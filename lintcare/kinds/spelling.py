@@ -45,6 +45,7 @@ _ABBREV = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "v
                      "dept", "ave", "blvd", "rd", "mt", "ft", "co", "inc", "ltd"})
 _UNIT_MAX = 4
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NON_SPACE = re.compile(r"\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,7 @@ class SpellingKind(Kind):
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
         for m in _occurrences(frozenset(flagged)).finditer(text):
-            word, start = m.group(), m.start()
+            word, start = m[0], m.start()
             verdict = flagged[word]
             if not verdict.rejected:
                 if verdict.length <= _UNIT_MAX and _after_number(text, start):
@@ -176,11 +177,36 @@ def _names(doc: Document, text: str, words: list[str]) -> set[str]:
     return names
 
 
+class _Occurrences:
+    """The word pattern restricted to some words: finds exactly their occurrences.
+
+    The look-behinds in front keep ``re`` from skipping ahead, so the scan would try
+    them at every character of the page. The bare words are found first, in a fast
+    scan, and the full pattern is tried only where one starts.
+    """
+
+    __slots__ = ("_full", "_scan")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        self._scan = re.compile(alternation)
+        self._full = re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search, match = self._scan.search, self._full.match
+        pos = 0
+        while (cand := search(text, pos)) is not None:
+            m = match(text, cand.start())
+            if m is None:
+                pos = cand.start() + 1
+                continue
+            yield m
+            pos = m.end()  # never empty: a word has letters
+
+
 @lru_cache(maxsize=256)
-def _occurrences(words: frozenset[str]) -> re.Pattern[str]:
-    """The word pattern restricted to ``words``: finds exactly their occurrences."""
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}")
+def _occurrences(words: frozenset[str]) -> _Occurrences:
+    return _Occurrences(words)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -192,19 +218,23 @@ def _blank_addresses(text: str) -> str:
     for mark in _ADDRESS_MARKS:
         pos = text.find(mark)
         while pos >= 0:
-            start, end = pos, pos + len(mark)
+            start = pos
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
-            while end < len(text) and not text[end].isspace():
-                end += 1
+            end = _NON_SPACE.match(text, pos + len(mark)).end()  # type: ignore[union-attr]
             spans.append((start, end))
             pos = text.find(mark, end)
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end > done:  # the spans of two marks in one address overlap
+            start = max(start, done)
+            out += (text[done:start], " " * (end - start))
+            done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _after_number(text: str, start: int) -> bool:

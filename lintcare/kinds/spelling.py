@@ -33,7 +33,8 @@ from .base import Hit, Kind, match_case
 # file names, code and numbers.
 _LETTERS_RE = r"[A-Za-z]+(?:['’][A-Za-z]+)*"
 _LETTERS = re.compile(_LETTERS_RE)
-_BEFORE = r"(?<![\w'’/\\@#&+`<>=!{}$%~^])(?<!\d-)(?<!\.)"
+_NOT_BEFORE = r"[\w'’/\\@#&+`<>=!{}$%~^]"
+_BEFORE = rf"(?<!{_NOT_BEFORE})(?<!\d-)(?<!\.)"
 _AFTER = r"(?![\w/\\@#&+`<>=!{}$%~^]|['’][A-Za-z]|['’-]\d|\.[A-Za-z0-9]|:/)"
 _CODE = re.compile(r"`[^`\n]*`")
 # Marks of an address (URL, e-mail, handle): the whole run of non-space characters
@@ -188,9 +189,13 @@ class _Occurrences:
     __slots__ = ("_full", "_scan")
 
     def __init__(self, words: frozenset[str]) -> None:
-        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        self._scan = re.compile(alternation)
-        self._full = re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}")
+        ordered = sorted(words, key=len, reverse=True)
+        self._full = re.compile(f"{_BEFORE}(?:{'|'.join(map(re.escape, ordered))}){_AFTER}")
+        # Each word's first look-behind, checked after its first letter: the scan still
+        # skips ahead to first letters, and gives up at once inside a word (comparing a
+        # long word at every letter of a long run took quadratic time).
+        self._scan = re.compile("|".join(
+            f"{re.escape(w[0])}(?<!{_NOT_BEFORE}{re.escape(w[0])}){re.escape(w[1:])}" for w in ordered))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         search, match = self._scan.search, self._full.match

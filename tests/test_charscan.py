@@ -1,0 +1,71 @@
+"""CharScan finds exactly the matches of re's finditer, only faster."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from lintcare.charscan import CharScan
+
+_ATOMS = ["a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
+          r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
+          "(?=[a-z])", "(?!b)", "\\]", "[-]", "[\\^]"]
+_TEXT = "abAkKsſ’“”\"' .-\n1_]^"
+
+
+def _pattern(rng: random.Random, depth: int = 0) -> str:
+    out = []
+    for _ in range(rng.randint(1, 4)):
+        r = rng.random()
+        if r < 0.15 and depth < 3:
+            out.append("(?:" + "|".join(_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3))) + ")")
+        elif r < 0.25 and depth < 3:
+            out.append("(" + _pattern(rng, depth + 1) + ")")
+        else:
+            out.append(rng.choice(_ATOMS))
+        if depth == 0:  # quantifiers only outside groups: no catastrophic backtracking
+            out[-1] += rng.choice(["", "", "", "", "*", "+", "?", "{0,2}"])
+    return "".join(out)
+
+
+def test_same_matches_as_finditer_on_random_patterns() -> None:
+    rng = random.Random(7)
+    scanned = 0
+    for _ in range(1500):
+        source = _pattern(rng)
+        for flags in (0, re.IGNORECASE):
+            try:
+                pattern = re.compile(source, flags)
+            except re.error:
+                continue
+            scan = CharScan(pattern)
+            scanned += scan._scan is not None
+            for _ in range(4):
+                text = "".join(rng.choice(_TEXT) for _ in range(rng.randint(0, 25)))
+                assert [m.span() for m in scan.finditer(text)] == \
+                    [m.span() for m in pattern.finditer(text)], (source, flags, text)
+    assert scanned > 1000  # most random patterns are scanned, not passed through
+
+
+@pytest.mark.parametrize(("source", "flags", "scan"), [
+    ("[“”]|(?<=[A-Za-z])’(?=[A-Za-z])", re.IGNORECASE, "[“”’]"),
+    ("\"|(?<=[A-Za-z])'(?=[A-Za-z])", 0, "[\"']"),
+    (r"\b(?:tms|rems)\b", 0, "[tr]"),
+    ("a*", 0, None),  # may match nothing: scanned as it is
+    (r"(a?)\1b", 0, None),  # a back-reference is not analysed
+    ("(?i:a)b", 0, None),  # scoped flags are not analysed
+    (".b", 0, None),  # starts with any character
+])
+def test_scan_class(source: str, flags: int, scan: str | None) -> None:
+    found = CharScan(re.compile(source, flags))._scan
+    assert (found.pattern if found is not None else None) == scan
+
+
+def test_case_folding_follows_the_pattern() -> None:
+    # Under IGNORECASE "s" also matches the long s and "k" the Kelvin sign.
+    pattern = re.compile(r"(?<!x)sk", re.IGNORECASE)
+    text = "SK ſK sK xsk"
+    assert [m.span() for m in CharScan(pattern).finditer(text)] == \
+        [m.span() for m in pattern.finditer(text)] == [(0, 2), (3, 5), (6, 8)]

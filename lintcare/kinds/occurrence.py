@@ -7,6 +7,7 @@ from typing import Any
 
 from ..anchors import regex_anchors
 from ..document import Document
+from ..fastregex import FastRegex
 from .base import Hit, Kind
 
 
@@ -30,13 +31,14 @@ class OccurrenceKind(Kind):
             raise ctx.error("allow", "must be 0 or more")
         self.headings = raw.get("headings", True)
         self.replace: str | None = raw.get("replace")
+        self._fast = FastRegex(self.regex)  # the same matches, scanned on the lowercased page
 
     def anchors(self) -> tuple[str, ...]:
         return regex_anchors(self.regex.pattern)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         seen = 0
-        for m in self.regex.finditer(doc.text):
+        for m in self._fast.finditer(doc.text, doc.lower):
             block = doc.block_at(m.start())
             if block is None or m.end() <= m.start():
                 continue

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..anchors import regex_anchors
 from ..document import Document
-from ..fastregex import lower_literals
+from ..fastregex import FastRegex, lower_literals
 from ..prose import HEADING
 from ..readability import Analysis, analysis_of
 from .base import Hit, Kind
@@ -82,6 +82,9 @@ class FirstUseKind(Kind):
         self.regex = ctx.regex("terms", joined, cs)
         lowered = None if cs else lower_literals(joined)
         self._scan_lower = re.compile(lowered) if lowered is not None else None
+        # The leading \b keeps re from skipping ahead to the terms' first letters;
+        # FastRegex scans without it and confirms each candidate (same matches).
+        self._fast = FastRegex(self._scan_lower if self._scan_lower is not None else self.regex)
         self.after = self._regexes(ctx, raw, "explained_after")
         self.before = self._regexes(ctx, raw, "explained_before")
         self.next = self._regexes(ctx, raw, "explained_next")
@@ -104,7 +107,9 @@ class FirstUseKind(Kind):
         """(start, end, term index) of every term use, in order."""
         text = doc.text
         if self._scan_lower is not None and len(doc.lower) == len(text):
-            found = self._scan_lower.finditer(doc.lower)
+            found = self._fast.finditer(doc.lower, doc.lower)
+        elif self._scan_lower is None:
+            found = self._fast.finditer(text, doc.lower)
         else:
             found = self.regex.finditer(text)
         for m in found:

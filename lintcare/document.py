@@ -24,6 +24,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MATCH_END = re.Match.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,8 +305,8 @@ class Document:
         starts: list[int] = []
         for block in self.prose.blocks:
             starts.append(block.start)
-            starts.extend(m.end() for m in SENTENCE_END.finditer(text, block.start, block.end)
-                          if m.end() < block.end)
+            # A match needs a character after its spaces, so every one ends inside the block.
+            starts.extend(map(_MATCH_END, SENTENCE_END.finditer(text, block.start, block.end)))
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

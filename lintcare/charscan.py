@@ -25,6 +25,7 @@ try:  # Python 3.11+
         LITERAL,
         MAX_REPEAT,
         MIN_REPEAT,
+        NOT_LITERAL,
         RANGE,
         SUBPATTERN,
     )
@@ -38,6 +39,7 @@ except ImportError:  # pragma: no cover - Python 3.10
         LITERAL,
         MAX_REPEAT,
         MIN_REPEAT,
+        NOT_LITERAL,
         RANGE,
         SUBPATTERN,
     )
@@ -137,3 +139,47 @@ class CharScan:
                 continue
             yield m
             pos = m.end()  # a match is never empty (see _first)
+
+
+def ascii_only(pattern: re.Pattern[str]) -> bool:
+    """Are the cased characters a pattern names all ASCII (escapes such as \\u017f too)?
+
+    Scanning a lowercased copy with a lowercased pattern (FastRegex) finds what ignoring
+    case finds only for such patterns, and only on pages without the two letters that
+    ignoring case folds onto ASCII ones without lowercasing to them: "ſ" and "ı".
+    Uncased characters ("®", "—") are fine.
+    """
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return False
+    return _ascii_walk(parsed)
+
+
+def _plain_char(code: int) -> bool:
+    if code < 128:
+        return True
+    ch = chr(code)
+    return ch.lower() == ch == ch.upper() and code not in _ODD_CASES
+
+
+def _ascii_walk(node: object) -> bool:
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in (LITERAL, NOT_LITERAL):
+        return _plain_char(node[1])
+    if isinstance(node, tuple) and len(node) == 2 and node[0] is RANGE:
+        return node[1][1] < 128
+    if isinstance(node, tuple | list | sre_parse.SubPattern):
+        return all(_ascii_walk(item) for item in node)
+    return True
+
+
+def _odd_cases() -> frozenset[int]:
+    """Characters that ignoring case matches with others beyond their upper and lower case."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - older Pythons: treat every non-ASCII char as odd
+        return frozenset(range(128, 0x110000))
+    return frozenset(_EXTRA_CASES).union(*_EXTRA_CASES.values())
+
+
+_ODD_CASES = _odd_cases()

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from lintcare.charscan import CharScan
+from lintcare.api import lint_text
+from lintcare.charscan import CharScan, ascii_only
 
 _ATOMS = ["a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -69,3 +70,22 @@ def test_case_folding_follows_the_pattern() -> None:
     text = "SK ſK sK xsk"
     assert [m.span() for m in CharScan(pattern).finditer(text)] == \
         [m.span() for m in pattern.finditer(text)] == [(0, 2), (3, 5), (6, 8)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"\b(spravato)\s*®", True),  # uncased marks are fine
+    (r"[a-z]+—", True),
+    (r"\u017fpravato", False),  # the long s, written as an escape
+    ("µg", False),  # the micro sign folds onto Greek mu
+    (r"(?<=é)a", False),
+])
+def test_ascii_only(source: str, expected: bool) -> None:
+    assert ascii_only(re.compile(source, re.IGNORECASE)) is expected
+
+
+def test_occurrence_finds_what_ignoring_case_finds() -> None:
+    # "ſ" matches "s" when case is ignored but lowercases to itself: the page is then
+    # scanned with the rule's own regex, not its lowercased copy.
+    page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again."
+    found = [f for f in lint_text(page, "text") if f.rule == "spravato-mark-repeated"]
+    assert [f.text for f in found] == ["ſPRAVATO®", "SPRAVATO®"]

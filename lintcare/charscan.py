@@ -21,6 +21,9 @@ try:  # Python 3.11+
         ASSERT_NOT,
         AT,
         BRANCH,
+        CATEGORY,
+        CATEGORY_DIGIT,
+        CATEGORY_SPACE,
         IN,
         LITERAL,
         MAX_REPEAT,
@@ -35,6 +38,9 @@ except ImportError:  # pragma: no cover - Python 3.10
         ASSERT_NOT,
         AT,
         BRANCH,
+        CATEGORY,
+        CATEGORY_DIGIT,
+        CATEGORY_SPACE,
         IN,
         LITERAL,
         MAX_REPEAT,
@@ -46,6 +52,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # A class of more members than this is no faster to scan for than the pattern itself.
 _MAX_MEMBERS = 64
+# Categories a scan may start on: digits are rare in prose, and spaces are cheap to
+# skip to (a word character would be every other position).
+_CATEGORIES = {CATEGORY_DIGIT: r"\d", CATEGORY_SPACE: r"\s"}
 
 
 def _class_members(items: list) -> list[str] | None:
@@ -56,6 +65,8 @@ def _class_members(items: list) -> list[str] | None:
             out.append(re.escape(chr(av)))
         elif op is RANGE and av[1] - av[0] < _MAX_MEMBERS:
             out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
         else:
             return None
     return out
@@ -126,14 +137,14 @@ class CharScan:
         self.full = pattern
         self._scan = _scanner(pattern) if isinstance(pattern, re.Pattern) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
         if self._scan is None:
-            yield from self.full.finditer(text)
+            yield from self.full.finditer(text, pos, end)
             return
         search, match = self._scan.search, self.full.match
-        pos = 0
-        while (cand := search(text, pos)) is not None:
-            m = match(text, cand.start())
+        while (cand := search(text, pos, end)) is not None:
+            m = match(text, cand.start(), end)
             if m is None:
                 pos = cand.start() + 1
                 continue

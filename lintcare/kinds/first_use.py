@@ -82,9 +82,10 @@ class FirstUseKind(Kind):
         self.regex = ctx.regex("terms", joined, cs)
         lowered = None if cs else lower_literals(joined)
         self._scan_lower = re.compile(lowered) if lowered is not None else None
-        # The leading \b keeps re from skipping ahead to the terms' first letters;
-        # FastRegex scans without it and confirms each candidate (same matches).
-        self._fast = FastRegex(self._scan_lower if self._scan_lower is not None else self.regex)
+        # Case-sensitive terms (acronyms) start with capitals, which are rare: FastRegex
+        # skips to them without the leading \b and confirms each candidate (same
+        # matches). Lowercase first letters are too common for that to pay.
+        self._fast = FastRegex(self.regex) if self._scan_lower is None else None
         self.after = self._regexes(ctx, raw, "explained_after")
         self.before = self._regexes(ctx, raw, "explained_before")
         self.next = self._regexes(ctx, raw, "explained_next")
@@ -107,8 +108,8 @@ class FirstUseKind(Kind):
         """(start, end, term index) of every term use, in order."""
         text = doc.text
         if self._scan_lower is not None and len(doc.lower) == len(text):
-            found = self._fast.finditer(doc.lower, doc.lower)
-        elif self._scan_lower is None:
+            found = self._scan_lower.finditer(doc.lower)
+        elif self._fast is not None:
             found = self._fast.finditer(text, doc.lower)
         else:
             found = self.regex.finditer(text)

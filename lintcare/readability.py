@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
@@ -55,6 +55,7 @@ _RUNS_OF = (
 )
 _RUNS_OF_COMPILED = tuple((regex, part, re.compile(chars), re.compile(chars + "*"))
                           for regex, part, chars in _RUNS_OF)
+_MATCH_END = re.Match.end
 _TERMINAL = re.compile(r"[.!?…][^\w\s]*$")  # closing quotes, brackets, a stray comma
 _FULL_SENTENCE_WORDS = 3  # a list item needs this many words to count as a sentence
 SMOG_SENTENCES = 30  # SMOG's calibration sample
@@ -213,22 +214,6 @@ def _blank_runs(text: str, regex: re.Pattern[str], part: re.Pattern[str],
     return "".join(out)
 
 
-def _measure(text: str) -> tuple[int, int, tuple[str, ...]]:
-    """Words, syllables and long words of one sentence's text (non-words blanked out).
-
-    Words never cross whitespace, so the text is split on it (fast, in C) and each
-    whitespace-separated chunk is looked up in a cache of its words' figures.
-    """
-    chunks = text.split()
-    try:  # the common case: every chunk seen before; the loops run in C
-        packed = sum(map(_FIGURES.__getitem__, chunks))
-    except KeyError:
-        _learn(chunks)
-        packed = sum(map(_FIGURES.__getitem__, chunks))
-    long_words = tuple(chain.from_iterable(filter(None, map(_LONG.get, chunks)))) if _LONG else ()
-    return packed & _WORDS_MASK, packed >> _SYLLABLES_SHIFT, long_words
-
-
 # Per whitespace-separated chunk ("pressure,", "(TMS)", "well—almost"), computed once:
 # how many words it holds and their syllables, packed in one int (syllables above
 # _SYLLABLES_SHIFT bits) so one sum adds both; and the keys of its long words. A
@@ -266,32 +251,45 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
 
     A match needs a character after its spaces, so none ends at ``end``.
     """
-    return [m.end() for m in SENTENCE_END.finditer(text, start, end)]
+    return list(map(_MATCH_END, SENTENCE_END.finditer(text, start, end)))
 
 
-def _block_sentences(text: str, start: int, end: int, kind: str) -> list[Sentence]:
-    """The sentences and fragments of one block, measured (headings are not)."""
-    out: list[Sentence] = []
-    heading = kind == HEADING
-    clean = "" if heading else _strip_not_words(text[start:end])
-    short_counts = kind not in (LIST_ITEM, TABLE_CELL)
-    terminal = _TERMINAL.search
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each sentence or fragment of a block, spaces trimmed."""
     s = start
     for e in (*_sentence_ends(text, start, end), end):
         raw = text[s:e]
         piece = raw.strip()
         if piece:
             lo = s + len(raw) - len(raw.lstrip())
-            hi = lo + len(piece)
-            if heading:
-                out.append(Sentence(lo, hi, 0, 0, (), False, kind))
-            else:
-                words, syllables, long_words = _measure(clean[lo - start:hi - start])
-                # Only the trailing punctuation matters; a short window keeps the search O(1).
-                counted = (words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS)
-                           and terminal(piece, max(0, len(piece) - 12)) is not None)
-                out.append(Sentence(lo, hi, words, syllables, long_words, counted, kind))
+            yield lo, lo + len(piece), piece
         s = e
+
+
+def _block_sentences(text: str, start: int, end: int, kind: str) -> list[Sentence]:
+    """The sentences and fragments of one block, measured (headings are not)."""
+    if kind == HEADING:
+        return [Sentence(lo, hi, 0, 0, (), False, kind) for lo, hi, _ in _pieces(text, start, end)]
+    out: list[Sentence] = []
+    clean = _strip_not_words(text[start:end])
+    short_counts = kind not in (LIST_ITEM, TABLE_CELL)
+    terminal = _TERMINAL.search
+    figures, long_of = _FIGURES.__getitem__, _LONG.get
+    for lo, hi, piece in _pieces(text, start, end):
+        # Words never cross whitespace, so the sentence is split on it (in C) and each
+        # chunk's figures are looked up; a chunk not seen before is learnt first.
+        chunks = clean[lo - start:hi - start].split()
+        try:
+            packed = sum(map(figures, chunks))
+        except KeyError:
+            _learn(chunks)
+            packed = sum(map(figures, chunks))
+        words = packed & _WORDS_MASK
+        long_words = tuple(chain.from_iterable(filter(None, map(long_of, chunks))))
+        # Only the trailing punctuation matters; a short window keeps the search O(1).
+        counted = (words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS)
+                   and (piece[-1] in ".!?…" or terminal(piece, max(0, len(piece) - 12)) is not None))
+        out.append(Sentence(lo, hi, words, packed >> _SYLLABLES_SHIFT, long_words, counted, kind))
     return out
 
 

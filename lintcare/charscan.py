@@ -11,15 +11,20 @@ and none is empty (patterns that could match nothing are scanned as they are).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from .anchors import sre_parse
+from .fastregex import FastRegex
 
 try:  # Python 3.11+
     from re._constants import (  # type: ignore[import-not-found]
         ASSERT,
         ASSERT_NOT,
         AT,
+        AT_BEGINNING,
+        AT_BEGINNING_STRING,
+        AT_BOUNDARY,
         BRANCH,
         CATEGORY,
         CATEGORY_DIGIT,
@@ -37,6 +42,9 @@ except ImportError:  # pragma: no cover - Python 3.10
         ASSERT,
         ASSERT_NOT,
         AT,
+        AT_BEGINNING,
+        AT_BEGINNING_STRING,
+        AT_BOUNDARY,
         BRANCH,
         CATEGORY,
         CATEGORY_DIGIT,
@@ -72,77 +80,114 @@ def _class_members(items: list) -> list[str] | None:
     return out
 
 
-def _first(seq: list) -> tuple[list[str] | None, bool]:
-    """(class members a match of ``seq`` can start with, whether it can match nothing).
+class _Start:
+    """What a match of part of a pattern can start with."""
 
-    None for the members means "any character": the pattern cannot be scanned this way.
-    """
+    __slots__ = ("at_start", "empty", "members")
+
+    def __init__(self, members: list[str], empty: bool, at_start: bool = False) -> None:
+        self.members = members  # class members of its first character
+        self.empty = empty  # it may match nothing
+        self.at_start = at_start  # it may also match at the start of the text only (^, \A)
+
+
+def _first(seq: list, multiline: bool) -> _Start | None:
+    """How a match of ``seq`` can start; None when it may start on any character."""
     members: list[str] = []
-    for op, av in seq:
+    at_start = False
+    for i, (op, av) in enumerate(seq):
+        if op is AT and (av is AT_BEGINNING_STRING or (av is AT_BEGINNING and not multiline)):
+            # What follows matches at the very start or nowhere: tried there on its own.
+            rest = _first(seq[i + 1:], multiline)
+            if rest is None or rest.empty:
+                return None
+            return _Start(members, False, True)
         if op in (AT, ASSERT, ASSERT_NOT):
             continue  # zero-width: the next element consumes the first character
         if op is LITERAL:
-            return [*members, re.escape(chr(av))], False
+            return _Start([*members, re.escape(chr(av))], False, at_start)
         if op is IN:
             got = _class_members(av)
-            return (None, False) if got is None else ([*members, *got], False)
+            return None if got is None else _Start([*members, *got], False, at_start)
         if op is BRANCH:
-            nullable = False
-            for alt in av[1]:
-                got, empty = _first(list(alt))
-                if got is None:
-                    return None, False
-                members += got
-                nullable = nullable or empty
-            if not nullable:
-                return members, False
+            alts = [_first(list(alt), multiline) for alt in av[1]]
+            if any(alt is None for alt in alts):
+                return None
+            for alt in alts:
+                members += alt.members  # type: ignore[union-attr]
+                at_start = at_start or alt.at_start  # type: ignore[union-attr]
+            if not any(alt.empty for alt in alts):  # type: ignore[union-attr]
+                return _Start(members, False, at_start)
             continue
         if op is SUBPATTERN:
             if av[1] or av[2]:  # scoped flags such as (?i:...): not handled
-                return None, False
-            got, empty = _first(list(av[3]))
+                return None
+            got = _first(list(av[3]), multiline)
+            empty = got is not None and got.empty
         elif op in (MAX_REPEAT, MIN_REPEAT):
-            got, empty = _first(list(av[2]))
-            empty = empty or av[0] == 0
+            got = _first(list(av[2]), multiline)
+            empty = got is not None and (got.empty or av[0] == 0)
         else:
-            return None, False  # backreferences, conditionals, atomic groups, any character
+            return None  # backreferences, conditionals, atomic groups, any character
         if got is None:
-            return None, False
-        members += got
+            return None
+        members += got.members
+        at_start = at_start or got.at_start
         if not empty:
-            return members, False
-    return members, True
+            return _Start(members, False, at_start)
+    return _Start(members, True, at_start)
 
 
-def _scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A one-class pattern matching every character a match of ``pattern`` can start with."""
+def _start(pattern: re.Pattern[str]) -> _Start | None:
+    """How every match of ``pattern`` starts, if that can be told; never empty."""
     try:
         parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    members, empty = _first(parsed)
-    if members is None or empty or not members:
+    start = _first(parsed, bool(pattern.flags & re.MULTILINE))
+    if start is None or start.empty or not start.members:
         return None
+    return start
+
+
+def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """A one-class pattern matching every character a match of ``pattern`` can start with,
+    and whether a match may also start at the start of the text on another character."""
+    start = _start(pattern)
+    if start is None:
+        return None, False
     # The same case rules as the pattern: under IGNORECASE the class matches every
     # character that the pattern's first literal or class matches.
-    return re.compile("[" + "".join(members) + "]", pattern.flags & (re.IGNORECASE | re.ASCII))
+    flags = pattern.flags & (re.IGNORECASE | re.ASCII)
+    return re.compile("[" + "".join(start.members) + "]", flags), start.at_start
 
 
 class CharScan:
     """``pattern.finditer`` over a page, skipping to where a match can start."""
 
-    __slots__ = ("_scan", "full")
+    __slots__ = ("_at_start", "_scan", "full")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
-        self._scan = _scanner(pattern) if isinstance(pattern, re.Pattern) else None
+        self._scan: re.Pattern[str] | None = None
+        self._at_start = False
+        if isinstance(pattern, re.Pattern):
+            self._scan, self._at_start = _scanner(pattern)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, lower: str | None = None, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """Matches in text[pos:endpos]; ``lower`` is not read (FastRegex's signature, so
+        either can scan a page fact)."""
         end = len(text) if endpos is None else endpos
         if self._scan is None:
             yield from self.full.finditer(text, pos, end)
             return
         search, match = self._scan.search, self.full.match
+        if self._at_start and pos == 0:
+            m = match(text, 0, end)  # ^ or \A matches only here
+            if m is not None:
+                yield m
+            pos = m.end() if m is not None else 1
         while (cand := search(text, pos, end)) is not None:
             m = match(text, cand.start(), end)
             if m is None:
@@ -150,6 +195,45 @@ class CharScan:
                 continue
             yield m
             pos = m.end()  # a match is never empty (see _first)
+
+
+def fact_scanner(pattern: re.Pattern[str]) -> FastRegex | CharScan:
+    """The faster of FastRegex and CharScan for a page fact (both find the same matches).
+
+    FastRegex skips ahead well when every match starts with a literal (after a \\b);
+    a pattern that starts with a look-behind, a class or ^ is tried at every character
+    by both, unless CharScan can skip to a few rare characters (digits, punctuation,
+    at most two letters).
+    """
+    scan = CharScan(pattern)
+    if scan._scan is None or _literal_start(pattern):
+        return FastRegex(pattern)
+    common = sum(1 for c in _COMMON_CHARS if scan._scan.match(c))
+    return scan if common <= 4 else FastRegex(pattern)  # two letters in either case
+
+
+_COMMON_CHARS = string.ascii_letters + " "
+
+
+def _literal_start(pattern: re.Pattern[str]) -> bool:
+    """Does every match start with a literal character, after an optional leading \\b?"""
+    parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if parsed and parsed[0] == (AT, AT_BOUNDARY):
+        parsed = parsed[1:]
+    return _literal_first(parsed)
+
+
+def _literal_first(seq: list) -> bool:
+    if not seq:
+        return False
+    op, av = seq[0]
+    if op is LITERAL:
+        return True
+    if op is SUBPATTERN and not (av[1] or av[2]):
+        return _literal_first(list(av[3]))
+    if op is BRANCH:
+        return all(_literal_first(list(alt)) for alt in av[1])
+    return False
 
 
 def ascii_only(pattern: re.Pattern[str]) -> bool:

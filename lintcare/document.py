@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
+from .charscan import CharScan, fact_scanner
 from .fastregex import FastRegex
 from .prose import HEADING, Block, Prose
 from .sources import Source
@@ -38,11 +39,11 @@ class Fact:
     min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
     skip_negated: bool = False  # "no side effects" does not state a side effect
     # Derived once: a faster scanner with the same matches, and literals every match has.
-    fast: FastRegex = field(init=False, repr=False, compare=False)
+    fast: FastRegex | CharScan = field(init=False, repr=False, compare=False)
     anchors: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fast", FastRegex(self.pattern))
+        object.__setattr__(self, "fast", fact_scanner(self.pattern))
         object.__setattr__(self, "anchors", regex_anchors(self.pattern.pattern))
 
 

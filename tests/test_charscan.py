@@ -8,9 +8,10 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.charscan import CharScan, ascii_only
+from lintcare.charscan import CharScan, ascii_only, fact_scanner
+from lintcare.fastregex import FastRegex
 
-_ATOMS = ["a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
+_ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
           "(?=[a-z])", "(?!b)", "\\]", "[-]", "[\\^]"]
 _TEXT = "abAkKsſ’“”\"' .-\n1_]^"
@@ -36,7 +37,7 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
     scanned = 0
     for _ in range(1500):
         source = _pattern(rng)
-        for flags in (0, re.IGNORECASE):
+        for flags in (0, re.IGNORECASE, re.MULTILINE):
             try:
                 pattern = re.compile(source, flags)
             except re.error:
@@ -45,8 +46,11 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
             scanned += scan._scan is not None
             for _ in range(4):
                 text = "".join(rng.choice(_TEXT) for _ in range(rng.randint(0, 25)))
+                pos = rng.randint(0, 2)
                 assert [m.span() for m in scan.finditer(text)] == \
                     [m.span() for m in pattern.finditer(text)], (source, flags, text)
+                assert [m.span() for m in scan.finditer(text, None, pos)] == \
+                    [m.span() for m in pattern.finditer(text, pos)], (source, flags, text, pos)
     assert scanned > 1000  # most random patterns are scanned, not passed through
 
 
@@ -54,6 +58,8 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
     ("[“”]|(?<=[A-Za-z])’(?=[A-Za-z])", re.IGNORECASE, "[“”’]"),
     ("\"|(?<=[A-Za-z])'(?=[A-Za-z])", 0, "[\"']"),
     (r"\b(?:tms|rems)\b", 0, "[tr]"),
+    (r'[”"]\s*—\s*[A-Z]|^\s*—\s*[A-Z]', 0, '[”"]'),  # the ^ branch is tried at 0 only
+    ("^a|b", re.MULTILINE, "[ab]"),  # ^ after any newline: zero-width, like \b
     ("a*", 0, None),  # may match nothing: scanned as it is
     (r"(a?)\1b", 0, None),  # a back-reference is not analysed
     ("(?i:a)b", 0, None),  # scoped flags are not analysed
@@ -89,3 +95,18 @@ def test_occurrence_finds_what_ignoring_case_finds() -> None:
     page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again."
     found = [f for f in lint_text(page, "text") if f.rule == "spravato-mark-repeated"]
     assert [f.text for f in found] == ["ſPRAVATO®", "SPRAVATO®"]
+
+
+def test_a_match_at_the_start_of_the_text_only() -> None:
+    pattern = re.compile(r'[”"]\s*—\s*[A-Z]|^\s*—\s*[A-Z][a-z]+')
+    text = ' — Maria said "hi" — Ana'
+    assert [m.span() for m in CharScan(pattern).finditer(text)] == \
+        [m.span() for m in pattern.finditer(text)] == [(0, 8), (17, 22)]
+
+
+def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
+    assert isinstance(fact_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
+    assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
+    # Capitals and digits are everywhere: a class scan would stop too often.
+    assert isinstance(fact_scanner(re.compile(r"\b\d+ [A-Z][a-z]+ St|\b[A-Z][a-z]+, [A-Z]{2}")),
+                      FastRegex)

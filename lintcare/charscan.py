@@ -1,11 +1,15 @@
-"""Same matches as a compiled regex, found by first skipping to the characters a match can start with.
+"""Same matches as a compiled regex, found by skipping to the characters a match starts with.
 
 ``re`` skips ahead fast only when a pattern starts with a literal or a character class;
 one that starts with a look-behind or an alternation of them (``[“”]|(?<=[A-Za-z])’``)
 is tried at every character of the page. Most such patterns can only start on a few
 characters: ``CharScan`` finds those with a one-class scan and tries the pattern there.
-Matches are exactly ``pattern.finditer``'s: every match starts on such a character,
-and none is empty (patterns that could match nothing are scanned as they are).
+Matches are exactly ``pattern.finditer``'s: every match starts on such a character (or
+at the start of the text, for ``^`` and ``\\A``), and none is empty (patterns that could
+match nothing, or that it cannot read, are scanned as they are).
+
+``fact_scanner`` picks CharScan or FastRegex for a page fact; ``ascii_only`` tells
+when FastRegex's lowercased scan finds what ignoring case finds.
 """
 
 from __future__ import annotations
@@ -259,7 +263,7 @@ def _plain_char(code: int) -> bool:
 
 
 def _ascii_walk(node: object) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and node[0] in (LITERAL, NOT_LITERAL):
+    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is NOT_LITERAL):
         return _plain_char(node[1])
     if isinstance(node, tuple) and len(node) == 2 and node[0] is RANGE:
         return node[1][1] < 128

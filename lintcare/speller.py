@@ -151,6 +151,11 @@ class Speller:
         return tuple(self.domain.get(w, w) for w in ranked[:MAX_SUGGESTIONS])
 
     def _domain_within_2(self, word: str) -> set[str]:
+        # Two edits change the length by two at most: no term is that near a longer word,
+        # whose deletions (quadratic in its length: seconds for a run of 80k letters)
+        # need not be made.
+        if len(word) > max(map(len, self.domain), default=0) + 2:
+            return set()
         if self._domain_index is None:
             index: dict[str, set[str]] = {}
             for term in self.domain:

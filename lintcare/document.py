@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
+from .charscan import CharScan, fact_scanner
 from .fastregex import FastRegex
 from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
@@ -26,6 +27,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MATCH_END = re.Match.end
 
 
 def _emails_in(text: str) -> Iterator[re.Match[str]]:
@@ -57,13 +59,19 @@ class Fact:
     where: str = "any"  # "any", "heading" (a title names it) or "body" (running text)
     min_count: int = 1  # how many matches make the fact true (a topic, not a passing word)
     skip_negated: bool = False  # "no side effects" does not state a side effect
-    # Derived once: a faster scanner with the same matches, and literals every match has.
-    fast: FastRegex = field(init=False, repr=False, compare=False)
+    # Derived once: literals every match has, and (on first use, as choosing it costs
+    # regex parsing a one-page run need not pay) a faster scanner with the same matches.
     anchors: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _fast: FastRegex | CharScan | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fast", FastRegex(self.pattern))
         object.__setattr__(self, "anchors", regex_anchors(self.pattern.pattern))
+
+    @property
+    def fast(self) -> FastRegex | CharScan:
+        if self._fast is None:
+            object.__setattr__(self, "_fast", fact_scanner(self.pattern))
+        return self._fast  # type: ignore[return-value]
 
 
 MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
@@ -358,8 +366,8 @@ class Document:
         starts: list[int] = []
         for block in self.prose.blocks:
             starts.append(block.start)
-            starts.extend(m.end() for m in SENTENCE_END.finditer(text, block.start, block.end)
-                          if m.end() < block.end)
+            # A match needs a character after its spaces, so every one ends inside the block.
+            starts.extend(map(_MATCH_END, SENTENCE_END.finditer(text, block.start, block.end)))
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

@@ -23,7 +23,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -39,18 +40,22 @@ if TYPE_CHECKING:
 # A word: a dotted abbreviation (e.g., a.m.), or letters and digits joined by
 # apostrophes or hyphens, with decimal points and thousands commas between digits.
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:(?:['’\-‐‑]|(?<=\d)[.,](?=\d))[^\W_]+)*")
-# Not words: URLs, email addresses and phone numbers are not read as prose. Each has a
-# cheap gate so most blocks skip its scan.
-_NOT_WORDS = (
+# Not words: URLs, email addresses and phone numbers are not read as prose. URLs have a
+# cheap gate so most blocks skip their scan.
+_URLS = (
     ("//", re.compile(r"\bhttps?://\S+")),
     ("www.", re.compile(r"\bwww\.\S+")),
-    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("", re.compile(r"(?<![\w-])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?![\w-])")),
 )
-_PHONE_TAIL = re.compile(r"\d{3}[ .-]\d{4}")  # every phone number ends like this
-# Where a sentence may end: the sentence rule's punctuation, quickly found; each
-# candidate is then confirmed by the full rule (abbreviations, the next character).
-_END_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# Email addresses and phone numbers: (pattern, a part every match holds, the characters
+# a match is made of). Their look-arounds read one character on either side.
+_RUNS_OF = (
+    (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), re.compile("@"), r"[\w.+@-]"),
+    (re.compile(r"(?<![\w-])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?![\w-])"),
+     re.compile(r"\d{3}[ .-]\d{4}"), r"[\d+ .()\-]"),
+)
+_RUNS_OF_COMPILED = tuple((regex, part, re.compile(chars), re.compile(chars + "*"))
+                          for regex, part, chars in _RUNS_OF)
+_MATCH_END = re.Match.end
 _TERMINAL = re.compile(r"[.!?…][^\w\s]*$")  # closing quotes, brackets, a stray comma
 _FULL_SENTENCE_WORDS = 3  # a list item needs this many words to count as a sentence
 SMOG_SENTENCES = 30  # SMOG's calibration sample
@@ -112,18 +117,26 @@ def _long_word_key(word: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
+# Field getters of Sentence, for loops that run in C.
+_WORDS_OF, _SYLLABLES_OF, _LONG_OF, _COUNTED_OF = (itemgetter(i) for i in (2, 3, 4, 5))
+
+
 def score(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset()) -> Scores:
     """Scores of the counted sentences; ``familiar`` words (lowercase) are not long words."""
-    words = n = syllables = poly = 0
-    for s in sentences:
-        if s.counted:
-            n += 1
-            words += s.words
-            syllables += s.syllables
-            poly += len(s.long_words)
-            if familiar:
-                poly -= sum(map(familiar.__contains__, s.long_words))
-    return Scores(words, n, syllables, poly)
+    sentences = list(sentences)
+    counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
+    long_words = list(chain.from_iterable(map(_LONG_OF, counted)))
+    poly = len(long_words)
+    if familiar and long_words:
+        poly -= sum(map(familiar.__contains__, long_words))
+    return Scores(sum(map(_WORDS_OF, counted)), len(counted), sum(map(_SYLLABLES_OF, counted)), poly)
+
+
+def total(parts: Iterable[Scores]) -> Scores:
+    """The scores of several parts of a text added up."""
+    parts = list(parts)
+    return Scores(*(sum(getattr(p, f) for p in parts)
+                    for f in ("words", "sentences", "syllables", "polysyllables")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +160,7 @@ class Analysis:
 
     def scores(self, familiar: frozenset[str] = frozenset()) -> Scores:
         """Scores of the whole document: the sections' scores added up."""
-        parts = [sec.scores(familiar) for sec in self.sections]
-        return Scores(*(sum(getattr(p, f) for p in parts)
-                        for f in ("words", "sentences", "syllables", "polysyllables")))
+        return total(sec.scores(familiar) for sec in self.sections)
 
     def index_at(self, offset: int) -> int | None:
         """Index of the sentence holding prose ``offset``."""
@@ -165,84 +176,120 @@ def _blank(m: re.Match[str]) -> str:
 
 def _strip_not_words(text: str) -> str:
     """The text with URLs, emails and phone numbers blanked out (offsets unchanged)."""
-    for gate, regex in _NOT_WORDS:
-        if gate in text if gate else _PHONE_TAIL.search(text):
+    for gate, regex in _URLS:
+        if gate in text:
             text = regex.sub(_blank, text)
+    for regex, part, char, chars in _RUNS_OF_COMPILED:
+        text = _blank_runs(text, regex, part, char, chars)
     return text
 
 
-def _measure(text: str) -> tuple[int, int, tuple[str, ...]]:
-    """Words, syllables and long words of one sentence's text (non-words blanked out).
+def _blank_runs(text: str, regex: re.Pattern[str], part: re.Pattern[str],
+                char: re.Pattern[str], chars: re.Pattern[str]) -> str:
+    """``regex.sub(_blank, text)``, scanning only the runs of ``char`` that hold ``part``.
 
-    Words never cross whitespace, so the text is split on it (fast, in C) and each
-    whitespace-separated chunk is looked up in a cache of its words' figures.
+    A match is made of such characters and holds ``part``, and its look-arounds read one
+    character on either side; so a scan of each run with one character around it finds
+    the same matches as a scan of the whole text, where re would try every position.
     """
-    chunks = text.split()
-    try:  # the common case: every chunk seen before; the loops run in C
-        words = sum(map(_WORDS.__getitem__, chunks))
-    except KeyError:
-        _learn(chunks)
-        words = sum(map(_WORDS.__getitem__, chunks))
-    syllables = sum(map(_SYLLABLES.__getitem__, chunks))
-    long_words = tuple(chain.from_iterable(filter(None, map(_LONG.get, chunks))))
-    return words, syllables, long_words
+    found = part.search(text)
+    if found is None:
+        return text
+    spans: list[tuple[int, int]] = []
+    while found is not None:
+        lo = found.start()
+        while lo > 0 and char.match(text, lo - 1):
+            lo -= 1
+        hi = chars.match(text, found.end()).end()  # type: ignore[union-attr]
+        spans.extend(m.span() for m in regex.finditer(text, max(lo - 1, 0), hi + 1))
+        found = part.search(text, hi)
+    if not spans:
+        return text
+    out: list[str] = []
+    done = 0
+    for start, end in spans:
+        out += (text[done:start], " " * (end - start))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 # Per whitespace-separated chunk ("pressure,", "(TMS)", "well—almost"), computed once:
-# how many words it holds, their syllables, and the keys of its long words.
-_WORDS: dict[str, int] = {}
-_SYLLABLES: dict[str, int] = {}
+# how many words it holds and their syllables, packed in one int (syllables above
+# _SYLLABLES_SHIFT bits) so one sum adds both; and the keys of its long words. A
+# sentence has far fewer than 2**32 words, so the two fields never mix.
+_FIGURES: dict[str, int] = {}
 _LONG: dict[str, tuple[str, ...]] = {}
+_SYLLABLES_SHIFT = 32
+_WORDS_MASK = (1 << _SYLLABLES_SHIFT) - 1
 _CACHE_MAX = 200_000  # a pathological input cannot grow the caches without bound
 
 
 def _learn(chunks: Iterable[str]) -> None:
-    if len(_WORDS) > _CACHE_MAX:
-        _WORDS.clear()
-        _SYLLABLES.clear()
+    if len(_FIGURES) > _CACHE_MAX:
+        _FIGURES.clear()
         _LONG.clear()
     for chunk in chunks:
-        if chunk in _WORDS:
+        if chunk in _FIGURES:
+            continue
+        if chunk.isalpha():  # most chunks: one word, no punctuation
+            syllables, poly = token_syllables(chunk)
+            _FIGURES[chunk] = syllables << _SYLLABLES_SHIFT | 1
+            if poly:
+                _LONG[chunk] = (_long_word_key(chunk),)
             continue
         words = WORD.findall(chunk)
         figures = [token_syllables(w) for w in words]
-        _WORDS[chunk] = len(words)
-        _SYLLABLES[chunk] = sum(syl for syl, _ in figures)
+        _FIGURES[chunk] = sum(syl for syl, _ in figures) << _SYLLABLES_SHIFT | len(words)
         long_words = tuple(_long_word_key(w) for w, (_, poly) in zip(words, figures, strict=True) if poly)
         if long_words:
             _LONG[chunk] = long_words
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
-    """Offsets where sentences end inside [start, end): the same as lintcare's sentence rule."""
-    for cand in _END_CANDIDATE.finditer(text, start, end):
-        # The rule's lookahead needs at most two characters past the spaces.
-        m = SENTENCE_END.search(text, cand.start(), min(end, cand.end() + 2))
-        if m is not None and m.start() < cand.end():
-            yield m.end()
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets where sentences end inside [start, end): lintcare's sentence rule.
+
+    A match needs a character after its spaces, so none ends at ``end``.
+    """
+    return list(map(_MATCH_END, SENTENCE_END.finditer(text, start, end)))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each sentence or fragment of a block, spaces trimmed."""
+    s = start
+    for e in (*_sentence_ends(text, start, end), end):
+        raw = text[s:e]
+        piece = raw.strip()
+        if piece:
+            lo = s + len(raw) - len(raw.lstrip())
+            yield lo, lo + len(piece), piece
+        s = e
 
 
 def _block_sentences(text: str, start: int, end: int, kind: str) -> list[Sentence]:
     """The sentences and fragments of one block, measured (headings are not)."""
-    bounds = [start, *_sentence_ends(text, start, end), end]
-    clean = _strip_not_words(text[start:end]) if kind != HEADING else ""
+    if kind == HEADING:
+        return [Sentence(lo, hi, 0, 0, (), False, kind) for lo, hi, _ in _pieces(text, start, end)]
     out: list[Sentence] = []
-    for s, e in pairwise(bounds):
-        raw = text[s:e]
-        piece = raw.strip()
-        if not piece:
-            continue
-        s += len(raw) - len(raw.lstrip())
-        e = s + len(piece)
-        if kind == HEADING:
-            out.append(Sentence(s, e, 0, 0, (), False, kind))
-            continue
-        words, syllables, long_words = _measure(clean[s - start:e - start])
+    clean = _strip_not_words(text[start:end])
+    short_counts = kind not in (LIST_ITEM, TABLE_CELL)
+    terminal = _TERMINAL.search
+    figures, long_of = _FIGURES.__getitem__, _LONG.get
+    for lo, hi, piece in _pieces(text, start, end):
+        # Words never cross whitespace, so the sentence is split on it (in C) and each
+        # chunk's figures are looked up; a chunk not seen before is learnt first.
+        chunks = clean[lo - start:hi - start].split()
+        try:
+            packed = sum(map(figures, chunks))
+        except KeyError:
+            _learn(chunks)
+            packed = sum(map(figures, chunks))
+        words = packed & _WORDS_MASK
+        long_words = tuple(chain.from_iterable(filter(None, map(long_of, chunks))))
         # Only the trailing punctuation matters; a short window keeps the search O(1).
-        counted = words > 0 and _TERMINAL.search(piece, max(0, len(piece) - 12)) is not None
-        if kind in (LIST_ITEM, TABLE_CELL) and words < _FULL_SENTENCE_WORDS:
-            counted = False
-        out.append(Sentence(s, e, words, syllables, long_words, counted, kind))
+        counted = (words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS)
+                   and (piece[-1] in ".!?…" or terminal(piece, max(0, len(piece) - 12)) is not None))
+        out.append(Sentence(lo, hi, words, packed >> _SYLLABLES_SHIFT, long_words, counted, kind))
     return out
 
 
@@ -294,17 +341,20 @@ def hardest(sentences: Sequence[Sentence], familiar: frozenset[str] = frozenset(
             count: int = 3) -> list[Sentence]:
     """The counted sentences that raise the grade most: most long words, then most words."""
     def weight(s: Sentence) -> tuple[int, int]:
-        long_words = len(s.long_words) - sum(map(familiar.__contains__, s.long_words))
-        return long_words, s.words
+        long_words = s.long_words
+        if long_words and familiar:
+            return len(long_words) - sum(map(familiar.__contains__, long_words)), s.words
+        return len(long_words), s.words
 
-    ranked = heapq.nlargest(count, (s for s in sentences if s.counted), key=weight)
+    ranked = heapq.nlargest(count, compress(sentences, map(_COUNTED_OF, sentences)), key=weight)
     return [s for s in ranked if weight(s) > (0, 0)]
 
 
 def frequent_long_words(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset(),
                         count: int = 5) -> list[tuple[str, int]]:
     """The long words that drive a SMOG score, most frequent first (case folded)."""
-    counter = Counter(chain.from_iterable(s.long_words for s in sentences if s.counted))
+    sentences = list(sentences)
+    counter = Counter(chain.from_iterable(map(_LONG_OF, compress(sentences, map(_COUNTED_OF, sentences)))))
     for word in familiar:
         counter.pop(word, None)
     return counter.most_common(count)

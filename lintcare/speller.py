@@ -122,6 +122,16 @@ class Speller:
         return len(word) > 3 and word[-1] == "s" and word[-2] not in "s'" and (
             word[:-1] in self._freq or word[:-1] in self.domain)
 
+    def _known_among(self, words: set[str]) -> set[str]:
+        """``{w for w in words if self.known(w)}``, the dictionary look-ups run in C: an
+        unknown word has about a thousand edits to check."""
+        freq, domain = self._freq, self.domain
+        found = set(filter(freq.__contains__, words))
+        found.update(filter(domain.__contains__, words))
+        found.update(w for w in words if w[-1:] == "s" and len(w) > 3 and w[-2] not in "s'"
+                     and (w[:-1] in freq or w[:-1] in domain))
+        return found
+
     def is_domain(self, word: str) -> bool:
         return word.lower() in self.domain
 
@@ -134,13 +144,18 @@ class Speller:
         return cached
 
     def _rank(self, word: str) -> tuple[str, ...]:
-        near = {w for w in self._engine.edit_distance_1(word) if self.known(w)}
+        near = self._known_among(self._engine.edit_distance_1(word))
         if not near:
             near = self._domain_within_2(word)
         ranked = sorted(near, key=lambda w: (w not in self.domain, -self._freq.get(w, 0), w))
         return tuple(self.domain.get(w, w) for w in ranked[:MAX_SUGGESTIONS])
 
     def _domain_within_2(self, word: str) -> set[str]:
+        # Two edits change the length by two at most: no term is that near a longer word,
+        # whose deletions (quadratic in its length: seconds for a run of 80k letters)
+        # need not be made.
+        if len(word) > max(map(len, self.domain), default=0) + 2:
+            return set()
         if self._domain_index is None:
             index: dict[str, set[str]] = {}
             for term in self.domain:

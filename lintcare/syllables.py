@@ -125,8 +125,21 @@ def _has_vowel(stem: str) -> bool:
     return _VOWELS.search(stem) is not None
 
 
+# Per word as given: inflected forms share stems, and words repeat across pages.
+_WORD_CACHE: dict[str, int] = {}
+
+
 def word_syllables(word: str) -> int:
     """Syllables of a word made of letters, any case; inflections count on their base."""
+    known = _WORD_CACHE.get(word)
+    if known is None:
+        known = _word_syllables(word)
+        if len(_WORD_CACHE) < _CACHE_MAX:
+            _WORD_CACHE[word] = known
+    return known
+
+
+def _word_syllables(word: str) -> int:
     w = word.lower()
     if not w.isascii():
         w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
@@ -136,14 +149,22 @@ def word_syllables(word: str) -> int:
     known = EXCEPTIONS.get(w)
     if known is not None:
         return known
-    for head in _COMPOUND_HEADS:
-        rest = w[len(head):]
-        if w.startswith(head) and len(rest) >= 3 and _has_vowel(rest):
-            return _core(head) + word_syllables(rest)
-    for suffix in _PLUS_ONE:
-        stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= 2 and _has_vowel(stem):
-            return word_syllables(stem) + 1
+    return _spelled_syllables(w)
+
+
+def _spelled_syllables(w: str) -> int:
+    """``word_syllables`` of a lowercase ASCII word that is no exception."""
+    # One C call rules out most words before the per-head and per-suffix loops.
+    if w.startswith(_COMPOUND_HEADS):
+        for head in _COMPOUND_HEADS:
+            rest = w[len(head):]
+            if w.startswith(head) and len(rest) >= 3 and _has_vowel(rest):
+                return _core(head) + word_syllables(rest)
+    if w.endswith(_PLUS_ONE):
+        for suffix in _PLUS_ONE:
+            stem = w[: -len(suffix)]
+            if w.endswith(suffix) and len(stem) >= 2 and _has_vowel(stem):
+                return word_syllables(stem) + 1
     if w.endswith("ed") and len(w) > 3 and not w.endswith("eed") and _has_vowel(w[:-2]):
         stem = w[:-2]
         # wanted, needed, handled: the -ed is heard; hoped, tried, called: it is not
@@ -257,13 +278,17 @@ def _part(part: str) -> tuple[int, int, bool]:
             longest = max([longest, *spoken])
             continue
         letters = True
-        if len(run) > 1 and run.isupper():
-            total += _initialism(run)
-        elif len(run) > 2 and run[-1] == "s" and run[:-1].isupper():  # SSRIs
-            total += _initialism(run[:-1])
-        else:
-            total += word_syllables(run)
+        total += _letters(run)
     return total, longest, letters
+
+
+def _letters(run: str) -> int:
+    """Syllables of a run of letters: an initialism, an initialism's plural or a word."""
+    if len(run) > 1 and run.isupper():
+        return _initialism(run)
+    if len(run) > 2 and run[-1] == "s" and run[:-1].isupper():  # SSRIs
+        return _initialism(run[:-1])
+    return word_syllables(run)
 
 
 def token_syllables(token: str) -> tuple[int, bool]:
@@ -276,8 +301,10 @@ def token_syllables(token: str) -> tuple[int, bool]:
     hit = _CACHE.get(token)
     if hit is not None:
         return hit
-    abbreviation = ABBREVIATIONS.get(token.lower())
-    if abbreviation is not None:
+    if token.isalpha():  # most tokens: one run of letters, no hyphen, digit or dot
+        total = _letters(token)
+        result = (max(total, 1), total >= 3)
+    elif (abbreviation := ABBREVIATIONS.get(token.lower())) is not None:
         result = (abbreviation, abbreviation >= 3)
     else:
         total = longest = 0

@@ -112,3 +112,17 @@ def test_dotted_version_numbers_read_point_by_point():
     zero = numeral_words("0")
     # "zero point zero point zero": each "point" is one syllable
     assert numeral_words("0.0.0") == [*zero, 1, *zero, 1, *zero]
+
+
+def test_caches_never_change_counts():
+    """Counts are cached per word and per token; a warm cache gives what a cold one does,
+    whatever order the words come in (inflected forms reach their stems through it)."""
+    import lintcare.syllables as syllables
+
+    words = [*WORDS, *(w.upper() for w in WORDS), *(w.capitalize() + "'s" for w in WORDS)]
+    syllables._WORD_CACHE.clear()
+    syllables._CACHE.clear()
+    cold = {w: token_syllables(w) for w in words}
+    warm = {w: token_syllables(w) for w in reversed(words)}
+    syllables._CACHE.clear()  # the token cache gone, the word cache warm
+    assert cold == warm == {w: token_syllables(w) for w in words}

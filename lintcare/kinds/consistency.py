@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..charscan import CharScan
 from ..document import Document
 from .base import Hit, Kind
 
@@ -28,6 +29,8 @@ class ConsistencyKind(Kind):
             raise ctx.error("variants", "needs at least two named variants")
         cs = raw.get("case_sensitive", False)
         self.variants = {str(k): ctx.regex("variants", v, cs) for k, v in variants.items()}
+        # Quote and apostrophe patterns start with look-behinds: scan to their characters.
+        self._scans = {k: CharScan(v) for k, v in self.variants.items()}
         self.replace = {str(k): str(v) for k, v in (raw.get("replace") or {}).items()}
         unknown = set(self.replace) - set(self.variants)
         if unknown:
@@ -35,8 +38,8 @@ class ConsistencyKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         found: dict[str, list[tuple[int, int]]] = {}
-        for name, regex in self.variants.items():
-            spans = [m.span() for m in regex.finditer(doc.text)
+        for name, scan in self._scans.items():
+            spans = [m.span() for m in scan.finditer(doc.text)
                      if m.end() > m.start() and doc.block_at(m.start()) is not None]
             if spans:
                 found[name] = spans

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..anchors import regex_anchors
 from ..document import Document
-from ..fastregex import lower_literals
+from ..fastregex import FastRegex, lower_literals
 from ..prebuilt import compile_pattern
 from ..prose import HEADING
 from ..readability import Analysis, analysis_of
@@ -83,6 +83,10 @@ class FirstUseKind(Kind):
         self.regex = ctx.regex("terms", joined, cs)
         lowered = None if cs else lower_literals(joined)
         self._scan_lower = compile_pattern(lowered) if lowered is not None else None
+        # Case-sensitive terms (acronyms) start with capitals, which are rare: FastRegex
+        # skips to them without the leading \b and confirms each candidate (same
+        # matches). Lowercase first letters are too common for that to pay.
+        self._fast = FastRegex(self.regex) if self._scan_lower is None else None
         self.after = self._regexes(ctx, raw, "explained_after")
         self.before = self._regexes(ctx, raw, "explained_before")
         self.next = self._regexes(ctx, raw, "explained_next")
@@ -106,6 +110,8 @@ class FirstUseKind(Kind):
         text = doc.text
         if self._scan_lower is not None and len(doc.lower) == len(text):
             found = self._scan_lower.finditer(doc.lower)
+        elif self._fast is not None:
+            found = self._fast.finditer(text, doc.lower)
         else:
             found = self.regex.finditer(text)
         for m in found:

@@ -17,6 +17,7 @@ from ..readability import (
     analysis_of,
     frequent_long_words,
     hardest,
+    total,
 )
 from .base import Hit, Kind
 
@@ -80,7 +81,9 @@ class GradeLevelKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         analysis = analysis_of(doc)
-        page = analysis.scores(self.familiar)
+        # Each section scored once: the page's scores are theirs added up.
+        scored = [(section, section.scores(self.familiar)) for section in analysis.sections]
+        page = total(scores for _, scores in scored)
         if page.sentences < self.min_sentences:
             return
         if page.sentences < self.reliable_sentences:
@@ -90,8 +93,7 @@ class GradeLevelKind(Kind):
             return
         flagged = False
         titled = any(s.heading for s in analysis.sections)
-        for section in analysis.sections:
-            scores = section.scores(self.familiar)
+        for section, scores in scored:
             if scores.sentences < self.min_sentences or not self._above(scores):
                 continue
             if section.heading:

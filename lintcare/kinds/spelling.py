@@ -33,7 +33,8 @@ from .base import Hit, Kind, match_case
 # file names, code and numbers.
 _LETTERS_RE = r"[A-Za-z]+(?:['’][A-Za-z]+)*"
 _LETTERS = re.compile(_LETTERS_RE)
-_BEFORE = r"(?<![\w'’/\\@#&+`<>=!{}$%~^])(?<!\d-)(?<!\.)"
+_NOT_BEFORE = r"[\w'’/\\@#&+`<>=!{}$%~^]"
+_BEFORE = rf"(?<!{_NOT_BEFORE})(?<!\d-)(?<!\.)"
 _AFTER = r"(?![\w/\\@#&+`<>=!{}$%~^]|['’][A-Za-z]|['’-]\d|\.[A-Za-z0-9]|:/)"
 _CODE = re.compile(r"`[^`\n]*`")
 # Marks of an address (URL, e-mail, handle): the whole run of non-space characters
@@ -45,6 +46,7 @@ _ABBREV = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "v
                      "dept", "ave", "blvd", "rd", "mt", "ft", "co", "inc", "ltd"})
 _UNIT_MAX = 4
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NON_SPACE = re.compile(r"\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,7 @@ class SpellingKind(Kind):
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
         for m in _occurrences(frozenset(flagged)).finditer(text):
-            word, start = m.group(), m.start()
+            word, start = m[0], m.start()
             verdict = flagged[word]
             if not verdict.rejected:
                 if verdict.length <= _UNIT_MAX and _after_number(text, start):
@@ -176,11 +178,40 @@ def _names(doc: Document, text: str, words: list[str]) -> set[str]:
     return names
 
 
+class _Occurrences:
+    """The word pattern restricted to some words: finds exactly their occurrences.
+
+    The look-behinds in front keep ``re`` from skipping ahead, so the scan would try
+    them at every character of the page. The bare words are found first, in a fast
+    scan, and the full pattern is tried only where one starts.
+    """
+
+    __slots__ = ("_full", "_scan")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        ordered = sorted(words, key=len, reverse=True)
+        self._full = re.compile(f"{_BEFORE}(?:{'|'.join(map(re.escape, ordered))}){_AFTER}")
+        # Each word's first look-behind, checked after its first letter: the scan still
+        # skips ahead to first letters, and gives up at once inside a word (comparing a
+        # long word at every letter of a long run took quadratic time).
+        self._scan = re.compile("|".join(
+            f"{re.escape(w[0])}(?<!{_NOT_BEFORE}{re.escape(w[0])}){re.escape(w[1:])}" for w in ordered))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search, match = self._scan.search, self._full.match
+        pos = 0
+        while (cand := search(text, pos)) is not None:
+            m = match(text, cand.start())
+            if m is None:
+                pos = cand.start() + 1
+                continue
+            yield m
+            pos = m.end()  # never empty: a word has letters
+
+
 @lru_cache(maxsize=256)
-def _occurrences(words: frozenset[str]) -> re.Pattern[str]:
-    """The word pattern restricted to ``words``: finds exactly their occurrences."""
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}")
+def _occurrences(words: frozenset[str]) -> _Occurrences:
+    return _Occurrences(words)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -192,19 +223,23 @@ def _blank_addresses(text: str) -> str:
     for mark in _ADDRESS_MARKS:
         pos = text.find(mark)
         while pos >= 0:
-            start, end = pos, pos + len(mark)
+            start = pos
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
-            while end < len(text) and not text[end].isspace():
-                end += 1
+            end = _NON_SPACE.match(text, pos + len(mark)).end()  # type: ignore[union-attr]
             spans.append((start, end))
             pos = text.find(mark, end)
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end > done:  # the spans of two marks in one address overlap
+            start = max(start, done)
+            out += (text[done:start], " " * (end - start))
+            done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _after_number(text: str, start: int) -> bool:

@@ -24,6 +24,7 @@ SUFFIX_FORMATS = {
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MATCH_END = re.Match.end
 
 
 class SourceError(Exception):
@@ -49,7 +50,7 @@ class Source:
         if not self._line_starts:
             # A line ends at \n, \r\n or a lone \r, as editors count them (one scan: a
             # search for the next \r from every line was quadratic in a file without one).
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+            self._line_starts = [0, *map(_MATCH_END, _LINE_BREAK.finditer(self.text))]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

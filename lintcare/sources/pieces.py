@@ -23,6 +23,7 @@ Piece = tuple[str, int, int]
 # "Run  now" with a double space that is not in the file.
 PLACEHOLDER = "\ufffc"
 
+_SPACE_OR_PLACEHOLDER = " \t\n\r\f" + PLACEHOLDER
 _ASCII_PUNCT = frozenset(punctuation)
 # Character references as CommonMark accepts them (the semicolon is required).
 _MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -210,11 +211,13 @@ def collapse_whitespace(pieces: list[Piece]) -> list[Piece]:
                 prev_ws = False
             continue
         pos = _LEAD_WS.match(text).end() if prev_ws else 0
-        for m in _IRREGULAR_WS.finditer(text, pos):
-            if m.start() > pos:
-                out.append((text[pos:m.start()], s + pos, m.start() - pos))
-            out.append((" ", s + m.start(), m.end() - m.start()))
-            pos = m.end()
+        # Most text has no such run: a few substring tests instead of a regex scan.
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+            for m in _IRREGULAR_WS.finditer(text, pos):
+                if m.start() > pos:
+                    out.append((text[pos:m.start()], s + pos, m.start() - pos))
+                out.append((" ", s + m.start(), m.end() - m.start()))
+                pos = m.end()
         if pos < len(text):
             out.append((text[pos:], s + pos, len(text) - pos))
         if text:
@@ -256,7 +259,7 @@ def _trim(pieces: list[Piece]) -> list[Piece]:
 def emit_block(builder: ProseBuilder, pieces: list[Piece], kind: str, level: int = 0) -> None:
     """Write one block; nothing if it holds no words (only placeholders or spaces)."""
     pieces = _trim(pieces)
-    if not any(t.strip(" \t\n\r\f" + PLACEHOLDER) for t, _, _ in pieces):
+    if not any(t.strip(_SPACE_OR_PLACEHOLDER) for t, _, _ in pieces):
         return
     builder.open_block()
     for text, s, slen in pieces:

@@ -1,0 +1,113 @@
+"""CharScan finds exactly the matches of re's finditer, only faster."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from lintcare.api import lint_text
+from lintcare.charscan import CharScan, ascii_only, fact_scanner
+from lintcare.fastregex import FastRegex
+
+_ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
+          r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
+          "(?=[a-z])", "(?!b)", "\\]", "[-]", "[\\^]"]
+_TEXT = "abAkKsſ’“”\"' .-\n1_]^"
+
+
+def _pattern(rng: random.Random, depth: int = 0) -> str:
+    out = []
+    for _ in range(rng.randint(1, 4)):
+        r = rng.random()
+        if r < 0.15 and depth < 3:
+            out.append("(?:" + "|".join(_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3))) + ")")
+        elif r < 0.25 and depth < 3:
+            out.append("(" + _pattern(rng, depth + 1) + ")")
+        else:
+            out.append(rng.choice(_ATOMS))
+        if depth == 0:  # quantifiers only outside groups: no catastrophic backtracking
+            out[-1] += rng.choice(["", "", "", "", "*", "+", "?", "{0,2}"])
+    return "".join(out)
+
+
+def test_same_matches_as_finditer_on_random_patterns() -> None:
+    rng = random.Random(7)
+    scanned = 0
+    for _ in range(1500):
+        source = _pattern(rng)
+        for flags in (0, re.IGNORECASE, re.MULTILINE):
+            try:
+                pattern = re.compile(source, flags)
+            except re.error:
+                continue
+            scan = CharScan(pattern)
+            scanned += scan._scan is not None
+            for _ in range(4):
+                text = "".join(rng.choice(_TEXT) for _ in range(rng.randint(0, 25)))
+                pos = rng.randint(0, 2)
+                assert [m.span() for m in scan.finditer(text)] == \
+                    [m.span() for m in pattern.finditer(text)], (source, flags, text)
+                assert [m.span() for m in scan.finditer(text, None, pos)] == \
+                    [m.span() for m in pattern.finditer(text, pos)], (source, flags, text, pos)
+    assert scanned > 1000  # most random patterns are scanned, not passed through
+
+
+@pytest.mark.parametrize(("source", "flags", "scan"), [
+    ("[“”]|(?<=[A-Za-z])’(?=[A-Za-z])", re.IGNORECASE, "[“”’]"),
+    ("\"|(?<=[A-Za-z])'(?=[A-Za-z])", 0, "[\"']"),
+    (r"\b(?:tms|rems)\b", 0, "[tr]"),
+    (r'[”"]\s*—\s*[A-Z]|^\s*—\s*[A-Z]', 0, '[”"]'),  # the ^ branch is tried at 0 only
+    ("^a|b", re.MULTILINE, "[ab]"),  # ^ after any newline: zero-width, like \b
+    ("a*", 0, None),  # may match nothing: scanned as it is
+    (r"(a?)\1b", 0, None),  # a back-reference is not analysed
+    ("(?i:a)b", 0, None),  # scoped flags are not analysed
+    (".b", 0, None),  # starts with any character
+])
+def test_scan_class(source: str, flags: int, scan: str | None) -> None:
+    found = CharScan(re.compile(source, flags))._scan
+    # The scan is the class of first characters, then a look-ahead for the pattern.
+    assert (found.pattern.partition("(?<=")[0] if found is not None else None) == scan
+
+
+def test_case_folding_follows_the_pattern() -> None:
+    # Under IGNORECASE "s" also matches the long s and "k" the Kelvin sign.
+    pattern = re.compile(r"(?<!x)sk", re.IGNORECASE)
+    text = "SK ſK sK xsk"
+    assert [m.span() for m in CharScan(pattern).finditer(text)] == \
+        [m.span() for m in pattern.finditer(text)] == [(0, 2), (3, 5), (6, 8)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"\b(spravato)\s*®", True),  # uncased marks are fine
+    (r"[a-z]+—", True),
+    (r"\u017fpravato", False),  # the long s, written as an escape
+    ("µg", False),  # the micro sign folds onto Greek mu
+    (r"(?<=é)a", False),
+])
+def test_ascii_only(source: str, expected: bool) -> None:
+    assert ascii_only(re.compile(source, re.IGNORECASE)) is expected
+
+
+def test_occurrence_finds_what_ignoring_case_finds() -> None:
+    # "ſ" matches "s" when case is ignored but lowercases to itself: the page is then
+    # scanned with the rule's own regex, not its lowercased copy.
+    page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again."
+    found = [f for f in lint_text(page, "text") if f.rule == "spravato-mark-repeated"]
+    assert [f.text for f in found] == ["ſPRAVATO®", "SPRAVATO®"]
+
+
+def test_a_match_at_the_start_of_the_text_only() -> None:
+    pattern = re.compile(r'[”"]\s*—\s*[A-Z]|^\s*—\s*[A-Z][a-z]+')
+    text = ' — Maria said "hi" — Ana'
+    assert [m.span() for m in CharScan(pattern).finditer(text)] == \
+        [m.span() for m in pattern.finditer(text)] == [(0, 8), (17, 22)]
+
+
+def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
+    assert isinstance(fact_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
+    assert isinstance(fact_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
+    assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
+    assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), CharScan)
+    assert isinstance(fact_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere

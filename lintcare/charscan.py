@@ -8,8 +8,7 @@ Matches are exactly ``pattern.finditer``'s: every match starts on such a charact
 at the start of the text, for ``^`` and ``\\A``), and none is empty (patterns that could
 match nothing, or that it cannot read, are scanned as they are).
 
-``fact_scanner`` picks CharScan or FastRegex for a page fact; ``ascii_only`` tells
-when FastRegex's lowercased scan finds what ignoring case finds.
+``fact_scanner`` picks CharScan or FastRegex for a page fact.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ try:  # Python 3.11+
         LITERAL,
         MAX_REPEAT,
         MIN_REPEAT,
-        NOT_LITERAL,
         RANGE,
         SUBPATTERN,
     )
@@ -55,7 +53,6 @@ except ImportError:  # pragma: no cover - Python 3.10
         LITERAL,
         MAX_REPEAT,
         MIN_REPEAT,
-        NOT_LITERAL,
         RANGE,
         SUBPATTERN,
     )
@@ -236,47 +233,3 @@ def _literal_first(seq: list) -> bool:
     if op is BRANCH:
         return all(_literal_first(list(alt)) for alt in av[1])
     return False
-
-
-def ascii_only(pattern: re.Pattern[str]) -> bool:
-    """Are the cased characters a pattern names all ASCII (escapes such as \\u017f too)?
-
-    Scanning a lowercased copy with a lowercased pattern (FastRegex) finds what ignoring
-    case finds only for such patterns, and only on pages without the two letters that
-    ignoring case folds onto ASCII ones without lowercasing to them: "ſ" and "ı".
-    Uncased characters ("®", "—") are fine.
-    """
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return False
-    return _ascii_walk(parsed)
-
-
-def _plain_char(code: int) -> bool:
-    if code < 128:
-        return True
-    ch = chr(code)
-    return ch.lower() == ch == ch.upper() and code not in _ODD_CASES
-
-
-def _ascii_walk(node: object) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is NOT_LITERAL):
-        return _plain_char(node[1])
-    if isinstance(node, tuple) and len(node) == 2 and node[0] is RANGE:
-        return node[1][1] < 128
-    if isinstance(node, tuple | list | sre_parse.SubPattern):
-        return all(_ascii_walk(item) for item in node)
-    return True
-
-
-def _odd_cases() -> frozenset[int]:
-    """Characters that ignoring case matches with others beyond their upper and lower case."""
-    try:
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - older Pythons: treat every non-ASCII char as odd
-        return frozenset(range(128, 0x110000))
-    return frozenset(_EXTRA_CASES).union(*_EXTRA_CASES.values())
-
-
-_ODD_CASES = _odd_cases()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
 from .charscan import CharScan, fact_scanner
-from .fastregex import FastRegex
+from .fastregex import FastRegex, lower_text
 from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
 from .sources import Source
@@ -97,7 +97,7 @@ class Document:
 
     @cached_property
     def lower(self) -> str:
-        return self.text.lower()
+        return lower_text(self.text)
 
     @cached_property
     def chunks(self) -> list[Chunk]:

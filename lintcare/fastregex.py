@@ -16,7 +16,65 @@ from collections.abc import Iterator
 from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
 from .prebuilt import compile_pattern, is_standard, precomputed
 
+try:  # Python 3.11+
+    from re._constants import NOT_LITERAL, RANGE  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    from sre_constants import NOT_LITERAL, RANGE  # type: ignore[no-redef]
+
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
+
+
+def _odd_cases() -> frozenset[int]:
+    """Characters that ignoring case matches with others beyond their upper and lower case."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - older Pythons: treat every non-ASCII char as odd
+        return frozenset(range(128, 0x110000))
+    return frozenset(_EXTRA_CASES).union(*_EXTRA_CASES.values())
+
+
+_ODD_CASES = _odd_cases()
+# The two letters ignoring case pairs with ASCII ones that lowercasing leaves apart.
+_FOLD_TO_ASCII = str.maketrans({"ſ": "s", "ı": "i"})
+
+
+def lower_text(text: str) -> str:
+    """The lowercased copy of a page that lowered ASCII patterns scan (see ascii_only):
+    "ſ" and "ı" become the "s" and "i" that ignoring case matches them with."""
+    low = text.lower()
+    return low.translate(_FOLD_TO_ASCII) if "ſ" in low or "ı" in low else low
+
+
+@precomputed
+def ascii_only(pattern: str) -> bool:
+    """Are the cased characters a pattern names all ASCII (escapes such as \\u017f too)?
+
+    Scanning a lowercased copy with a lowercased pattern finds what ignoring case finds
+    only for such patterns, and only on a copy made by ``lower_text``. Uncased
+    characters ("®", "—") are fine.
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    return _ascii_walk(parsed)
+
+
+def _plain_char(code: int) -> bool:
+    if code < 128:
+        return True
+    ch = chr(code)
+    return ch.lower() == ch == ch.upper() and code not in _ODD_CASES
+
+
+def _ascii_walk(node: object) -> bool:
+    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is NOT_LITERAL):
+        return _plain_char(node[1])
+    if isinstance(node, tuple) and len(node) == 2 and node[0] is RANGE:
+        return node[1][1] < 128
+    if isinstance(node, tuple | list | sre_parse.SubPattern):
+        return all(_ascii_walk(item) for item in node)
+    return True
 
 
 @precomputed
@@ -63,7 +121,7 @@ class FastRegex:
         if not is_standard(full):  # a team's pattern (userregex): scan it as it is
             self._scan = full
             return
-        if flags & re.IGNORECASE:
+        if flags & re.IGNORECASE and ascii_only(pattern):
             lowered = lower_literals(pattern)
             if lowered is not None:
                 pattern, flags, self._lowered = lowered, flags & ~re.IGNORECASE, True

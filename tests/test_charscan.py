@@ -8,8 +8,8 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.charscan import CharScan, ascii_only, fact_scanner
-from lintcare.fastregex import FastRegex
+from lintcare.charscan import CharScan, fact_scanner
+from lintcare.fastregex import FastRegex, ascii_only
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -87,7 +87,7 @@ def test_case_folding_follows_the_pattern() -> None:
     (r"(?<=é)a", False),
 ])
 def test_ascii_only(source: str, expected: bool) -> None:
-    assert ascii_only(re.compile(source, re.IGNORECASE)) is expected
+    assert ascii_only(source) is expected
 
 
 def test_occurrence_finds_what_ignoring_case_finds() -> None:
@@ -111,3 +111,28 @@ def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
     assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
     assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), CharScan)
     assert isinstance(fact_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
+
+
+def _builtin_patterns() -> list:
+    from lintcare.api import default_rules
+
+    rs = default_rules()
+    return [r for rule in rs.rules for r in getattr(rule.kind, "regexes", [])] + \
+        [f.pattern for f in rs.facts.values()]
+
+
+def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i() -> None:
+    """Every built-in pattern, on every rule example with its "s" and "i" written as the
+    letters ignoring case pairs them with ("ſ", "ı"), finds the same matches through
+    FastRegex's lowercased scan as through the regex itself."""
+    from lintcare.api import default_rules
+    from lintcare.fastregex import lower_text
+
+    texts = [ex.text.replace("s", "ſ").replace("i", "ı")
+             for rule in default_rules().rules for ex in (*rule.fail, *rule.passes)]
+    for pattern in _builtin_patterns():
+        fast = FastRegex(pattern)
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in fast.finditer(text, lower_text(text))] == expected, \
+                (pattern.pattern, text)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..anchors import regex_anchors
-from ..charscan import ascii_only
 from ..document import Document
 from ..fastregex import FastRegex
 from .base import Hit, Kind
-
-# Letters that ignore-case matching folds onto "s" and "i" but that lowercase to
-# themselves ("ſpravato" matches "spravato"): on a page holding one, the scan of the
-# lowercased copy could miss a match, so the regex runs as it is.
-_ODD_FOLDS = ("ſ", "ı")
 
 
 class OccurrenceKind(Kind):
@@ -38,9 +31,8 @@ class OccurrenceKind(Kind):
             raise ctx.error("allow", "must be 0 or more")
         self.headings = raw.get("headings", True)
         self.replace: str | None = raw.get("replace")
-        # The same matches, scanned on the lowercased page; exact for an ASCII pattern
-        # on a page without _ODD_FOLDS (a non-ASCII one may fold in other ways).
-        self._fast = FastRegex(self.regex) if ascii_only(self.regex) else None
+        # The same matches, found faster (on the page's lowercased copy when exact).
+        self._fast = FastRegex(self.regex)
 
     def anchors(self) -> tuple[str, ...]:
         return regex_anchors(self.regex.pattern)
@@ -48,12 +40,7 @@ class OccurrenceKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         seen = 0
         text = doc.text
-        if self._fast is None or (self.regex.flags & re.IGNORECASE
-                                  and any(c in text for c in _ODD_FOLDS)):
-            found = self.regex.finditer(text)
-        else:
-            found = self._fast.finditer(text, doc.lower)
-        for m in found:
+        for m in self._fast.finditer(text, doc.lower):
             block = doc.block_at(m.start())
             if block is None or m.end() <= m.start():
                 continue

@@ -122,16 +122,25 @@ def _cache_key(cache: ResultCache, data: bytes, path: str, fmt: str, encoding: s
     return cache.key(data, f"{fmt}\0{path}\0{cache.config_key(config)}", encoding)
 
 
-def cached_result(path: str, cache: ResultCache, encoding: str = "utf-8",
-                  config: Config | None = None) -> FileResult | None:
-    """The cached result of an unchanged file, or None when it must be linted."""
+def cache_entry(path: str, cache: ResultCache, encoding: str = "utf-8",
+                config: Config | None = None) -> tuple[str, Source] | None:
+    """A file's cache key and its source; None when it cannot be read (linting reports it)."""
     fmt = format_for(path)
     read = _read(path, fmt, encoding)
     if isinstance(read, FileResult):
-        return None  # let the linting path report it
+        return None
     data, source = read
-    findings = cache.get(_cache_key(cache, data, path, fmt, encoding, config), path)
-    return None if findings is None else FileResult(path, findings, source=source)
+    return _cache_key(cache, data, path, fmt, encoding, config), source
+
+
+def cached_result(path: str, cache: ResultCache, encoding: str = "utf-8",
+                  config: Config | None = None) -> FileResult | None:
+    """The cached result of an unchanged file, or None when it must be linted."""
+    entry = cache_entry(path, cache, encoding, config)
+    if entry is None:
+        return None
+    findings = cache.get(entry[0], path)
+    return None if findings is None else FileResult(path, findings, source=entry[1])
 
 
 def lint_file(

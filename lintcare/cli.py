@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .api import FileResult, cached_result, discover, lint_file, lint_loaded, problem_result
+from .api import FileResult, cache_entry, discover, lint_file, lint_loaded, problem_result
 from .cache import ResultCache, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
 from .faults import RuleError
@@ -100,6 +100,26 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
             ruleset.index_for(ruleset.block_filter(sizes[key]))
 
 
+def _from_cache(plan: list[tuple[str, str | None, Config | None]], files: list[int],
+                cache: ResultCache | None, encoding: str
+                ) -> tuple[dict[int, str], dict[int, FileResult]]:
+    """Each readable file's cache key, and the results of those the cache holds."""
+    keys: dict[int, str] = {}
+    known: dict[int, FileResult] = {}
+    if cache is None:
+        return keys, known
+    sources: dict[int, Source] = {}
+    for i in files:
+        entry = cache_entry(plan[i][0], cache, encoding, plan[i][2])
+        if entry is not None:
+            keys[i], sources[i] = entry
+    hits = cache.get_many([(key, plan[i][0]) for i, key in keys.items()])
+    for i, key in keys.items():
+        if key in hits:
+            known[i] = FileResult(plan[i][0], hits[key], source=sources[i])
+    return keys, known
+
+
 def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
                encoding: str, jobs: int = 1, cache: ResultCache | None = None,
                progress: bool = False) -> list[FileResult]:
@@ -119,25 +139,22 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             plan.append((path, None, config))
     files = [i for i, (path, problem, _) in enumerate(plan) if not problem and path != "-"]
     # Unchanged files come from the cache here; only the rest go to the workers.
-    known: dict[int, FileResult] = {}
-    if cache is not None:
-        for i in files:
-            hit = cached_result(plan[i][0], cache, encoding, plan[i][2])
-            if hit is not None:
-                known[i] = hit
+    keys, known = _from_cache(plan, files, cache, encoding)
     todo = [i for i in files if i not in known]
     rulesets = _rulesets(resolver, plan, known)
     _prepare_rules(plan, todo, rulesets)
 
     def lint_one(i: int) -> FileResult:
         path, _, config = plan[i]
-        return lint_file(path, rulesets[i], encoding=encoding, config=config, cache=cache)
+        return lint_file(path, rulesets[i], encoding=encoding, config=config)
 
     linted: Iterable[FileResult] = run_all(todo, lint_one, jobs)
     if progress and wanted(len(todo), sys.stdout, sys.stderr):
         shown = track([plan[i][0] for i in todo], sys.stderr, label=str)
         linted = (r for _, r in zip(shown, linted, strict=True))
     fresh = dict(zip(todo, linted, strict=True))
+    if cache is not None:  # one write for the run; a partial result is never reused
+        cache.put_many([(keys[i], r.findings) for i, r in fresh.items() if i in keys and r.error is None])
     results: list[FileResult] = []
     for i, (path, problem, config) in enumerate(plan):
         if problem:

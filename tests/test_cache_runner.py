@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintcare.api import default_rules, lint_file
-from lintcare.cache import ResultCache, fingerprint
+from lintcare.cache import DB_FILE, ResultCache, fingerprint
 from lintcare.runner import run_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,17 +58,43 @@ def test_cache_misses_when_content_or_settings_change(tmp_path):
 
 
 def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path):
+    import sqlite3
+
     (path,) = _pages(tmp_path, 1)
     folder = tmp_path / "cache"
     cache = ResultCache(folder, fingerprint("a"))
     expected = lint_file(path, cache=cache).findings
-    for entry in folder.rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    with sqlite3.connect(folder / DB_FILE) as con:
+        assert con.execute("UPDATE entries SET value = '{not json'").rowcount == 1
     cache2 = ResultCache(folder, fingerprint("a"))
     assert lint_file(path, cache=cache2).findings == expected
     assert cache2.misses == 1
     cache3 = ResultCache(folder, fingerprint("a"))
     assert lint_file(path, cache=cache3).findings == expected and cache3.hits == 1
+
+
+def test_a_cache_file_that_is_no_database_is_replaced(tmp_path):
+    (path,) = _pages(tmp_path, 1)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / DB_FILE).write_bytes(b"this is not a database" * 100)
+    cache = ResultCache(folder, fingerprint("a"))
+    expected = lint_file(path, cache=cache).findings
+    assert cache.misses == 1
+    again = ResultCache(folder, fingerprint("a"))
+    assert lint_file(path, cache=again).findings == expected and again.hits == 1
+
+
+def test_a_parallel_run_stores_every_result_once(run_json, tmp_path):
+    import sqlite3
+
+    paths = _pages(tmp_path, 6)
+    cache = str(tmp_path / "cache")
+    _, cold = run_json("--jobs", "2", "--cache-dir", cache, *paths)
+    with sqlite3.connect(Path(cache) / DB_FILE) as con:
+        assert con.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 6
+    _, warm = run_json("--jobs", "2", "--cache-dir", cache, *paths)
+    assert warm == cold
 
 
 # -- a run whose files all come from the cache ---------------------------------------

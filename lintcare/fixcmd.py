@@ -150,7 +150,8 @@ def _finish_diff(run: _Run, failed: bool) -> int:
 def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
                 ruleset: RuleSet) -> int:
     if run.stdin_out is not None:
-        out = click.get_binary_stream("stdout")
+        # The byte stream under stdout (click's test runner gives one too).
+        out = getattr(sys.stdout, "buffer", None) or click.get_binary_stream("stdout")
         out.write(run.stdin_out)
         out.flush()
     # With standard input the fixed text owns standard output; the report moves to stderr.

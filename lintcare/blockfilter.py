@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .anchors import sre_parse
+from .prebuilt import precomputed
 from .prose import Block
 
 try:  # Python 3.11+
@@ -206,6 +207,7 @@ def _emit_match(seq: Any, groups: dict[int, str]) -> str:
     return lead + body + trail
 
 
+@precomputed
 def superset_pattern(pattern: str) -> str | None:
     """An RE2 pattern matching wherever ``pattern`` matches; None if it cannot be made."""
     try:

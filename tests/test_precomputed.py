@@ -12,7 +12,8 @@ from lintcare.kinds import RuleError
 from lintcare.prebuilt import LazyPattern, compile_pattern
 from lintcare.rules import load_rules
 
-STALE = "is stale (rules.yaml, anchors.py, blockfilter.py or fastregex.py changed): run `python -m lintcare.prebuilt`"
+STALE = ("is stale (rules.yaml, anchors.py, blockfilter.py or fastregex.py changed): "
+         "run `python -m lintcare.prebuilt`")
 
 
 # -- the regex table ---------------------------------------------------------------

@@ -162,7 +162,10 @@ def build_table() -> dict[str, Any]:
     try:
         rules = load_rules()
         rules.anchor_index  # noqa: B018 - builds every anchor set the rules ask for
-        rules.block_filter(10**12)  # and the loose form of every regex (blockfilter.py)
+        from .blockfilter import superset_pattern
+
+        for pattern in rules.filter_patterns():  # the loose form of every regex, re2 or not
+            superset_pattern(pattern)
         made = _State.recording
     finally:
         _State.recording = None

@@ -145,11 +145,13 @@ class RuleSet:
                 return None
             from .blockfilter import BlockFilter
 
-            patterns = [p for rule in self.rules for p in rule.kind.filter_patterns() or ()]
-            patterns += [f.pattern.pattern for f in self.facts.values()
-                         if is_standard(f.pattern)]
-            self._block_filter = BlockFilter(patterns)
+            self._block_filter = BlockFilter(self.filter_patterns())
         return self._block_filter
+
+    def filter_patterns(self) -> list[str]:
+        """Every regex the block filter can answer for: the rules' and the facts'."""
+        patterns = [p for rule in self.rules for p in rule.kind.filter_patterns() or ()]
+        return patterns + [f.pattern.pattern for f in self.facts.values() if is_standard(f.pattern)]
 
     def index_for(self, block_filter: BlockFilter | None) -> AnchorIndex:
         """The anchor index a page needs: with the block filter, only the anchors the

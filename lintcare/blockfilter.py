@@ -44,6 +44,16 @@ def _char(code: int) -> str:
     return f"\\x{{{code:x}}}"
 
 
+# Python's ignore-case matches "i" and "I" also to "İ" (whose lowercase is "i") and to
+# "ı" (whose uppercase is "I"); RE2's case folding does not: they are added by hand.
+_DOTTED_I = {ord("i"), ord("I")}
+_DOTTED_I_TWINS = _char(0x130) + _char(0x131)
+
+
+def _literal(code: int) -> str:
+    return f"[{_char(code)}{_DOTTED_I_TWINS}]" if code in _DOTTED_I else _char(code)
+
+
 def _class(items: list[tuple[Any, Any]]) -> str:
     """A character class; any character when its exact RE2 form could be narrower."""
     out: list[str] = []
@@ -52,14 +62,19 @@ def _class(items: list[tuple[Any, Any]]) -> str:
             return _ANY  # [^...] over widened classes would exclude too much
         if op is C.LITERAL:
             out.append(_char(av))
+            covers = av in _DOTTED_I
         elif op is C.RANGE:
             out.append(f"{_char(av[0])}-{_char(av[1])}")
+            covers = any(av[0] <= c <= av[1] for c in _DOTTED_I)
         elif op is C.CATEGORY and av in _CATEGORIES:
             out.append(_CATEGORIES[av])
+            covers = False
         elif op is C.CATEGORY:
             return _ANY  # \W, \S, \D inside a class
         else:
             raise _Unsupported(op)
+        if covers:
+            out.append(_DOTTED_I_TWINS)
     return "[" + "".join(out) + "]"
 
 
@@ -76,7 +91,7 @@ def _emit(seq: Iterable[tuple[Any, Any]], groups: dict[int, str]) -> str:
         if op in _ZERO_WIDTH:
             continue  # dropping a condition only lets more text match
         if op is C.LITERAL:
-            parts.append(_char(av))
+            parts.append(_literal(av))
         elif op in (C.NOT_LITERAL, C.ANY):
             parts.append(_ANY)
         elif op is C.IN:

@@ -145,12 +145,21 @@ class Document:
     def _find(self, anchor: str) -> list[tuple[int, int]]:
         """(start, block) of each occurrence inside a block, by substring search."""
         blocks, lower, out = self.prose.blocks, self.lower, []
-        pos = lower.find(anchor)
-        while pos >= 0:
-            i = bisect_right(self._block_starts, pos) - 1
-            if i >= 0 and pos + len(anchor) <= blocks[i].end:
-                out.append((pos, i))
-            pos = lower.find(anchor, pos + 1)
+        if len(lower) != len(self.text):
+            # Lowercasing lengthened the page ("İ" becomes two characters): offsets in
+            # the copy are not offsets in the text, so search the text ignoring case.
+            found = re.compile(re.escape(anchor), re.IGNORECASE).finditer(self.text)
+            spans = [(m.start(), m.end()) for m in found]
+        else:
+            spans = []
+            pos = lower.find(anchor)
+            while pos >= 0:
+                spans.append((pos, pos + len(anchor)))
+                pos = lower.find(anchor, pos + 1)
+        for start, end in spans:
+            i = bisect_right(self._block_starts, start) - 1
+            if i >= 0 and end <= blocks[i].end:
+                out.append((start, i))
         return out
 
     def _find_blocks(self, anchor: str) -> list[int]:
@@ -392,6 +401,9 @@ class Document:
     def words_before(self, offset: int) -> list[str]:
         """Lowercased words and marks of the sentence before ``offset``, nearest first."""
         sent_start, _ = self.sentence_bounds(offset, offset)
-        words = _WORD.findall(self.lower, sent_start, offset)
+        if len(self.lower) == len(self.text):
+            words = _WORD.findall(self.lower, sent_start, offset)
+        else:  # lowercasing moved offsets: lowercase just this part
+            words = _WORD.findall(self.text[sent_start:offset].lower())
         words.reverse()
         return words

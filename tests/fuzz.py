@@ -7,7 +7,8 @@ Properties, for plain text, Markdown and HTML alike:
 - every finding lies within the file, its range slices to its text
   (``source.text[f.start:f.end] == f.text``) and its line/column agree with its offsets;
 - every fix edit lies within the file and edits of one fix do not overlap;
-- fixing is idempotent: fixing the fixed text changes nothing.
+- fixing is idempotent: fixing the fixed text changes nothing;
+- the block filter only skips work: the same findings with and without it.
 
 The default test suite runs a small budget (tests/test_fuzz.py). A long run is its
 own command, from the repository root::
@@ -32,6 +33,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintcare.api import default_rules, lint_source
+from lintcare.document import Document
+from lintcare.engine import lint_document
 from lintcare.fix import fix_text
 from lintcare.sources import Source, extract
 
@@ -149,6 +152,17 @@ def check_findings(text: str, fmt: str) -> None:
     STATS.examples["lint"] += 1
 
 
+def check_filter(text: str, fmt: str) -> None:
+    """The block filter only skips work: the rules find the same with and without it."""
+    source = Source("fuzz", text, fmt)
+    prose = extract(source)
+    block_filter = RULES.block_filter(10**12)
+    plain = Document(source, prose, RULES.facts, RULES.anchor_index)
+    filtered = Document(source, prose, RULES.facts, RULES.index_for(block_filter), block_filter)
+    assert lint_document(filtered, RULES) == lint_document(plain, RULES)
+    STATS.examples["filter"] += 1
+
+
 def check_fix(text: str, fmt: str, unsafe: bool) -> None:
     once = fix_text(text, RULES, fmt=fmt, unsafe=unsafe)
     if once.settled:  # fixes that undo each other stop unsettled, by design
@@ -160,6 +174,7 @@ def check_fix(text: str, fmt: str, unsafe: bool) -> None:
 def check_all(text: str, fmt: str, unsafe: bool) -> None:
     check_extraction(text, fmt)
     check_findings(text, fmt)
+    check_filter(text, fmt)
     check_fix(text, fmt, unsafe)
 
 

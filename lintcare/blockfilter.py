@@ -3,11 +3,12 @@
 Most rule regexes match nowhere on a page, yet finding that out costs one scan per
 regex. RE2's ``Set`` matches all of them at once, in linear time, and says which ones
 match somewhere in a block. Each regex enters the set in a looser RE2 form that
-matches wherever the original does (lookarounds, word boundaries and anchors dropped,
-back references replaced by their group, classes widened, case ignored, long repeats
-unbounded), so a block the set rules out holds no match of the original. The exact
-matches still come from Python's ``re`` in the blocks that are left. Without the
-optional ``re2`` module (google-re2) every block is scanned: the findings are the same.
+matches wherever the original does (inner lookarounds and anchors dropped, those at the
+match's edges kept as the text around it, back references replaced by their group,
+classes widened, case ignored, long repeats unbounded), so a block the set rules out
+holds no match of the original. The exact matches still come from Python's ``re`` in
+the blocks that are left. Without the optional ``re2`` module (google-re2) every block
+is scanned: the findings are the same (tests and the fuzz run check both).
 """
 
 from __future__ import annotations

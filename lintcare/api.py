@@ -179,15 +179,14 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     A problem is an error message, or a ``Note`` for what is skipped on purpose.
     """
     for raw in paths:
-        p = Path(raw)
         if raw == "-":
             yield raw, None
-        elif p.is_dir():
-            found = list(_walk(p))
+        elif os.path.isdir(raw):
+            found = list(_walk(Path(raw)))
             if not found:
                 yield raw, Note("nothing to lint (no " + ", ".join(SUFFIX_FORMATS) + " files)")
             yield from found
-        elif p.exists() or p.is_symlink():
+        elif os.path.lexists(raw):  # a file, or a link to check later (broken, a loop)
             yield raw, None
         else:
             yield raw, "no such file or directory"

@@ -85,7 +85,7 @@ def _finding_from_json(row: list, path: str) -> Finding:
     return Finding(rule, category, severity, message, path, start, end, line, column, end_line,
                    end_column, text, tuple(suggestions), scope,
                    None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0]),
-                   tuple((k, v) for k, v in extra))
+                   tuple(map(tuple, extra)) if extra else ())
 
 
 class ResultCache:

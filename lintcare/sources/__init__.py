@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import os
 import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..prose import Prose
 
@@ -32,7 +32,14 @@ class SourceError(Exception):
 
 
 def format_for(path: str, default: str = "text") -> str:
-    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
+    return SUFFIX_FORMATS.get(_suffix(path), default)
+
+
+def _suffix(path: str) -> str:
+    """``Path(path).suffix.lower()`` without building a Path (called per file of a run)."""
+    name = os.path.basename(os.path.normpath(path))
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 @dataclass(slots=True)
@@ -93,7 +100,8 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
 
 def read_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except FileNotFoundError:
         raise SourceError("no such file or directory") from None
     except IsADirectoryError:

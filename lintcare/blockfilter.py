@@ -17,14 +17,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .anchors import sre_parse
+from .anchors import C, sre_parse
 from .prebuilt import precomputed
 from .prose import Block
-
-try:  # Python 3.11+
-    import re._constants as C  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as C  # type: ignore[no-redef]
 
 # Python's \s, \w and \d are Unicode-aware; RE2's are ASCII-only. These classes hold
 # at least every character Python's do.

@@ -16,63 +16,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .anchors import sre_parse
+from .anchors import C, sre_parse
 from .fastregex import FastRegex
 from .prebuilt import is_standard
-
-try:  # Python 3.11+
-    from re._constants import (  # type: ignore[import-not-found]
-        ASSERT,
-        ASSERT_NOT,
-        AT,
-        AT_BEGINNING,
-        AT_BEGINNING_STRING,
-        BRANCH,
-        CATEGORY,
-        CATEGORY_DIGIT,
-        CATEGORY_SPACE,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        RANGE,
-        SUBPATTERN,
-    )
-except ImportError:  # pragma: no cover - Python 3.10
-    from sre_constants import (  # type: ignore[no-redef]
-        ASSERT,
-        ASSERT_NOT,
-        AT,
-        AT_BEGINNING,
-        AT_BEGINNING_STRING,
-        BRANCH,
-        CATEGORY,
-        CATEGORY_DIGIT,
-        CATEGORY_SPACE,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        RANGE,
-        SUBPATTERN,
-    )
 
 # A class of more members than this is no faster to scan for than the pattern itself.
 _MAX_MEMBERS = 64
 # Categories a scan may start on: digits are rare in prose, and spaces are cheap to
 # skip to (a word character would be every other position).
-_CATEGORIES = {CATEGORY_DIGIT: r"\d", CATEGORY_SPACE: r"\s"}
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
 
 
 def _class_members(items: list) -> list[str] | None:
     """The members of a character class as regex class text, or None (negated, categories)."""
     out: list[str] = []
     for op, av in items:
-        if op is LITERAL:
+        if op is C.LITERAL:
             out.append(re.escape(chr(av)))
-        elif op is RANGE and av[1] - av[0] < _MAX_MEMBERS:
+        elif op is C.RANGE and av[1] - av[0] < _MAX_MEMBERS:
             out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is CATEGORY and av in _CATEGORIES:
+        elif op is C.CATEGORY and av in _CATEGORIES:
             out.append(_CATEGORIES[av])
         else:
             return None
@@ -95,20 +58,20 @@ def _first(seq: list, multiline: bool) -> _Start | None:
     members: list[str] = []
     at_start = False
     for i, (op, av) in enumerate(seq):
-        if op is AT and (av is AT_BEGINNING_STRING or (av is AT_BEGINNING and not multiline)):
+        if op is C.AT and (av is C.AT_BEGINNING_STRING or (av is C.AT_BEGINNING and not multiline)):
             # What follows matches at the very start or nowhere: tried there on its own.
             rest = _first(seq[i + 1:], multiline)
             if rest is None or rest.empty:
                 return None
             return _Start(members, False, True)
-        if op in (AT, ASSERT, ASSERT_NOT):
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue  # zero-width: the next element consumes the first character
-        if op is LITERAL:
+        if op is C.LITERAL:
             return _Start([*members, re.escape(chr(av))], False, at_start)
-        if op is IN:
+        if op is C.IN:
             got = _class_members(av)
             return None if got is None else _Start([*members, *got], False, at_start)
-        if op is BRANCH:
+        if op is C.BRANCH:
             alts = [_first(list(alt), multiline) for alt in av[1]]
             if any(alt is None for alt in alts):
                 return None
@@ -118,12 +81,12 @@ def _first(seq: list, multiline: bool) -> _Start | None:
             if not any(alt.empty for alt in alts):  # type: ignore[union-attr]
                 return _Start(members, False, at_start)
             continue
-        if op is SUBPATTERN:
+        if op is C.SUBPATTERN:
             if av[1] or av[2]:  # scoped flags such as (?i:...): not handled
                 return None
             got = _first(list(av[3]), multiline)
             empty = got is not None and got.empty
-        elif op in (MAX_REPEAT, MIN_REPEAT):
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             got = _first(list(av[2]), multiline)
             empty = got is not None and (got.empty or av[0] == 0)
         else:
@@ -226,10 +189,10 @@ def _literal_first(seq: list) -> bool:
     if not seq:
         return False
     op, av = seq[0]
-    if op is LITERAL:
+    if op is C.LITERAL:
         return True
-    if op is SUBPATTERN and not (av[1] or av[2]):
+    if op is C.SUBPATTERN and not (av[1] or av[2]):
         return _literal_first(list(av[3]))
-    if op is BRANCH:
+    if op is C.BRANCH:
         return all(_literal_first(list(alt)) for alt in av[1])
     return False

@@ -13,13 +13,8 @@ import re
 from collections.abc import Iterator
 
 # The regex parser and its opcodes, imported once for both scan helpers.
-from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, sre_parse
+from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, C, sre_parse
 from .prebuilt import compile_pattern, is_standard, precomputed
-
-try:  # Python 3.11+
-    from re._constants import NOT_LITERAL, RANGE  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    from sre_constants import NOT_LITERAL, RANGE  # type: ignore[no-redef]
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
 
@@ -68,9 +63,9 @@ def _plain_char(code: int) -> bool:
 
 
 def _ascii_walk(node: object) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is NOT_LITERAL):
+    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
         return _plain_char(node[1])
-    if isinstance(node, tuple) and len(node) == 2 and node[0] is RANGE:
+    if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
         return node[1][1] < 128
     if isinstance(node, tuple | list | sre_parse.SubPattern):
         return all(_ascii_walk(item) for item in node)

@@ -133,16 +133,6 @@ def cache_entry(path: str, cache: ResultCache, encoding: str = "utf-8",
     return _cache_key(cache, data, path, fmt, encoding, config), source
 
 
-def cached_result(path: str, cache: ResultCache, encoding: str = "utf-8",
-                  config: Config | None = None) -> FileResult | None:
-    """The cached result of an unchanged file, or None when it must be linted."""
-    entry = cache_entry(path, cache, encoding, config)
-    if entry is None:
-        return None
-    findings = cache.get(entry[0], path)
-    return None if findings is None else FileResult(path, findings, source=entry[1])
-
-
 def lint_file(
     path: str,
     ruleset: RuleSet | None = None,

@@ -175,19 +175,13 @@ class Document:
                 hit.update(self._find_blocks(anchor))
         return hit
 
-    def anchor_ranges(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Ranges of the blocks holding at least one anchor (every block if none given).
-
-        Every match of a pattern contains one of its anchors and stays inside one
-        block, so scanning only these blocks finds the same matches.
-        """
-        return self.group_ranges((anchors,) if anchors else ())
-
     def group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
         """Ranges of the blocks holding an anchor of every group (every block if none).
 
-        Each block is scanned on its own: a match never runs from one block into the
-        next, and what follows a block's end cannot decide a match inside it.
+        Every match of a pattern holds one literal of each of its groups and stays in one
+        block, so scanning only these blocks finds the same matches. Each block is scanned
+        on its own: a match never runs from one block into the next, and what follows a
+        block's end cannot decide a match inside it.
         """
         blocks = self.prose.blocks
         hit = self._group_blocks(groups)

@@ -58,14 +58,28 @@ class Kind:
         """The rule's own ``anchors``: literals one of which every match contains (or its
         block, for lookarounds). Kinds that scan blocks use them where they derive none."""
 
+    # The block filter's slots for filter_patterns(), and the filter they belong to.
+    _slot_cache: tuple[Any, tuple[int, ...] | None] = (None, None)
+
     def can_match(self, doc: Document) -> bool:
-        """False when the page certainly yields no hit (a cheap check before ``find``)."""
-        return True
+        """False when the block filter rules out every regex of the kind on this page
+        (a cheap check before ``find``)."""
+        hits = doc.filter_hits
+        if hits is None:
+            return True
+        slots = self._filter_slots(doc.block_filter)
+        return slots is None or any(slot in hits for slot in slots)
 
     def filtered(self, doc: Document) -> bool:
         """True when ``can_match`` answers from the block filter: the kind's own anchors
         then need no asking."""
-        return False
+        return doc.filter_hits is not None and self._filter_slots(doc.block_filter) is not None
+
+    def _filter_slots(self, block_filter: Any) -> tuple[int, ...] | None:
+        """The filter slots of this kind's regexes (None if one is not in the filter)."""
+        if self._slot_cache[0] is not block_filter:
+            self._slot_cache = (block_filter, block_filter.slots(self.filter_patterns()))
+        return self._slot_cache[1]
 
     def filter_patterns(self) -> list[str] | None:
         """Patterns of the regexes this kind scans blocks with, for the block filter;

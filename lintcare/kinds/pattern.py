@@ -29,7 +29,6 @@ class PatternKind(Kind):
         # Per regex: a faster scanner with the same matches, and the literals every
         # match contains (to scan only the blocks that hold one).
         self._scans = [(FastRegex(r), regex_anchor_groups(r.pattern)) for r in self.regexes]
-        self._slot_cache: tuple[Any, tuple[int, ...] | None] = (None, None)
         self._declared: tuple[str, ...] = ()  # the rule's own anchors (see use_anchors)
         self.replace: str | None = raw.get("replace")
         # Carry "Its" -> "It's" at a sentence start; off by default.
@@ -40,26 +39,10 @@ class PatternKind(Kind):
         for lo, hi in doc.regex_ranges(fast.full, groups, self._declared):
             yield from fast.finditer(doc.text, doc.lower, lo, hi)
 
-    def can_match(self, doc: Document) -> bool:
-        hits = doc.filter_hits
-        if hits is None:
-            return True
-        slots = self._slots(doc.block_filter)
-        return slots is None or any(slot in hits for slot in slots)
-
-    def _slots(self, block_filter: Any) -> tuple[int, ...] | None:
-        """The filter slots of this rule's regexes (None if one is not in the filter)."""
-        if self._slot_cache[0] is not block_filter:
-            self._slot_cache = (block_filter, block_filter.slots(self.filter_patterns()))
-        return self._slot_cache[1]
-
     def filter_patterns(self) -> list[str] | None:
         if not all(is_standard(fast.full) for fast, _ in self._scans):
             return None  # a team's regex (userregex.py) is scanned in every block
         return [fast.full.pattern for fast, _ in self._scans]
-
-    def filtered(self, doc: Document) -> bool:
-        return doc.filter_hits is not None and self._slots(doc.block_filter) is not None
 
     def use_anchors(self, anchors: tuple[str, ...]) -> None:
         # Declared anchors may stand outside the match (a lookaround's words): they are

@@ -65,12 +65,6 @@ class TermsKind(Kind):
     def filter_patterns(self) -> list[str] | None:
         return [self._regex.pattern]
 
-    def can_match(self, doc: Document) -> bool:
-        return doc.filtered_ranges(self._regex) != []
-
-    def filtered(self, doc: Document) -> bool:
-        return doc.filtered_ranges(self._regex) is not None
-
     def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
         """The regex's matches, each inside one block, in page order."""
         text = doc.text

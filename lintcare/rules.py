@@ -6,6 +6,7 @@ A bad rule file stops the run with one line naming the file, the rule and the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -124,14 +125,19 @@ class RuleSet:
     @cached_property
     def anchor_index(self) -> AnchorIndex:
         """Every anchor the rules and facts ask pages about, found in one pass per page."""
+        facts = (a for fact in self.facts.values() for a in fact.anchors)
+        return AnchorIndex({*self._rule_anchors(lambda kind: True), *facts})
+
+    def _rule_anchors(self, asks: Callable[[Kind], bool]) -> set[str]:
+        """Rules' own anchors, and those of the kinds for which ``asks`` holds."""
         anchors: set[str] = set()
         for rule in self.rules:
-            anchors.update(rule.anchors, rule.kind_anchors)
-            for group in rule.kind.anchor_sets():
-                anchors.update(group)
-        for fact in self.facts.values():
-            anchors.update(fact.anchors)
-        return AnchorIndex(anchors)
+            anchors.update(rule.anchors)
+            if asks(rule.kind):
+                anchors.update(rule.kind_anchors)
+                for group in rule.kind.anchor_sets():
+                    anchors.update(group)
+        return anchors
 
     def block_filter(self, size: int) -> BlockFilter | None:
         """The RE2 block filter, once the run has read enough text to repay building it.
@@ -159,14 +165,8 @@ class RuleSet:
         if block_filter is None or not block_filter.available:
             return self.anchor_index
         if self._filtered_index is None:
-            anchors: set[str] = set()
-            for rule in self.rules:
-                anchors.update(rule.anchors)
-                if block_filter.slots(rule.kind.filter_patterns()) is None:
-                    anchors.update(rule.kind_anchors)
-                    for group in rule.kind.anchor_sets():
-                        anchors.update(group)
-            self._filtered_index = AnchorIndex(anchors)
+            outside = self._rule_anchors(lambda kind: block_filter.slots(kind.filter_patterns()) is None)
+            self._filtered_index = AnchorIndex(outside)
         return self._filtered_index
 
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +41,7 @@ SKIP_DIRS = frozenset(
 @dataclass
 class FileResult:
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = field(default_factory=list)  # a list, or StoredFindings
     error: str | None = None
     note: str | None = None  # a skipped file (binary): not an error
     source: Source | None = field(default=None, repr=False)

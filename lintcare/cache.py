@@ -14,13 +14,17 @@ import json
 import os
 import re
 import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import overload
 
 from . import __version__
-from .findings import Edit, Finding, Fix
+from .findings import Edit, Finding, Fix, severity_counts
 
-CACHE_FORMAT = 2  # 2: findings stored as rows in field order
+CACHE_FORMAT = 3  # 3: rows, their JSON report and severity counts, with a checksum
 DB_FILE = "results.sqlite3"
+TABLE = "results"  # format 2 kept its entries in a table named "entries"
 _BATCH = 500  # keys per lookup query (SQLite limits the parameters of one statement)
 
 
@@ -72,8 +76,8 @@ def config_key(config: object | None) -> str:
 
 
 def _finding_to_json(f: Finding) -> list[object]:
-    # A row in field order (without the path, which is the file's): a warm run reads
-    # thousands of these, and a list decodes and unpacks faster than a mapping.
+    # A row in field order (without the path, which is the file's): a list decodes and
+    # unpacks faster than a mapping.
     fix = None if f.fix is None else [f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]]
     return [f.rule, f.category, f.severity, f.message, f.start, f.end, f.line, f.column,
             f.end_line, f.end_column, f.text, f.suggestions, f.scope, fix, f.extra]
@@ -86,6 +90,76 @@ def _finding_from_json(row: list, path: str) -> Finding:
                    end_column, text, tuple(suggestions), scope,
                    None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0]),
                    tuple(map(tuple, extra)) if extra else ())
+
+
+def _dumps(value: object) -> bytes:
+    # The JSON report's own settings, so a stored list can stand in it as it is.
+    return json.dumps(value, ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
+
+
+class StoredFindings(Sequence[Finding]):
+    """A file's findings in their stored form, decoded only when read.
+
+    ``rows`` decode to the Finding values; ``report`` is their list in the JSON report;
+    ``severities`` counts them. A warm run that writes a JSON report decodes none of
+    them (a thousand pages hold some ten thousand findings), and a worker sends these
+    bytes to the parent instead of pickled findings.
+    """
+
+    __slots__ = ("_items", "_path", "report", "rows", "severities")
+
+    def __init__(self, rows: bytes, report: bytes, severities: dict[str, int], path: str,
+                 items: list[Finding] | None = None) -> None:
+        self.rows, self.report, self.severities = rows, report, severities
+        self._path, self._items = path, items
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding], path: str) -> StoredFindings:
+        items = list(findings)
+        return cls(_dumps([_finding_to_json(f) for f in items]), _dumps([f.to_dict() for f in items]),
+                   severity_counts(items), path, items)
+
+    def _decoded(self) -> list[Finding]:
+        if self._items is None:
+            path = self._path
+            self._items = [_finding_from_json(row, path) for row in json.loads(self.rows)]
+        return self._items
+
+    def __len__(self) -> int:
+        return sum(self.severities.values())
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+        return self._decoded()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return self._decoded() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, which has no hash
+
+    def __repr__(self) -> str:
+        return f"StoredFindings({self._decoded()!r})"
+
+    # Pickled as the stored bytes: decoded findings would cross between processes twice.
+    def __getstate__(self) -> tuple[bytes, bytes, dict[str, int], str]:
+        return self.rows, self.report, self.severities, self._path
+
+    def __setstate__(self, state: tuple[bytes, bytes, dict[str, int], str]) -> None:
+        self.rows, self.report, self.severities, self._path = state
+        self._items = None
+
+
+def stored(findings: Sequence[Finding], path: str) -> StoredFindings:
+    """``findings`` in their stored form (as they are when they already are)."""
+    return findings if isinstance(findings, StoredFindings) else StoredFindings.of(findings, path)
 
 
 class ResultCache:
@@ -128,7 +202,9 @@ class ResultCache:
                 con = sqlite3.connect(db, timeout=10, isolation_level=None)
                 # A lost write only costs speed: no waiting for the disk.
                 con.execute("PRAGMA synchronous=OFF")
-                con.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, "
+                            "head TEXT NOT NULL, rows BLOB NOT NULL, report BLOB NOT NULL)")
+                con.execute("DROP TABLE IF EXISTS entries")  # an older format's entries
                 return con
             except sqlite3.DatabaseError:  # not a database (a corrupt file): start afresh
                 if attempt == 0:
@@ -137,58 +213,70 @@ class ResultCache:
                 break
         return None  # no cache this run: every file is linted
 
-    def get_many(self, wanted: list[tuple[str, str]]) -> dict[str, list[Finding]]:
+    def get_many(self, wanted: list[tuple[str, str]]) -> dict[str, StoredFindings]:
         """Key -> findings for each (key, path) with a valid entry; the rest are misses."""
-        rows: dict[str, str] = {}
+        rows: dict[str, tuple[str, bytes, bytes]] = {}
         con = self._db()
         keys = [key for key, _ in wanted]
         try:
             for i in range(0, len(keys) if con is not None else 0, _BATCH):
                 chunk = keys[i:i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                rows.update(con.execute(  # type: ignore[union-attr]
-                    f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk))
+                for key, *value in con.execute(  # type: ignore[union-attr]
+                        f"SELECT key, head, rows, report FROM {TABLE} WHERE key IN ({marks})", chunk):
+                    rows[key] = value  # type: ignore[assignment]
         except sqlite3.Error:
             rows = {}
-        found: dict[str, list[Finding]] = {}
+        found: dict[str, StoredFindings] = {}
         for key, path in wanted:
-            findings = _decode(rows.get(key), path)
+            findings = _entry(rows.get(key), path)
             if findings is not None:
                 found[key] = findings
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
 
-    def get(self, key: str, path: str) -> list[Finding] | None:
+    def get(self, key: str, path: str) -> StoredFindings | None:
         return self.get_many([(key, path)]).get(key)
 
-    def put_many(self, entries: list[tuple[str, list[Finding]]]) -> None:
+    def put_many(self, entries: list[tuple[str, Sequence[Finding]]]) -> None:
         """Store entries in one transaction (a corrupt or old entry is replaced)."""
         con = self._db()
         if con is None or not entries:
             return
-        rows = [(key, json.dumps({"format": CACHE_FORMAT,
-                                  "findings": [_finding_to_json(f) for f in findings]}))
-                for key, findings in entries]
+        rows = []
+        for key, findings in entries:
+            found = stored(findings, "")
+            head = json.dumps({"format": CACHE_FORMAT, "severities": found.severities,
+                               "crc": _crc(found.rows, found.report)})
+            rows.append((key, head, found.rows, found.report))
         try:
             with con:
                 con.execute("BEGIN")
-                con.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+                con.executemany(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs speed
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
         self.put_many([(key, findings)])
 
 
-def _decode(value: str | None, path: str) -> list[Finding] | None:
-    """An entry's findings; None for a missing, corrupt or old-format entry (a miss)."""
+def _crc(rows: bytes, report: bytes) -> int:
+    return zlib.crc32(report, zlib.crc32(rows))
+
+
+def _entry(value: tuple[str, bytes, bytes] | None, path: str) -> StoredFindings | None:
+    """An entry's findings; None for a missing, corrupt or old-format entry (a miss).
+
+    The findings are decoded only when read, so the checksum stands for that check now."""
     if value is None:
         return None
     try:
-        raw = json.loads(value)
-        if raw.get("format") != CACHE_FORMAT:
+        head_text, rows, report = value
+        head = json.loads(head_text)
+        if head["format"] != CACHE_FORMAT or head["crc"] != _crc(rows, report):
             return None
-        return [_finding_from_json(d, path) for d in raw["findings"]]
+        severities = {str(k): int(v) for k, v in head["severities"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
+    return StoredFindings(rows, report, severities, path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +13,10 @@ import click
 
 from . import __version__
 from .api import FileResult, cache_entry, discover, lint_file, lint_loaded, problem_result
-from .cache import ResultCache, file_fingerprint, fingerprint
+from .cache import ResultCache, StoredFindings, file_fingerprint, fingerprint
 from .config import Config, ConfigError, Resolver
 from .faults import RuleError
-from .findings import SEVERITIES
+from .findings import SEVERITIES, severity_counts
 from .languagetool_cli import languagetool_options, options_from_cli, run_languagetool
 from .paths import default_rules_path
 from .progress import track, wanted
@@ -102,13 +103,13 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
 
 def _from_cache(plan: list[tuple[str, str | None, Config | None]], files: list[int],
                 cache: ResultCache | None, encoding: str
-                ) -> tuple[dict[int, str], dict[int, FileResult]]:
-    """Each readable file's cache key, and the results of those the cache holds."""
+                ) -> tuple[dict[int, str], dict[int, Source], dict[int, FileResult]]:
+    """Each readable file's cache key and source, and the results of those the cache holds."""
     keys: dict[int, str] = {}
+    sources: dict[int, Source] = {}
     known: dict[int, FileResult] = {}
     if cache is None:
-        return keys, known
-    sources: dict[int, Source] = {}
+        return keys, sources, known
     for i in files:
         entry = cache_entry(plan[i][0], cache, encoding, plan[i][2])
         if entry is not None:
@@ -117,7 +118,7 @@ def _from_cache(plan: list[tuple[str, str | None, Config | None]], files: list[i
     for i, key in keys.items():
         if key in hits:
             known[i] = FileResult(plan[i][0], hits[key], source=sources[i])
-    return keys, known
+    return keys, sources, known
 
 
 def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin_name: str,
@@ -139,20 +140,26 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
             plan.append((path, None, config))
     files = [i for i, (path, problem, _) in enumerate(plan) if not problem and path != "-"]
     # Unchanged files come from the cache here; only the rest go to the workers.
-    keys, known = _from_cache(plan, files, cache, encoding)
+    keys, sources, known = _from_cache(plan, files, cache, encoding)
     todo = [i for i in files if i not in known]
     rulesets = _rulesets(resolver, plan, known)
     _prepare_rules(plan, todo, rulesets)
 
     def lint_one(i: int) -> FileResult:
         path, _, config = plan[i]
-        return lint_file(path, rulesets[i], encoding=encoding, config=config)
+        result = lint_file(path, rulesets[i], encoding=encoding, config=config)
+        if i in keys and result.error is None:
+            # Encoded for the cache here, in parallel: the parent stores (and a JSON report
+            # takes) the bytes as they are. The parent holds the source it read for the key.
+            return replace(result, findings=StoredFindings.of(result.findings, path), source=None)
+        return result
 
     linted: Iterable[FileResult] = run_all(todo, lint_one, jobs)
     if progress and wanted(len(todo), sys.stdout, sys.stderr):
         shown = track([plan[i][0] for i in todo], sys.stderr, label=str)
         linted = (r for _, r in zip(shown, linted, strict=True))
-    fresh = dict(zip(todo, linted, strict=True))
+    fresh = {i: replace(r, source=sources[i]) if r.source is None and i in sources else r
+             for i, r in zip(todo, linted, strict=True)}
     if cache is not None:  # one write for the run; a partial result is never reused
         cache.put_many([(keys[i], r.findings) for i, r in fresh.items() if i in keys and r.error is None])
     results: list[FileResult] = []
@@ -287,8 +294,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             click.echo(f"lintcare: note: {line}", err=True)
     if lt_failed or any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = any(reaches(f.severity, resolver.fail_on_for(r.path))
-                  for r in results for f in r.findings)
+    failing = any(reaches(severity, resolver.fail_on_for(r.path))
+                  for r in results for severity in severity_counts(r.findings))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 

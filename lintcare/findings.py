@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 CATEGORIES = (
@@ -82,3 +83,16 @@ class Finding:
         for key, value in self.extra:
             d[key] = value
         return d
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each severity (those with none left out).
+
+    Findings from the result cache carry their counts, so they need not be decoded."""
+    known = getattr(findings, "severities", None)
+    if known is not None:
+        return dict(known)
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return counts

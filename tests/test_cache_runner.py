@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
 from lintcare.api import default_rules, lint_file
-from lintcare.cache import DB_FILE, ResultCache, fingerprint
+from lintcare.cache import DB_FILE, ResultCache, StoredFindings, fingerprint
+from lintcare.findings import severity_counts
 from lintcare.runner import run_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,20 +61,56 @@ def test_cache_misses_when_content_or_settings_change(tmp_path):
     assert "ketamin" in {f.text for f in result.findings}
 
 
-def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path):
+@pytest.mark.parametrize("damage", [
+    "UPDATE results SET rows = CAST('[not json' AS BLOB)",
+    "UPDATE results SET report = CAST('[]' AS BLOB)",  # no longer the rows' report
+    "UPDATE results SET head = '{not json'",
+    "UPDATE results SET head = '{\"format\": 2}'",
+])
+def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, damage):
     import sqlite3
 
     (path,) = _pages(tmp_path, 1)
     folder = tmp_path / "cache"
     cache = ResultCache(folder, fingerprint("a"))
-    expected = lint_file(path, cache=cache).findings
+    expected = list(lint_file(path, cache=cache).findings)
     with sqlite3.connect(folder / DB_FILE) as con:
-        assert con.execute("UPDATE entries SET value = '{not json'").rowcount == 1
+        assert con.execute(damage).rowcount == 1
     cache2 = ResultCache(folder, fingerprint("a"))
     assert lint_file(path, cache=cache2).findings == expected
     assert cache2.misses == 1
     cache3 = ResultCache(folder, fingerprint("a"))
     assert lint_file(path, cache=cache3).findings == expected and cache3.hits == 1
+
+
+def test_an_older_cache_format_is_dropped(tmp_path):
+    import sqlite3
+
+    (path,) = _pages(tmp_path, 1)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    with sqlite3.connect(folder / DB_FILE) as con:
+        con.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    cache = ResultCache(folder, fingerprint("a"))
+    assert lint_file(path, cache=cache).findings and cache.misses == 1
+    with sqlite3.connect(folder / DB_FILE) as con:
+        tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"results"}
+
+
+def test_stored_findings_decode_only_when_read(tmp_path):
+    import pickle
+
+    (path,) = _pages(tmp_path, 1)
+    findings = list(lint_file(path).findings)
+    stored = StoredFindings.of(findings, path)
+    copy = pickle.loads(pickle.dumps(stored))
+    assert copy._items is None  # the bytes crossed, not the findings
+    severities = {f.severity for f in findings}
+    assert len(copy) == len(findings) and set(severity_counts(copy)) == severities
+    assert copy._items is None  # counted without decoding
+    assert copy == findings and list(copy) == findings and copy[0] == findings[0]
+    assert json.loads(copy.report) == [f.to_dict() for f in findings]
 
 
 def test_a_cache_file_that_is_no_database_is_replaced(tmp_path):
@@ -92,7 +132,7 @@ def test_a_parallel_run_stores_every_result_once(run_json, tmp_path):
     cache = str(tmp_path / "cache")
     _, cold = run_json("--jobs", "2", "--cache-dir", cache, *paths)
     with sqlite3.connect(Path(cache) / DB_FILE) as con:
-        assert con.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 6
+        assert con.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 6
     _, warm = run_json("--jobs", "2", "--cache-dir", cache, *paths)
     assert warm == cold
 

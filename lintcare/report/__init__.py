@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..api import FileResult
-from ..findings import SEVERITY_RANK
+from ..findings import SEVERITY_RANK, severity_counts
 
 if TYPE_CHECKING:
     from ..baseline import Outcome
@@ -22,9 +22,9 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
     for r in results:
         if r.error:
             counts["errors"] += 1
-        for f in r.findings:
-            counts["findings"] += 1
-            counts[f.severity] += 1
+        for severity, n in severity_counts(r.findings).items():
+            counts["findings"] += n
+            counts[severity] += n
     return counts
 
 

@@ -176,12 +176,34 @@ _BEFORE_WORD = "(?:^|[^0-9A-Za-z_])"
 _AFTER_WORD = "(?:$|[^0-9A-Za-z_])"
 
 
-def _emit_match(seq: Any, groups: dict[int, str]) -> str:
-    """The loose form of a whole match, keeping the lookarounds at its two ends.
+def _is_gap(op: Any, av: Any) -> bool:
+    """Does this item repeat any character without bound (once loosened)?"""
+    return op in _REPEATS and (av[1] is C.MAXREPEAT or av[1] > _MAX_COUNT) and _emit(av[2], {}) == _ANY
+
+
+def _narrowest(seq: Any, core: list[Any]) -> tuple[list[Any], bool, bool]:
+    """The part of ``core`` between gaps of any characters that is longest at least, and
+    whether it starts and ends ``core``. (A gap that starts it is no gap: a search tries
+    every start anyway.)"""
+    cuts = [k for k, (op, av) in enumerate(core) if k and _is_gap(op, av)]
+    if not cuts:
+        return core, True, True
+    bounds = list(zip([0, *(k + 1 for k in cuts)], [*cuts, len(core)], strict=True))
+    lo, hi = max(bounds, key=lambda b: sre_parse.SubPattern(seq.state, core[b[0]:b[1]]).getwidth()[0])
+    return core[lo:hi], lo == 0, hi == len(core)
+
+
+def _emit_match(seq: Any, groups: dict[int, str]) -> tuple[str, bool, bool]:
+    """The loose form of a whole match, keeping the lookarounds at its two ends; and
+    whether it starts and ends where the match does.
 
     Scans stop at the block's end, so what a final lookahead requires follows the match
     inside the block; a leading lookbehind's text precedes it there, or the match starts
-    within the lookbehind's width of the block's start.
+    within the lookbehind's width of the block's start. A match with gaps of any
+    characters ("drive[^.]{0,60}?24 hours") keeps only its longest part between them
+    ("24 hours"), which every match holds: such a gap, which can hold any other
+    pattern's text, multiplied the automaton's states (50 ms of each process's start
+    for the worst one).
     """
     items = list(seq)
     lead = trail = ""
@@ -201,28 +223,59 @@ def _emit_match(seq: Any, groups: dict[int, str]) -> str:
         boundary_after |= op is C.AT and av is C.AT_BOUNDARY
         no_word_after |= op is C.ASSERT_NOT and av[0] == 1 and _any_word_char(av[1])
         j -= 1
-    core = items[i:j]
+    core, starts, ends = _narrowest(seq, items[i:j])
+    if not starts:
+        lead, boundary_before, no_word_before = "", False, False
+    if not ends:
+        trail, boundary_after, no_word_after = "", False, False
     if not lead and (no_word_before or (boundary_before and _word_at_edge(core, True))):
         lead = _BEFORE_WORD
     if not trail and (no_word_after or (boundary_after and _word_at_edge(core, False))):
         trail = _AFTER_WORD
     if len(core) == 1 and core[0][0] is C.BRANCH:
-        body = "(?:" + "|".join(_emit_match(alt, groups) for alt in core[0][1][1]) + ")"
+        alternatives = [_emit_match(alt, groups) for alt in core[0][1][1]]
+        body = "(?:" + "|".join(form for form, _, _ in alternatives) + ")"
+        starts &= all(alt_starts for _, alt_starts, _ in alternatives)
+        ends &= all(alt_ends for _, _, alt_ends in alternatives)
     elif len(core) == 1 and core[0][0] is C.SUBPATTERN:
-        body = _emit_match(core[0][1][-1], groups)
+        body, inner_starts, inner_ends = _emit_match(core[0][1][-1], groups)
         if core[0][1][0] is not None:
             groups[core[0][1][0]] = body
         body = f"(?:{body})"
+        starts &= inner_starts
+        ends &= inner_ends
     else:
         body = _emit(core, groups)
-    return lead + body + trail
+    return (lead if starts else "") + body + (trail if ends else ""), starts, ends
+
+
+def _parts(seq: Any) -> list[Any]:
+    """The pattern as parts every match holds in order, split at its top-level gaps of
+    any characters; each part keeps the zero-width conditions at its edges."""
+    items = list(seq)
+    i, j = 0, len(items)
+    while i < j and items[i][0] in _ZERO_WIDTH:
+        i += 1
+    while j > i and items[j - 1][0] in _ZERO_WIDTH:
+        j -= 1
+    cuts = [k for k in range(i + 1, j) if _is_gap(*items[k])]
+    if not cuts:
+        return [seq]
+    bounds = zip([0, *(k + 1 for k in cuts)], [*cuts, len(items)], strict=True)
+    return [sre_parse.SubPattern(seq.state, items[lo:hi]) for lo, hi in bounds]
 
 
 @precomputed
-def superset_pattern(pattern: str) -> str | None:
-    """An RE2 pattern matching wherever ``pattern`` matches; None if it cannot be made."""
+def superset_pattern(pattern: str) -> tuple[str, ...] | None:
+    """RE2 patterns that all match wherever ``pattern`` matches; None if none can be made.
+
+    A pattern with gaps of any characters ("drive[^.]{0,60}?24 hours") gives one pattern
+    for each part between them: a gap, which can hold any other pattern's text, would
+    multiply the automaton's states (50 ms of each process's start for the worst one).
+    """
     try:
-        return "(?i)" + _emit_match(sre_parse.parse(pattern), {})
+        groups: dict[int, str] = {}
+        return tuple("(?i)" + _emit_match(part, groups)[0] for part in _parts(sre_parse.parse(pattern)))
     except (_Unsupported, re.error, KeyError, RecursionError):
         return None
 
@@ -239,7 +292,10 @@ class BlockFilter:
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self._slots: dict[str, int] = {}
-        self._sets: list[tuple[Any, list[int]]] = []  # (set, its index -> slot)
+        # Each set's index -> what it stands for: a slot, or (below 0) a further part of
+        # a slot whose pattern has several (all must match in a block).
+        self._sets: list[tuple[Any, list[int]]] = []
+        self._further: dict[int, list[int]] = {}  # slot -> its further parts
         try:
             import re2
         except ImportError:  # pragma: no cover - optional speed-up
@@ -248,21 +304,27 @@ class BlockFilter:
         options.max_mem = self.MAX_MEM
         options.log_errors = False
         sets = [(re2.Set.SearchSet(options), []) for _ in range(self.SETS)]
+        added = 0
         for pattern in dict.fromkeys(patterns):
-            loose = superset_pattern(pattern)
-            if loose is None:
-                continue
-            rset, slots = sets[len(self._slots) % self.SETS]
-            try:
-                rset.Add(loose)
-            except re2.error:
-                continue  # scanned everywhere, as without the filter
-            slots.append(len(self._slots))
-            self._slots[pattern] = len(self._slots)
-        for rset, slots in sets:
-            if slots:
+            slot = len(self._slots)
+            ids: list[int] = []
+            for loose in superset_pattern(pattern) or ():
+                rset, meaning = sets[added % self.SETS]
+                try:
+                    rset.Add(loose)
+                except re2.error:
+                    continue  # one part fewer: the others still hold in every match
+                added += 1
+                ids.append(slot if not ids else -1 - added)
+                meaning.append(ids[-1])
+            if ids:  # else scanned everywhere, as without the filter
+                self._slots[pattern] = slot
+                if len(ids) > 1:
+                    self._further[slot] = ids[1:]
+        for rset, meaning in sets:
+            if meaning:
                 rset.Compile()
-                self._sets.append((rset.Match, slots))  # given UTF-8 bytes
+                self._sets.append((rset.Match, meaning))  # given UTF-8 bytes
 
     @property
     def available(self) -> bool:
@@ -284,11 +346,21 @@ class BlockFilter:
         try:
             for i, block in enumerate(blocks):
                 piece = text[block.start:block.end].encode()
-                for match, slots in self._sets:
+                for match, meaning in self._sets:
                     for local in match(piece) or ():
-                        found.setdefault(slots[local], []).append(i)
+                        found.setdefault(meaning[local], []).append(i)
         except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
             return None
+        for slot, further in self._further.items():
+            blocks_of = found.pop(slot, None)
+            for part in further:
+                if blocks_of:
+                    allowed = set(found.get(part, ()))
+                    blocks_of = [b for b in blocks_of if b in allowed]
+            if blocks_of:  # a slot is listed only where all its parts match
+                found[slot] = blocks_of
+        for part in [key for key in found if key < 0]:
+            del found[part]
         return found
 
 

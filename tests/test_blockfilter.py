@@ -112,14 +112,31 @@ def test_generated_text_matches_are_never_ruled_out(rules_and_filter, pieces: li
     assert _missed(patterns, bf, Source("<gen>", text, "text")) == []
 
 
-@pytest.mark.parametrize("pattern", [r"(?<=a)b\b", r"(\w+)\s+\1", r"x{2,500}", r"[^\W\d]+", r"(?x) a b"])
-def test_loose_pattern_matches_what_the_original_matches(pattern: str):
+GAPPED = [r"\bdrive\b[^.]{0,60}?\b24 hours\b", r"(?<=x)a.*?b(?=c)", r"(?:a.*bbb|c)d", r"(a)\W*\1x"]
+
+
+@pytest.mark.parametrize("pattern", [r"(?<=a)b\b", r"(\w+)\s+\1", r"x{2,500}", r"[^\W\d]+", r"(?x) a b",
+                                     *GAPPED])
+def test_loose_patterns_match_what_the_original_matches(pattern: str):
     import re2
 
-    loose = re2.compile(superset_pattern(pattern))
-    for text in ("ab", "word word", "x" * 600, "naïve", "a b", "ab cd"):
+    loose = [re2.compile(part) for part in superset_pattern(pattern)]
+    texts = ("ab", "word word", "x" * 600, "naïve", "a b", "ab cd", "drive home within 24 hours",
+             "xa then bc", "a bbbd", "cd", "a, ax")
+    for text in texts:
         if re.search(pattern, text):
-            assert loose.search(text), (pattern, text)
+            assert all(part.search(text) for part in loose), (pattern, text)
+
+
+def test_a_gap_of_any_text_splits_the_pattern_into_parts_that_must_all_match():
+    parts = superset_pattern(GAPPED[0])
+    assert len(parts) == 2
+    bf = BlockFilter([GAPPED[0]])
+    slot = bf.slot(GAPPED[0])
+    prose = extract(Source("<g>", "Do not drive today.\n\nWait 24 hours.\n\nNo driving for 24 hours, drive later.\n",
+                           "text"))
+    # Only the third block holds both parts; the first two each hold one.
+    assert bf.hits(prose.text, prose.blocks) == {slot: [2]}
 
 
 def test_a_page_with_a_lone_surrogate_is_scanned_in_full(rules_and_filter):

@@ -22,10 +22,12 @@ from .prebuilt import precomputed
 from .prose import Block
 
 # Python's \s, \w and \d are Unicode-aware; RE2's are ASCII-only. These classes hold
-# at least every character Python's do.
-_SPACE = (r"\t\n\x{b}\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
-          r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}")
-_CATEGORIES = {C.CATEGORY_DIGIT: r"\p{N}", C.CATEGORY_SPACE: _SPACE, C.CATEGORY_WORD: r"\p{L}\p{N}\p{M}_"}
+# at least every character Python's do: their ASCII ones and every other character.
+# (Unicode's exact classes, such as \p{L}, are hundreds of byte ranges in UTF-8: they
+# made the automaton slow to compile and to build.)
+_NOT_ASCII = r"\x{80}-\x{10ffff}"
+_CATEGORIES = {C.CATEGORY_DIGIT: r"0-9" + _NOT_ASCII, C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} " + _NOT_ASCII,
+               C.CATEGORY_WORD: r"0-9A-Za-z_" + _NOT_ASCII}
 _ANY = "(?s:.)"
 _MAX_COUNT = 8  # counted repeats above this become open-ended: a smaller automaton
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)

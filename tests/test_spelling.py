@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lintcare import lint_text
+from lintcare import speller as speller_module
 from lintcare.api import default_rules, lint_file
 from lintcare.rules import RuleSet, load_rules
 from lintcare.speller import LEXICON_PATH, Speller, default_speller, load_lexicon, set_vocabulary
@@ -66,6 +67,49 @@ def test_distance_two_reaches_domain_terms_only():
     speller = default_speller()
     assert speller.suggest("trancranail")[0] == "transcranial"  # two edits
     assert speller.suggest("xqzvtw") == ()
+
+
+# -- the word list, read without building a SpellChecker ----------------------------------
+def test_word_list_is_the_one_spellchecker_builds():
+    from spellchecker import SpellChecker
+
+    engine = SpellChecker(language="en", distance=1)
+    words = speller_module._read_english()
+    assert words is not None  # the package data is where the pinned version keeps it
+    assert words == engine.word_frequency.dictionary
+    edits = speller_module._EditsOne(words)
+    longest = engine.word_frequency.longest_word_length
+    for word in ("ketamin", "spravto", "dont", "esketamine's", "naive", "a", "!", "'", "1.5", "nan",
+                 "inf", "e" * (longest + 3), "e" * (longest + 4), ""):
+        assert edits(word) == engine.edit_distance_1(word), word
+    assert set(edits._letters) == engine.word_frequency.letters
+
+
+def test_edits_use_exactly_the_letters_of_the_list():
+    words = {"a-b": 1, "été": 2, "x'y": 3, "q9": 4}
+    edits = speller_module._EditsOne(words)
+    # "z" replaced by each letter: the list's characters, and no others
+    assert {e for e in edits("z") if len(e) == 1} == set().union(*words)
+
+
+def test_a_list_read_as_is_only_when_lowercasing_changes_nothing():
+    import gzip
+
+    parse = speller_module._parse_english
+    assert parse(gzip.compress('{"naïve": 3, "don\'t": 2}'.encode())) == {"naïve": 3, "don't": 2}
+    for text in ('{"Paris": 1}', '{"ÉCOLE": 1}', '{"\\u0041b": 1}', '["a"]', '{"a": '):
+        assert parse(gzip.compress(text.encode())) is None, text
+    assert parse(b"not gzip") is None
+
+
+def test_without_the_package_data_the_speller_builds_a_spellchecker(monkeypatch):
+    rows = _rows("misspellings.tsv")
+    fast = Speller()
+    monkeypatch.setattr(speller_module, "_read_english", lambda: None)
+    slow = Speller()
+    assert slow._freq == fast._freq
+    for typo, _ in [*rows, ("xqzvtw", ""), ("trancranail", "")]:
+        assert slow.suggest(typo) == fast.suggest(typo), typo
 
 
 # -- acceptance: misspellings --------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from lintcare import lint_text
 from lintcare import speller as speller_module
 from lintcare.api import default_rules, lint_file
+from lintcare.kinds import spelling as spelling_kind
 from lintcare.rules import RuleSet, load_rules
 from lintcare.speller import LEXICON_PATH, Speller, default_speller, load_lexicon, set_vocabulary
 
@@ -283,6 +284,25 @@ def test_each_distinct_word_is_judged_once(monkeypatch):
     found = _spelling(text)
     assert len(found) == 200
     assert calls.count("zorblax") <= 1  # judged once, then cached for the process
+
+
+def test_tokens_known_to_be_fine_change_no_finding(monkeypatch):
+    kind = RULES.get("spelling").kind
+    text = "Ask about ketamine (esketamine, SPRAVATO) or the zorblax plan; zorblax-free days."
+    first = _spelling(text)
+    assert [f.text for f in first] == ["zorblax", "zorblax"]
+    assert {"(esketamine,", "ketamine"} <= kind._fine_tokens
+    assert not {"zorblax", "zorblax-free"} & kind._fine_tokens  # a token with a flagged word
+    assert _spelling(text) == first
+    # A word the dictionary knows is still flagged once rejected, however often it was fine.
+    set_vocabulary(reject=["esketamine"])
+    assert [f.text for f in _spelling(text)] == ["esketamine", "zorblax", "zorblax"]
+    set_vocabulary()
+    # The memo restarts when full; the findings stay the same.
+    monkeypatch.setattr(spelling_kind, "_FINE_TOKENS_MAX", 2)
+    assert _spelling(text) == first
+    assert _spelling(text + " Call today.") == first
+    assert len(kind._fine_tokens) <= 15
 
 
 def test_json_report_carries_suggestions(run_cli, tmp_path):

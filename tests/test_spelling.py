@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -303,6 +304,35 @@ def test_tokens_known_to_be_fine_change_no_finding(monkeypatch):
     assert _spelling(text) == first
     assert _spelling(text + " Call today.") == first
     assert len(kind._fine_tokens) <= 15
+
+
+def test_words_looked_for_before_blanking_are_those_found_after():
+    occurrences = spelling_kind._occurrences(frozenset({"ketamin", "org", "info", "Lumivue"}))
+    texts = ("See example.org/ketamin-info or ketamin.", "ketamin www.ketamin.org ketamin",
+             "Mail info@ketamin.org, (ketamin) https://x.org/ketamin?a=ketamin ketamin's info",
+             "org\u00a0https://org.org\u2003org. Lumivue:www.org Lumivue", "only example.org here",
+             "`org` ketamin`x` org `https://a.org` ketamin")
+    for text in texts:
+        blanked = spelling_kind._blank_addresses(spelling_kind._CODE.sub(spelling_kind._blank, text))
+        expected = [(m.start(), m[0]) for m in occurrences.finditer(blanked)]
+        got, found = spelling_kind._in_prose(text, occurrences)
+        assert [(m.start(), m[0]) for m in found] == expected, text
+        assert got == blanked or not found, text
+
+
+@pytest.mark.parametrize("few", [64, 0])  # starts found by str.find, or by the scan
+def test_occurrences_are_those_of_the_word_pattern(monkeypatch, few):
+    monkeypatch.setattr(spelling_kind, "_FEW_OCCURRENCES", few)
+    texts = ("Our org's organ donors (org) visit example.org; org.\norg-2 and org's", "org" * 50,
+             "Ketamin’s ketamin, ketamin's ketamins ketamin2 ketamin-3 ketamin-free #ketamin",
+             "5th-ketamin x.ketamin ketamin.x ketamin:/ ketamin: Org ORG rg ketamin'")
+    for words in ({"org"}, {"ketamin", "ketamin's", "Ketamin’s", "org"}, {"rg", "th", "orgorg"}):
+        alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        pattern = re.compile(f"{spelling_kind._BEFORE}(?:{alternation}){spelling_kind._AFTER}")
+        occurrences = spelling_kind._Occurrences(frozenset(words))
+        for text in texts:
+            expected = [(m.start(), m[0]) for m in pattern.finditer(text)]
+            assert [(m.start(), m[0]) for m in occurrences.finditer(text)] == expected, (words, text)
 
 
 def test_json_report_carries_suggestions(run_cli, tmp_path):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from lintcare import lint_text
+from lintcare import speller as speller_module
 from lintcare.api import default_rules, lint_file
+from lintcare.kinds import spelling as spelling_kind
 from lintcare.rules import RuleSet, load_rules
 from lintcare.speller import LEXICON_PATH, Speller, default_speller, load_lexicon, set_vocabulary
 
@@ -66,6 +69,49 @@ def test_distance_two_reaches_domain_terms_only():
     speller = default_speller()
     assert speller.suggest("trancranail")[0] == "transcranial"  # two edits
     assert speller.suggest("xqzvtw") == ()
+
+
+# -- the word list, read without building a SpellChecker ----------------------------------
+def test_word_list_is_the_one_spellchecker_builds():
+    from spellchecker import SpellChecker
+
+    engine = SpellChecker(language="en", distance=1)
+    words = speller_module._read_english()
+    assert words is not None  # the package data is where the pinned version keeps it
+    assert words == engine.word_frequency.dictionary
+    edits = speller_module._EditsOne(words)
+    longest = engine.word_frequency.longest_word_length
+    for word in ("ketamin", "spravto", "dont", "esketamine's", "naive", "a", "!", "'", "1.5", "nan",
+                 "inf", "e" * (longest + 3), "e" * (longest + 4), ""):
+        assert edits(word) == engine.edit_distance_1(word), word
+    assert set(edits._letters) == engine.word_frequency.letters
+
+
+def test_edits_use_exactly_the_letters_of_the_list():
+    words = {"a-b": 1, "été": 2, "x'y": 3, "q9": 4}
+    edits = speller_module._EditsOne(words)
+    # "z" replaced by each letter: the list's characters, and no others
+    assert {e for e in edits("z") if len(e) == 1} == set().union(*words)
+
+
+def test_a_list_read_as_is_only_when_lowercasing_changes_nothing():
+    import gzip
+
+    parse = speller_module._parse_english
+    assert parse(gzip.compress('{"naïve": 3, "don\'t": 2}'.encode())) == {"naïve": 3, "don't": 2}
+    for text in ('{"Paris": 1}', '{"ÉCOLE": 1}', '{"\\u0041b": 1}', '["a"]', '{"a": '):
+        assert parse(gzip.compress(text.encode())) is None, text
+    assert parse(b"not gzip") is None
+
+
+def test_without_the_package_data_the_speller_builds_a_spellchecker(monkeypatch):
+    rows = _rows("misspellings.tsv")
+    fast = Speller()
+    monkeypatch.setattr(speller_module, "_read_english", lambda: None)
+    slow = Speller()
+    assert slow._freq == fast._freq
+    for typo, _ in [*rows, ("xqzvtw", ""), ("trancranail", "")]:
+        assert slow.suggest(typo) == fast.suggest(typo), typo
 
 
 # -- acceptance: misspellings --------------------------------------------------------
@@ -239,6 +285,54 @@ def test_each_distinct_word_is_judged_once(monkeypatch):
     found = _spelling(text)
     assert len(found) == 200
     assert calls.count("zorblax") <= 1  # judged once, then cached for the process
+
+
+def test_tokens_known_to_be_fine_change_no_finding(monkeypatch):
+    kind = RULES.get("spelling").kind
+    text = "Ask about ketamine (esketamine, SPRAVATO) or the zorblax plan; zorblax-free days."
+    first = _spelling(text)
+    assert [f.text for f in first] == ["zorblax", "zorblax"]
+    assert {"(esketamine,", "ketamine"} <= kind._fine_tokens
+    assert not {"zorblax", "zorblax-free"} & kind._fine_tokens  # a token with a flagged word
+    assert _spelling(text) == first
+    # A word the dictionary knows is still flagged once rejected, however often it was fine.
+    set_vocabulary(reject=["esketamine"])
+    assert [f.text for f in _spelling(text)] == ["esketamine", "zorblax", "zorblax"]
+    set_vocabulary()
+    # The memo restarts when full; the findings stay the same.
+    monkeypatch.setattr(spelling_kind, "_FINE_TOKENS_MAX", 2)
+    assert _spelling(text) == first
+    assert _spelling(text + " Call today.") == first
+    assert len(kind._fine_tokens) <= 15
+
+
+def test_words_looked_for_before_blanking_are_those_found_after():
+    occurrences = spelling_kind._occurrences(frozenset({"ketamin", "org", "info", "Lumivue"}))
+    texts = ("See example.org/ketamin-info or ketamin.", "ketamin www.ketamin.org ketamin",
+             "Mail info@ketamin.org, (ketamin) https://x.org/ketamin?a=ketamin ketamin's info",
+             "org\u00a0https://org.org\u2003org. Lumivue:www.org Lumivue", "only example.org here",
+             "`org` ketamin`x` org `https://a.org` ketamin")
+    for text in texts:
+        blanked = spelling_kind._blank_addresses(spelling_kind._CODE.sub(spelling_kind._blank, text))
+        expected = [(m.start(), m[0]) for m in occurrences.finditer(blanked)]
+        got, found = spelling_kind._in_prose(text, occurrences)
+        assert [(m.start(), m[0]) for m in found] == expected, text
+        assert got == blanked or not found, text
+
+
+@pytest.mark.parametrize("few", [64, 0])  # starts found by str.find, or by the scan
+def test_occurrences_are_those_of_the_word_pattern(monkeypatch, few):
+    monkeypatch.setattr(spelling_kind, "_FEW_OCCURRENCES", few)
+    texts = ("Our org's organ donors (org) visit example.org; org.\norg-2 and org's", "org" * 50,
+             "Ketamin’s ketamin, ketamin's ketamins ketamin2 ketamin-3 ketamin-free #ketamin",
+             "5th-ketamin x.ketamin ketamin.x ketamin:/ ketamin: Org ORG rg ketamin'")
+    for words in ({"org"}, {"ketamin", "ketamin's", "Ketamin’s", "org"}, {"rg", "th", "orgorg"}):
+        alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        pattern = re.compile(f"{spelling_kind._BEFORE}(?:{alternation}){spelling_kind._AFTER}")
+        occurrences = spelling_kind._Occurrences(frozenset(words))
+        for text in texts:
+            expected = [(m.start(), m[0]) for m in pattern.finditer(text)]
+            assert [(m.start(), m[0]) for m in occurrences.finditer(text)] == expected, (words, text)
 
 
 def test_json_report_carries_suggestions(run_cli, tmp_path):

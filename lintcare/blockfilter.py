@@ -26,7 +26,8 @@ from .prose import Block
 # (Unicode's exact classes, such as \p{L}, are hundreds of byte ranges in UTF-8: they
 # made the automaton slow to compile and to build.)
 _NOT_ASCII = r"\x{80}-\x{10ffff}"
-_CATEGORIES = {C.CATEGORY_DIGIT: r"0-9" + _NOT_ASCII, C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} " + _NOT_ASCII,
+_CATEGORIES = {C.CATEGORY_DIGIT: r"0-9" + _NOT_ASCII,
+               C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} " + _NOT_ASCII,
                C.CATEGORY_WORD: r"0-9A-Za-z_" + _NOT_ASCII}
 _ANY = "(?s:.)"
 _MAX_COUNT = 8  # counted repeats above this become open-ended: a smaller automaton

@@ -133,8 +133,8 @@ def test_a_gap_of_any_text_splits_the_pattern_into_parts_that_must_all_match():
     assert len(parts) == 2
     bf = BlockFilter([GAPPED[0]])
     slot = bf.slot(GAPPED[0])
-    prose = extract(Source("<g>", "Do not drive today.\n\nWait 24 hours.\n\nNo driving for 24 hours, drive later.\n",
-                           "text"))
+    text = "Do not drive today.\n\nWait 24 hours.\n\nNo driving for 24 hours, drive later.\n"
+    prose = extract(Source("<g>", text, "text"))
     # Only the third block holds both parts; the first two each hold one.
     assert bf.hits(prose.text, prose.blocks) == {slot: [2]}
 

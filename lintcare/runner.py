@@ -13,14 +13,28 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _TASK: Callable[[str], object] | None = None
-# Files per task sent to a worker: big enough to amortise the round trip, small
-# enough to keep both cores busy to the end.
-CHUNKSIZE = 4
+# Tasks are "guided": each takes a share of the files still unsent, so the first are
+# large (the parent's round trips, which compete with the workers for the cores, cost
+# 0.03 s of CPU less on 1,000 files than with tasks of 4) and the last small (both
+# cores stay busy to the end).
+SHARES_PER_JOB = 4
+MIN_TASK = 2
 
 
-def _call(path: str) -> object:
+def _call(paths: Sequence[str]) -> list[object]:
     assert _TASK is not None
-    return _TASK(path)
+    return [_TASK(path) for path in paths]
+
+
+def tasks(count: int, jobs: int) -> list[tuple[int, int]]:
+    """[start, end) ranges that cover ``count`` files, in order, each a share of the rest."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        end = min(count, start + max(MIN_TASK, (count - start) // (jobs * SHARES_PER_JOB)))
+        out.append((start, end))
+        start = end
+    return out
 
 
 def default_jobs() -> int:
@@ -44,7 +58,13 @@ def run_all(paths: Sequence[str], task: Callable[[str], T], jobs: int) -> Iterat
     _TASK = task
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            yield from pool.map(_call, paths, chunksize=CHUNKSIZE)  # type: ignore[misc]
+            futures = [pool.submit(_call, paths[start:end]) for start, end in tasks(len(paths), jobs)]
+            try:
+                for future in futures:
+                    yield from future.result()  # type: ignore[misc]
+            finally:  # stopped early (an error, or the caller): drop the work not begun
+                for future in futures:
+                    future.cancel()
     finally:
         _TASK = None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
 from .frontmatter import front_matter
@@ -41,6 +41,92 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+
+
+# -- pages of only ATX headings and paragraphs ------------------------------------
+# Most pages are headings and paragraphs of running text. Their block structure is
+# read here, line by line, without markdown-it (its block parser was most of the time
+# spent on such a page, and importing it most of a worker's Markdown warm-up); any
+# line that could start another block sends the whole page to markdown-it. Inline
+# content with markup still goes through markdown-it's inline parser, so the tokens
+# are the ones markdown-it would give (tests/test_markdown_fast.py compares them).
+
+# First characters of a line that may open a block other than a paragraph, or turn
+# the line before into one: table rows and delimiters, fences, quotes, rules, bullets,
+# link reference definitions, HTML blocks, setext underlines.
+_BLOCK_START = frozenset("#>-+*=_~`<[|:")
+_ORDERED_ITEM = re.compile(r"[0-9]+[.)]")
+_ATX = re.compile(r"(#{1,6})[ \t]")
+# Characters that start an inline construct in CommonMark (escape, code span,
+# emphasis, link or image, autolink or inline HTML, entity): text without them is one
+# text token.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
+
+
+class _Plain(NamedTuple):
+    """A text or softbreak token of markup-free inline content (what markdown-it gives)."""
+
+    type: str
+    content: str = ""
+
+
+_SOFTBREAK = _Plain("softbreak")
+# (kind, level, first line, line after the block, inline content lines)
+_SimpleBlock = tuple[str, int, int, int, list[str]]
+
+
+def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
+    """The headings and paragraphs of a page made of nothing else; None otherwise.
+
+    Accepted lines: blank (spaces and tabs only), ``#`` to ``######`` headings, and
+    paragraph lines. Every non-blank line starts at column 0 with a character that
+    cannot open another block, and starts and ends with no whitespace, so neither
+    markdown-it's trimming nor its line-break rule has anything to remove.
+    """
+    if "\x00" in text:  # markdown-it replaces NUL before parsing
+        return None
+    blocks: list[_SimpleBlock] = []
+    para: list[str] = []
+    first = 0
+    for i, line in enumerate(_NEWLINE.split(text)):
+        if not line.strip(" \t"):
+            if para:
+                blocks.append((PARAGRAPH, 0, first, i, para))
+                para = []
+            continue
+        c = line[0]
+        if c.isspace() or line[-1].isspace():
+            return None
+        if c in _BLOCK_START:
+            m = _ATX.match(line) if c == "#" else None
+            content = line[m.end():].lstrip(" \t") if m else ""
+            # A closing "#" sequence, or an empty heading: left to markdown-it.
+            if not content or content[0].isspace() or line[-1] == "#":
+                return None
+            if para:
+                blocks.append((PARAGRAPH, 0, first, i, para))
+                para = []
+            blocks.append((HEADING, len(m.group(1)), i, i + 1, [content]))  # type: ignore[union-attr]
+            continue
+        if c.isdigit() and _ORDERED_ITEM.match(line):
+            return None
+        if not para:
+            first = i
+        para.append(line)
+    if para:
+        blocks.append((PARAGRAPH, 0, first, first + len(para), para))
+    return blocks
+
+
+def _inline_children(lines: list[str]) -> list[_Plain] | list[Token]:
+    """The inline tokens of a heading or paragraph given as its lines."""
+    content = "\n".join(lines)
+    if _INLINE_MARKUP.search(content) is None:
+        children = [_Plain("text", lines[0])]
+        for line in lines[1:]:
+            children += (_SOFTBREAK, _Plain("text", line))
+        return children
+    return _parser().parseInline(content)[0].children or []
 
 
 def _skip_link_tail(src: str, pos: int, end: int) -> tuple[int, tuple[int, int] | None]:
@@ -291,6 +377,13 @@ class _Extractor:
         if fm_end:  # blank the front matter out, keeping offsets and line numbers
             head = re.sub(r"[^\r\n]", " ", self.src[:fm_end])
             parsed = head + self.src[fm_end:]
+        simple = _simple_blocks(parsed)
+        if simple is not None:
+            cursor = 0
+            for kind, level, first, stop, lines in simple:
+                cursor = max(cursor, self.line_offset(first))
+                cursor = self._inline(_inline_children(lines), kind, level, cursor, self.line_offset(stop))
+            return self.builder.build()
         containers: list[str] = []
         kind, level = PARAGRAPH, 0
         cursor = 0
@@ -311,7 +404,7 @@ class _Extractor:
                 kind, level = (containers[-1] if containers else PARAGRAPH), 0
             elif t == "inline" and tok.map:
                 cursor = max(cursor, self.line_offset(tok.map[0]))
-                cursor = self._inline(tok, kind, level, cursor, self.line_offset(tok.map[1]))
+                cursor = self._inline(tok.children or [], kind, level, cursor, self.line_offset(tok.map[1]))
             elif t == "html_block" and tok.map:
                 a, b = self.line_offset(tok.map[0]), self.line_offset(tok.map[1])
                 feed_html(self.builder, self.src[a:b], a)
@@ -331,9 +424,10 @@ class _Extractor:
                 emit_block(self.builder, pieces, PARAGRAPH)
         return self.line_offset(stop)
 
-    def _inline(self, tok: Token, kind: str, level: int, start: int, end: int) -> int:
+    def _inline(self, children: list[Token] | list[_Plain], kind: str, level: int, start: int, end: int
+                ) -> int:
         inline = _Inline(self, start, end)
-        inline.run(tok.children or [])
+        inline.run(children)
         pieces = mask_urls(inline.pieces, self.builder.links)
         emit_block(self.builder, pieces, kind, level)
         for attr in inline.attributes:

@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
+from . import line_breaks, line_starts
 from .frontmatter import front_matter
 from .html import feed_html, inline_tag
-from .pieces import PLACEHOLDER, Piece, align, emit_block, line_starts, mask_urls
+from .pieces import PLACEHOLDER, Piece, align, emit_block, mask_urls
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -88,7 +89,7 @@ def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
     blocks: list[_SimpleBlock] = []
     para: list[str] = []
     first = 0
-    for i, line in enumerate(_NEWLINE.split(text)):
+    for i, line in enumerate(line_breaks(text).split(text)):
         if not line.strip(" \t"):
             if para:
                 blocks.append((PARAGRAPH, 0, first, i, para))

@@ -37,14 +37,6 @@ _LEAD_WS = re.compile(r"[ \t\n\r\f]*")
 _IRREGULAR_WS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where lines start; a line ends at \\n, \\r\\n or a lone \\r."""
-    starts = [0]
-    for m in re.finditer(r"\r\n|\r|\n", text):
-        starts.append(m.end())
-    return starts
-
-
 def _match_at(content: str, src: str, p: int, end: int) -> tuple[list[Piece], int] | None:
     """Match all of ``content`` at ``src[p:]``, reading escapes and entities; None if it fails."""
     pieces: list[Piece] = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
+from . import line_breaks
 from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A list line: indentation, a bullet or a number, then the item text.
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)])[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "”")
@@ -18,7 +18,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end without the line break) of each line."""
     lines = []
     pos = 0
-    for m in _LINE_BREAK.finditer(text):
+    for m in line_breaks(text).finditer(text):
         lines.append((pos, m.start()))
         pos = m.end()
     if pos < len(text):

@@ -52,12 +52,31 @@ def _parser() -> MarkdownIt:
 # content with markup still goes through markdown-it's inline parser, so the tokens
 # are the ones markdown-it would give (tests/test_markdown_fast.py compares them).
 
-# First characters of a line that may open a block other than a paragraph, or turn
-# the line before into one: table rows and delimiters, fences, quotes, rules, bullets,
-# link reference definitions, HTML blocks, setext underlines.
-_BLOCK_START = frozenset("#>-+*=_~`<[|:")
-_ORDERED_ITEM = re.compile(r"[0-9]+[.)]")
-_ATX = re.compile(r"(#{1,6})[ \t]")
+_ATX = re.compile(r"(#{1,6})(?:[ \t]|$)")
+_ORDERED_ITEM = re.compile(r"[0-9]+[.)](?:[ \t]|$)")
+# A line of only these may be a thematic break, a setext underline or a table's
+# delimiter row (which makes the line above a table header).
+_RULE_CHARS = frozenset("*-_+=|: \t")
+
+
+def _opens_block(line: str) -> bool:
+    """Could this line (not blank, not indented) open a block other than a paragraph,
+    or end or change the paragraph above it?"""
+    c = line[0]
+    if c in "*+-" and (len(line) == 1 or line[1] in " \t"):  # a bullet
+        return True
+    if c in "*-_=|:" and set(line) <= _RULE_CHARS:
+        return True
+    if c in "><":  # a quote, an HTML block
+        return True
+    if c == "[":  # a link reference definition: "[label]:"
+        label_end = line.find("]")
+        return label_end < 0 or "\\" in line[:label_end] or line.startswith(":", label_end + 1)
+    if c in "`~":  # a fence
+        return line.startswith(("```", "~~~"))
+    return c.isdigit() and _ORDERED_ITEM.match(line) is not None
+
+
 # Characters that start an inline construct in CommonMark (escape, code span,
 # emphasis, link or image, autolink or inline HTML, entity): text without them is one
 # text token.
@@ -80,9 +99,9 @@ def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
     """The headings and paragraphs of a page made of nothing else; None otherwise.
 
     Accepted lines: blank (spaces and tabs only), ``#`` to ``######`` headings, and
-    paragraph lines. Every non-blank line starts at column 0 with a character that
-    cannot open another block, and starts and ends with no whitespace, so neither
-    markdown-it's trimming nor its line-break rule has anything to remove.
+    paragraph lines that cannot open another block. Every non-blank line starts at
+    column 0 and starts and ends with no whitespace, so neither markdown-it's trimming
+    nor its line-break rule has anything to remove.
     """
     if "\x00" in text:  # markdown-it replaces NUL before parsing
         return None
@@ -95,21 +114,20 @@ def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
                 blocks.append((PARAGRAPH, 0, first, i, para))
                 para = []
             continue
-        c = line[0]
-        if c.isspace() or line[-1].isspace():
+        if line[0].isspace() or line[-1].isspace():
             return None
-        if c in _BLOCK_START:
-            m = _ATX.match(line) if c == "#" else None
-            content = line[m.end():].lstrip(" \t") if m else ""
+        m = _ATX.match(line) if line[0] == "#" else None
+        if m is not None:
+            content = line[m.end():].lstrip(" \t")
             # A closing "#" sequence, or an empty heading: left to markdown-it.
             if not content or content[0].isspace() or line[-1] == "#":
                 return None
             if para:
                 blocks.append((PARAGRAPH, 0, first, i, para))
                 para = []
-            blocks.append((HEADING, len(m.group(1)), i, i + 1, [content]))  # type: ignore[union-attr]
+            blocks.append((HEADING, len(m.group(1)), i, i + 1, [content]))
             continue
-        if c.isdigit() and _ORDERED_ITEM.match(line):
+        if _opens_block(line):
             return None
         if not para:
             first = i

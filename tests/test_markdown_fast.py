@@ -1,5 +1,6 @@
-"""Pages of only headings and paragraphs skip markdown-it's block parser: the prose,
-its blocks, its position map, links and comments must be what markdown-it gives."""
+"""Pages of only headings, paragraphs and bullet items skip markdown-it's block parser:
+the prose, its blocks, its position map, links and comments must be what markdown-it
+gives."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from lintcare.sources.markdown import _parser, _simple_blocks, extract_markdown
 # that open blocks, inline markup, whitespace markdown-it trims and Python strips.
 SAFE_STARTS = ["Call", "9", "12", "é", "C#", "!", "'", "&amp;", "\\*", "## ", "###### ", "#\t", "**b** ",
                "_i_ ", "+1 ", "-5 ", "|a| ", ":) ", "=5 ", "[a](b) ", "[a] ", "[a]x", "~5 ", "`c` ",
-               "1.5 ", "#tag ", "####### "]
+               "1.5 ", "#tag ", "####### ", "- ", "* ", "+ ", "- **b** ", "- -5 ", "- [x] "]
 EDGE_STARTS = ["*b*", "1.", "2)", "2024.", "#", "- ", "+ ", "* ", "> ", "=", "---", "~~~", "```", "<b>",
                "[x]: y", "[a\\]: b", "[a", "| --- |", "-|-", ":-:", "***", "* * *", "___", "==", " ",
-               "    ", "\t", "\u00a0", "\x1c", "\ufeff", "_"]
+               "    ", "\t", "\u00a0", "\x1c", "\ufeff", "_", "- - ", "-  ", "- # ", "- > ", "- 1. ", "-\t",
+               "+ + ", "- [a]: b"]
 WORDS = ["word", "today.", "C#", "#", "##", "*b*", "_i_", "`c`", "[a](b)", "![x](y.png)", "<b>",
          "&amp;", "&nbsp;", "\\", "a_b", "care@example.org", "https://x.org/a", "www.x.org",
          "<!-- z -->", "|", "=", "-", "é", "[a]", "<https://x.org>", "\\#", "\\\n"]
@@ -64,6 +66,7 @@ def test_fast_path_gives_what_markdown_it_gives(text):
     "# Costs\n\nCall us at (555) 123-4567 today.\nWe reply within a day.\n\n## Risks\nSome *feel* tired.\n",
     "Intro line\r\n## Heading C#x\r\nA [link](https://x.org \"t\") and ![alt](i.png) &amp; `code`.",
     "**Call us** at +1 555 0100.\n[Book a visit](https://x.org/book) today.\n#hashtag\n_Note:_ -5 degrees",
+    "Bring:\n- your ID\n- a list of *medicines*\ncontinued lazily\n\n* another list\n+ and another\n\nAfter.",
 ])
 def test_plain_pages_take_the_fast_path(text):
     assert _simple_blocks(text) is not None
@@ -71,7 +74,8 @@ def test_plain_pages_take_the_fast_path(text):
 
 
 @pytest.mark.parametrize("text", [
-    "- item\n", "1. item\n", "> quote\n", "    code\n", "```\ncode\n```\n", "Title\n===\n", "a\n---\n",
+    "- - item\n", "-  item\n", "- # item\n", "- > item\n", "1. item\n",
+    "> quote\n", "    code\n", "```\ncode\n```\n", "Title\n===\n", "a\n---\n",
     "| a |\n|---|\n", "[r]: https://x.org\n", "<div>x</div>\n", "# Closed #\n", "text  \n",
     " indented\n", "a\x00b\n",
 ])

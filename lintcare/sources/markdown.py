@@ -44,8 +44,8 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
-# -- pages of only ATX headings and paragraphs ------------------------------------
-# Most pages are headings and paragraphs of running text. Their block structure is
+# -- pages of only ATX headings, paragraphs and bullet items -----------------------
+# Most pages are headings, paragraphs of running text and simple bullet lists. Their block structure is
 # read here, line by line, without markdown-it (its block parser was most of the time
 # spent on such a page, and importing it most of a worker's Markdown warm-up); any
 # line that could start another block sends the whole page to markdown-it. Inline
@@ -96,23 +96,26 @@ _SimpleBlock = tuple[str, int, int, int, list[str]]
 
 
 def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
-    """The headings and paragraphs of a page made of nothing else; None otherwise.
+    """The headings, paragraphs and bullet items of a page made of nothing else; None
+    otherwise.
 
-    Accepted lines: blank (spaces and tabs only), ``#`` to ``######`` headings, and
-    paragraph lines that cannot open another block. Every non-blank line starts at
-    column 0 and starts and ends with no whitespace, so neither markdown-it's trimming
-    nor its line-break rule has anything to remove.
+    Accepted lines: blank (spaces and tabs only), ``#`` to ``######`` headings, bullet
+    items (``-``, ``*`` or ``+`` and one space, on one line or continued by the lines
+    below, as markdown-it reads lazy continuation lines), and paragraph lines that
+    cannot open another block. Every non-blank line starts at column 0 and starts and
+    ends with no whitespace, so neither markdown-it's trimming nor its line-break rule
+    has anything to remove.
     """
     if "\x00" in text:  # markdown-it replaces NUL before parsing
         return None
     blocks: list[_SimpleBlock] = []
-    para: list[str] = []
-    first = 0
+    lines: list[str] = []  # of the open paragraph or item
+    kind, first = PARAGRAPH, 0
     for i, line in enumerate(line_breaks(text).split(text)):
         if not line.strip(" \t"):
-            if para:
-                blocks.append((PARAGRAPH, 0, first, i, para))
-                para = []
+            if lines:
+                blocks.append((kind, 0, first, i, lines))
+                lines = []
             continue
         if line[0].isspace() or line[-1].isspace():
             return None
@@ -122,18 +125,27 @@ def _simple_blocks(text: str) -> list[_SimpleBlock] | None:
             # A closing "#" sequence, or an empty heading: left to markdown-it.
             if not content or content[0].isspace() or line[-1] == "#":
                 return None
-            if para:
-                blocks.append((PARAGRAPH, 0, first, i, para))
-                para = []
+            if lines:
+                blocks.append((kind, 0, first, i, lines))
+                lines = []
             blocks.append((HEADING, len(m.group(1)), i, i + 1, [content]))
+            continue
+        if line[0] in "*+-" and line[1:2] == " ":
+            content = line[2:]
+            # More spaces (an indented code block, past four), or a block in the item.
+            if content[0].isspace() or _ATX.match(content) or _opens_block(content):
+                return None
+            if lines:
+                blocks.append((kind, 0, first, i, lines))
+            lines, kind, first = [content], LIST_ITEM, i
             continue
         if _opens_block(line):
             return None
-        if not para:
-            first = i
-        para.append(line)
-    if para:
-        blocks.append((PARAGRAPH, 0, first, first + len(para), para))
+        if not lines:
+            kind, first = PARAGRAPH, i
+        lines.append(line)
+    if lines:
+        blocks.append((kind, 0, first, first + len(lines), lines))
     return blocks
 
 

@@ -2,7 +2,9 @@
 
 markdown-it-py gives block tokens with line ranges but inline text without
 positions, so each inline text is aligned to the source from a moving cursor (escapes
-and entities read as the one character they stand for). Never prose: fenced and
+and entities read as the one character they stand for). Pages of only headings,
+paragraphs and simple bullet items get the same tokens from a line scan instead of
+markdown-it's block parser (``_simple_blocks``). Never prose: fenced and
 indented code, inline code, URLs and link targets, HTML comments, and front matter
 other than its ``title`` and ``description``.
 """
@@ -45,12 +47,13 @@ def _parser() -> MarkdownIt:
 
 
 # -- pages of only ATX headings, paragraphs and bullet items -----------------------
-# Most pages are headings, paragraphs of running text and simple bullet lists. Their block structure is
-# read here, line by line, without markdown-it (its block parser was most of the time
-# spent on such a page, and importing it most of a worker's Markdown warm-up); any
-# line that could start another block sends the whole page to markdown-it. Inline
-# content with markup still goes through markdown-it's inline parser, so the tokens
-# are the ones markdown-it would give (tests/test_markdown_fast.py compares them).
+# Most pages are headings, paragraphs of running text and simple bullet lists. Their
+# block structure is read here, line by line, without markdown-it (its block parser
+# was most of the time spent on such a page, and importing it most of a worker's
+# Markdown warm-up); any line that could start another block sends the whole page to
+# markdown-it. Inline content with markup still goes through markdown-it's inline
+# parser, so the tokens are the ones markdown-it would give (tests/test_markdown_fast.py
+# compares them).
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]|$)")
 _ORDERED_ITEM = re.compile(r"[0-9]+[.)](?:[ \t]|$)")

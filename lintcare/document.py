@@ -363,14 +363,17 @@ class Document:
         The same rule as the spaCy sentence component (nlp.py), run on the prose so
         that rules needing only sentences never load the tokenizer.
         """
-        from .nlp import SENTENCE_END
+        from .nlp import sentence_end_for
 
         text = self.text
+        sentence_end = sentence_end_for(text)
+        if sentence_end is None:
+            return [b.start for b in self.prose.blocks]
         starts: list[int] = []
         for block in self.prose.blocks:
             starts.append(block.start)
             # A match needs a character after its spaces, so every one ends inside the block.
-            starts.extend(map(_MATCH_END, SENTENCE_END.finditer(text, block.start, block.end)))
+            starts.extend(map(_MATCH_END, sentence_end.finditer(text, block.start, block.end)))
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

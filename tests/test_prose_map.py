@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
+from lintcare.nlp import SENTENCE_END, sentence_end_for
 from lintcare.prose import OffsetMap, ProseBuilder
 from lintcare.sources import Source
 from lintcare.sources.text import extract_text
@@ -59,3 +62,15 @@ def test_chunks_cover_text_and_stay_small_even_for_one_huge_line():
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
     assert all(e - s <= CHUNK_CHARS for s, e in bounds) and len(bounds) >= 3
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Lee sees you. Then rest! Why? Because… It helps.\n“Quoted.” (Aside.) 2 doses.",
+    "One stop only. Another one. e.g. This",
+    "Ask us? Yes!! Wait… Then",
+    "No stops at all",
+])
+def test_sentence_ends_narrowed_to_the_stops_a_page_holds_are_the_same(text):
+    narrowed = sentence_end_for(text)
+    found = [m.span() for m in narrowed.finditer(text)] if narrowed else []
+    assert found == [m.span() for m in SENTENCE_END.finditer(text)]

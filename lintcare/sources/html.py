@@ -15,7 +15,15 @@ import re
 from html.parser import HTMLParser
 
 from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
-from .pieces import PLACEHOLDER, Piece, collapse_whitespace, emit_block, entity_pieces, mask_urls
+from .pieces import (
+    PLACEHOLDER,
+    Piece,
+    collapse_whitespace,
+    emit_block,
+    entity_pieces,
+    has_words,
+    mask_urls,
+)
 
 # Elements that end a block of prose when they open or close.
 BLOCK_TAGS = frozenset(
@@ -47,14 +55,13 @@ _IMPLIED = {
 }
 _KIND_OF = {"td": TABLE_CELL, "th": TABLE_CELL, "li": LIST_ITEM, "dd": LIST_ITEM, "dt": LIST_ITEM,
             "blockquote": QUOTE}
+# Block kind and level of the elements that give their text one (headings h1 to h6 too).
+_KINDS = {**{tag: (kind, 0) for tag, kind in _KIND_OF.items()},
+          **{f"h{n}": (HEADING, n) for n in range(1, 7)}}
 _ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _TAG_HEAD = re.compile(r"<[A-Za-z][^\s/>]*")
 # What opens a tag, an end tag, a comment, a declaration or a processing instruction.
 _CONSTRUCT = re.compile(r"<[A-Za-z/!?]")
-
-
-def _is_heading(tag: str) -> bool:
-    return len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"
 
 
 def tag_attributes(raw: str, start: int) -> dict[str, tuple[str, int]]:
@@ -95,23 +102,12 @@ def inline_tag(content: str, start: int, links: list[str]) -> tuple[bool, list[l
     return tag == "br", _attribute_blocks(tag, tag_attributes(content, start), links)
 
 
-def _line_offsets(text: str) -> list[int]:
-    # The parser counts lines by \n alone; columns are characters from there.
-    starts = [0]
-    pos = text.find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
-
-
 class _Extractor(HTMLParser):
     def __init__(self, builder: ProseBuilder, text: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
         self.text = text
         self.base = base
-        self.starts = _line_offsets(text)
         self.stack: list[str] = []
         # Where each open tag name, block element and block-kind element sits in the
         # stack: every lookup stays constant-time however deep unclosed tags pile up.
@@ -126,17 +122,25 @@ class _Extractor(HTMLParser):
         self.in_head = False
 
     # -- positions -------------------------------------------------------------
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.starts[line - 1] + col
+    def reset(self) -> None:
+        self.at = 0  # offset in ``text`` of what the parser reports now
+        super().reset()
+
+    def updatepos(self, i: int, j: int) -> int:
+        # The parser calls this once for each piece of its input, in order, so the
+        # lengths add up to the offset. Its own line/column bookkeeping (counting the
+        # newlines of every piece, for us to turn line and column back into an
+        # offset) was a tenth of the time spent on a page.
+        if i < j:
+            self.at += j - i
+        return j
 
     # -- blocks ----------------------------------------------------------------
     def _kind(self) -> tuple[str, int]:
         """The kind of the innermost open heading, list item, cell or quote."""
         if not self.kinds:
             return PARAGRAPH, 0
-        tag = self.stack[self.kinds[-1]]
-        return (HEADING, int(tag[1])) if _is_heading(tag) else (_KIND_OF[tag], 0)
+        return _KINDS[self.stack[self.kinds[-1]]]
 
     def _push(self, tag: str) -> None:
         i = len(self.stack)
@@ -144,7 +148,7 @@ class _Extractor(HTMLParser):
         self.where.setdefault(tag, []).append(i)
         if tag in BLOCK_TAGS:
             self.blocks.append(i)
-        if tag in _KIND_OF or _is_heading(tag):
+        if tag in _KINDS:
             self.kinds.append(i)
         self.skip += tag in SKIP_TAGS
 
@@ -154,6 +158,10 @@ class _Extractor(HTMLParser):
         return found[-1] if found else -1
 
     def flush(self) -> None:
+        if self.pieces and not has_words(self.pieces):
+            # Only the whitespace between two blocks (every block start or end tag
+            # flushes): no words to write and no URL to record.
+            self.pieces = []
         if self.pieces:
             kind, level = self._kind()
             pieces = mask_urls(collapse_whitespace(self.pieces), self.builder.links)
@@ -191,7 +199,7 @@ class _Extractor(HTMLParser):
 
     # -- parser callbacks ------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._pos()
+        start = self.at
         raw = self.get_starttag_text() or ""
         if self.opaque is not None:
             if tag == self.opaque[0] and tag not in VOID_TAGS:
@@ -208,8 +216,9 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag == "title":
             self.title = []
-        found = tag_attributes(raw, self.base + start)
-        self.pending.extend(_attribute_blocks(tag, found, self.builder.links))
+        if len(raw) > len(tag) + 2:  # not a bare "<p>": it may have attributes
+            found = tag_attributes(raw, self.base + start)
+            self.pending.extend(_attribute_blocks(tag, found, self.builder.links))
         if tag == "br":
             self.pieces.append((" ", self.base + start, len(raw)))
         elif tag == "img":
@@ -226,9 +235,7 @@ class _Extractor(HTMLParser):
             self._pop_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag: str) -> None:
-        start = self._pos()
-        close = self.text.find(">", start)
-        end = close + 1 if close >= 0 else len(self.text)
+        start = self.at
         if self.opaque is not None:
             name, depth, at = self.opaque
             if tag == name and depth > 1:
@@ -238,6 +245,8 @@ class _Extractor(HTMLParser):
                 return
             # The code element ends here, or an enclosing element ends it unclosed.
             self.opaque = None
+            close = self.text.find(">", start)
+            end = close + 1 if close >= 0 else len(self.text)
             stop = self.base + (end if tag == name else start)
             if not self.skip:
                 self.pieces.append((PLACEHOLDER, at, stop - at))
@@ -268,10 +277,13 @@ class _Extractor(HTMLParser):
             self.pieces.append(piece)
 
     def handle_data(self, data: str) -> None:
-        self._add((data, self.base + self._pos(), len(data)))
+        if self.title is not None:
+            self.title.append((data, self.base + self.at, len(data)))
+        elif not self.skip and self.opaque is None:
+            self.pieces.append((data, self.base + self.at, len(data)))
 
     def _ref(self, prefix: str, name: str) -> None:
-        start = self._pos()
+        start = self.at
         raw = prefix + name
         if self.text.startswith(raw + ";", start):
             raw += ";"
@@ -285,7 +297,7 @@ class _Extractor(HTMLParser):
         self._ref("&#", name)
 
     def handle_comment(self, data: str) -> None:
-        start = self._pos()
+        start = self.at
         close = self.text.find("-->", start + 4)
         end = close + 3 if close >= 0 else len(self.text)
         self.builder.comments.append((self.base + start, self.base + end, data))

@@ -23,7 +23,7 @@ Piece = tuple[str, int, int]
 # "Run  now" with a double space that is not in the file.
 PLACEHOLDER = "\ufffc"
 
-_SPACE_OR_PLACEHOLDER = " \t\n\r\f" + PLACEHOLDER
+SPACE_OR_PLACEHOLDER = " \t\n\r\f" + PLACEHOLDER
 _ASCII_PUNCT = frozenset(punctuation)
 # Character references as CommonMark accepts them (the semicolon is required).
 _MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -35,14 +35,6 @@ _URL_TRAIL = re.compile(r"[.,;:!?'\")\]}]+$")
 _WS_CHARS = " \t\n\r\f"
 _LEAD_WS = re.compile(r"[ \t\n\r\f]*")
 _IRREGULAR_WS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets where lines start; a line ends at \\n, \\r\\n or a lone \\r."""
-    starts = [0]
-    for m in re.finditer(r"\r\n|\r|\n", text):
-        starts.append(m.end())
-    return starts
 
 
 def _match_at(content: str, src: str, p: int, end: int) -> tuple[list[Piece], int] | None:
@@ -256,10 +248,19 @@ def _trim(pieces: list[Piece]) -> list[Piece]:
     return pieces
 
 
+def has_words(pieces: list[Piece]) -> bool:
+    """Does any piece hold more than spaces and placeholders? (A loop: most blocks are
+    one piece, and a generator in any() cost more than the test.)"""
+    for text, _, _ in pieces:  # noqa: SIM110
+        if text.strip(SPACE_OR_PLACEHOLDER):
+            return True
+    return False
+
+
 def emit_block(builder: ProseBuilder, pieces: list[Piece], kind: str, level: int = 0) -> None:
     """Write one block; nothing if it holds no words (only placeholders or spaces)."""
     pieces = _trim(pieces)
-    if not any(t.strip(_SPACE_OR_PLACEHOLDER) for t, _, _ in pieces):
+    if not has_words(pieces):
         return
     builder.open_block()
     for text, s, slen in pieces:

@@ -5,27 +5,25 @@ from __future__ import annotations
 import re
 
 from ..prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
+from . import line_breaks
 from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BLANK = re.compile(r"\s*")
 # A list line: indentation, a bullet or a number, then the item text.
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)])[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "”")
 _HEADING_MAX_WORDS = 12
 
 
-def _lines(text: str):
-    """Yield (start, end_without_newline) of each line."""
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end without the line break) of each line."""
+    lines = []
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _LINE.match(text, pos)
-        line = m.group().rstrip("\r\n")
-        yield pos, pos + len(line)
-        if m.end() == pos:  # pragma: no cover - defensive, the pattern always advances
-            break
+    for m in line_breaks(text).finditer(text):
+        lines.append((pos, m.start()))
         pos = m.end()
+    if pos < len(text):
+        lines.append((pos, len(text)))
+    return lines
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +64,7 @@ def extract_text(text: str) -> Prose:
         cur = None
 
     for start, end in _lines(text):
-        if _BLANK.fullmatch(text, start, end):
+        if start == end or text[start:end].isspace():  # what r"\s*" matches
             flush()
             continue
         directive = (

@@ -19,9 +19,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
@@ -51,7 +51,9 @@ _URLS = (
 _RUNS_OF = (
     (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), re.compile("@"), r"[\w.+@-]"),
     (re.compile(r"(?<![\w-])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?![\w-])"),
-     re.compile(r"\d{3}[ .-]\d{4}"), r"[\d+ .()\-]"),
+     # \d\d\d, not \d{3}: a pattern that starts with a character set lets re skip
+     # ahead to the next digit instead of trying a match at every position.
+     re.compile(r"\d\d\d[ .-]\d{4}"), r"[\d+ .()\-]"),
 )
 _RUNS_OF_COMPILED = tuple((regex, part, re.compile(chars), re.compile(chars + "*"))
                           for regex, part, chars in _RUNS_OF)
@@ -215,14 +217,34 @@ def _blank_runs(text: str, regex: re.Pattern[str], part: re.Pattern[str],
 
 
 # Per whitespace-separated chunk ("pressure,", "(TMS)", "well—almost"), computed once:
-# how many words it holds and their syllables, packed in one int (syllables above
-# _SYLLABLES_SHIFT bits) so one sum adds both; and the keys of its long words. A
-# sentence has far fewer than 2**32 words, so the two fields never mix.
+# its words, long words and syllables packed in one int, so one sum (in C) adds them up
+# for a sentence; and the keys of its long words. Each field holds a sentence's sum
+# without carrying into the next while the block is shorter than _PACKED_CHARS: words
+# and long words are at most one per character, syllables a few dozen per character
+# (NFKD turns one character into at most 18). Bit _HINT_SHIFT marks a chunk that may
+# hold a URL, an email address or a phone number (see _NOT_WORDS_HINT).
 _FIGURES: dict[str, int] = {}
 _LONG: dict[str, tuple[str, ...]] = {}
-_SYLLABLES_SHIFT = 32
-_WORDS_MASK = (1 << _SYLLABLES_SHIFT) - 1
+_LONG_SHIFT, _SYLLABLES_SHIFT, _HINT_SHIFT = 16, 32, 62
+_FIELD_MASK = (1 << _LONG_SHIFT) - 1
+_SYLLABLES_MASK = (1 << (_HINT_SHIFT - _SYLLABLES_SHIFT)) - 1
+_HINT = 1 << _HINT_SHIFT
+_PACKED_CHARS = 1 << _LONG_SHIFT
 _CACHE_MAX = 200_000  # a pathological input cannot grow the caches without bound
+# Every URL, email address or phone number _strip_not_words blanks has a chunk with one
+# of these: "//" or "www." (URLs hold no whitespace), "@", and the last four digits of
+# a phone number, after three digits and "." or "-", or after a space (so they start a
+# chunk). A block without such a chunk has nothing to blank.
+_NOT_WORDS_HINT = re.compile(r"@|//|www\.|\d{3}[.-]\d{4}|^\d{4}")
+
+
+def _chunk_figures(chunk: str) -> tuple[int, int, tuple[str, ...]]:
+    """(words, syllables, long word keys) of a whitespace-free chunk of text."""
+    # Most chunks are one word without punctuation: WORD would find just the chunk.
+    words = [chunk] if chunk.isalpha() else WORD.findall(chunk)
+    figures = [token_syllables(w) for w in words]
+    long_words = tuple(_long_word_key(w) for w, (_, poly) in zip(words, figures, strict=True) if poly)
+    return len(words), sum(syl for syl, _ in figures), long_words
 
 
 def _learn(chunks: Iterable[str]) -> None:
@@ -232,16 +254,10 @@ def _learn(chunks: Iterable[str]) -> None:
     for chunk in chunks:
         if chunk in _FIGURES:
             continue
-        if chunk.isalpha():  # most chunks: one word, no punctuation
-            syllables, poly = token_syllables(chunk)
-            _FIGURES[chunk] = syllables << _SYLLABLES_SHIFT | 1
-            if poly:
-                _LONG[chunk] = (_long_word_key(chunk),)
-            continue
-        words = WORD.findall(chunk)
-        figures = [token_syllables(w) for w in words]
-        _FIGURES[chunk] = sum(syl for syl, _ in figures) << _SYLLABLES_SHIFT | len(words)
-        long_words = tuple(_long_word_key(w) for w, (_, poly) in zip(words, figures, strict=True) if poly)
+        words, syllables, long_words = _chunk_figures(chunk)
+        hint = not chunk.isalpha() and _NOT_WORDS_HINT.search(chunk) is not None
+        _FIGURES[chunk] = (words | len(long_words) << _LONG_SHIFT | syllables << _SYLLABLES_SHIFT
+                           | hint << _HINT_SHIFT)
         if long_words:
             _LONG[chunk] = long_words
 
@@ -254,42 +270,98 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     return list(map(_MATCH_END, SENTENCE_END.finditer(text, start, end)))
 
 
-def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def _pieces(text: str, start: int, end: int, ends: list[int]) -> list[tuple[int, int, str]]:
     """(start, end, text) of each sentence or fragment of a block, spaces trimmed."""
+    out = []
     s = start
-    for e in (*_sentence_ends(text, start, end), end):
+    for e in (*ends, end):
         raw = text[s:e]
         piece = raw.strip()
         if piece:
-            lo = s + len(raw) - len(raw.lstrip())
-            yield lo, lo + len(piece), piece
+            # The first non-space character: the first of its kind in ``raw``.
+            lo = s if raw[0] == piece[0] else s + raw.index(piece[0])
+            out.append((lo, lo + len(piece), piece))
         s = e
+    return out
 
 
-def _block_sentences(text: str, start: int, end: int, kind: str) -> list[Sentence]:
+def _packed(texts: list[str]) -> tuple[list[list[str]], list[int]]:
+    """The chunks of each text and their packed figures added up."""
+    # Words never cross whitespace, so a text is split on it (in C) and each chunk's
+    # figures are looked up; chunks not seen before are learnt first.
+    chunked = [t.split() for t in texts]
+    figures = _FIGURES.__getitem__
+    try:
+        return chunked, [sum(map(figures, chunks)) for chunks in chunked]
+    except KeyError:
+        _learn(chain.from_iterable(chunked))
+        return chunked, [sum(map(figures, chunks)) for chunks in chunked]
+
+
+def _ends_sentence(piece: str) -> bool:
+    """Does the piece end in . ! ? or an ellipsis (closing marks may follow)?"""
+    # Only the trailing punctuation matters; a short window keeps the search O(1).
+    return piece[-1] in ".!?…" or _TERMINAL.search(piece, max(0, len(piece) - 12)) is not None
+
+
+_new_tuple = tuple.__new__  # builds a Sentence without the Python-level __new__ of NamedTuple
+
+
+def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int]) -> list[Sentence]:
     """The sentences and fragments of one block, measured (headings are not)."""
+    pieces = _pieces(text, start, end, ends)
     if kind == HEADING:
-        return [Sentence(lo, hi, 0, 0, (), False, kind) for lo, hi, _ in _pieces(text, start, end)]
-    out: list[Sentence] = []
-    clean = _strip_not_words(text[start:end])
+        return [_new_tuple(Sentence, (lo, hi, 0, 0, (), False, kind)) for lo, hi, _ in pieces]
+    if end - start >= _PACKED_CHARS:  # so much text could overflow the packed fields
+        return _sentences_one_by_one(text, start, end, kind, pieces)
+    chunked, packed = _packed([piece for _, _, piece in pieces])
+    if max(packed, default=0) >= _HINT:
+        _measure_clean(text[start:end], start, pieces, chunked, packed)
     short_counts = kind not in (LIST_ITEM, TABLE_CELL)
-    terminal = _TERMINAL.search
-    figures, long_of = _FIGURES.__getitem__, _LONG.get
-    for lo, hi, piece in _pieces(text, start, end):
-        # Words never cross whitespace, so the sentence is split on it (in C) and each
-        # chunk's figures are looked up; a chunk not seen before is learnt first.
-        chunks = clean[lo - start:hi - start].split()
-        try:
-            packed = sum(map(figures, chunks))
-        except KeyError:
-            _learn(chunks)
-            packed = sum(map(figures, chunks))
-        words = packed & _WORDS_MASK
-        long_words = tuple(chain.from_iterable(filter(None, map(long_of, chunks))))
-        # Only the trailing punctuation matters; a short window keeps the search O(1).
-        counted = (words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS)
-                   and (piece[-1] in ".!?…" or terminal(piece, max(0, len(piece) - 12)) is not None))
-        out.append(Sentence(lo, hi, words, packed >> _SYLLABLES_SHIFT, long_words, counted, kind))
+    long_of, has_long = _LONG.__getitem__, _LONG.__contains__
+    out: list[Sentence] = []
+    for (lo, hi, piece), chunks, figures in zip(pieces, chunked, packed, strict=True):
+        words = figures & _FIELD_MASK
+        n_long = figures >> _LONG_SHIFT & _FIELD_MASK
+        if not n_long:
+            long_words: tuple[str, ...] = ()
+        elif n_long == 1:  # one chunk holds it: stop at that chunk
+            long_words = long_of(next(filter(has_long, chunks)))
+        else:
+            long_words = tuple(chain.from_iterable(map(long_of, filter(has_long, chunks))))
+        counted = words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS) and _ends_sentence(piece)
+        out.append(_new_tuple(Sentence, (lo, hi, words, figures >> _SYLLABLES_SHIFT & _SYLLABLES_MASK,
+                                         long_words, counted, kind)))
+    return out
+
+
+def _measure_clean(block: str, start: int, pieces: list[tuple[int, int, str]],
+                   chunked: list[list[str]], packed: list[int]) -> None:
+    """Measure again, in place, the pieces where URLs, emails or phone numbers were blanked."""
+    clean = _strip_not_words(block)
+    if clean == block:
+        return
+    for i, (lo, hi, piece) in enumerate(pieces):
+        cleaned = clean[lo - start:hi - start]
+        if cleaned != piece:
+            (chunked[i],), (packed[i],) = _packed([cleaned])
+
+
+def _sentences_one_by_one(text: str, start: int, end: int, kind: str,
+                          pieces: list[tuple[int, int, str]]) -> list[Sentence]:
+    """``_block_sentences`` of a block too long for packed sums, chunk by chunk."""
+    clean = _strip_not_words(text[start:end])
+    out: list[Sentence] = []
+    for lo, hi, piece in pieces:
+        words = syllables = 0
+        long_words: list[str] = []
+        for chunk in clean[lo - start:hi - start].split():
+            w, syl, lw = _chunk_figures(chunk)
+            words, syllables = words + w, syllables + syl
+            long_words += lw
+        counted = (words > 0 and (kind not in (LIST_ITEM, TABLE_CELL) or words >= _FULL_SENTENCE_WORDS)
+                   and _ends_sentence(piece))
+        out.append(Sentence(lo, hi, words, syllables, tuple(long_words), counted, kind))
     return out
 
 
@@ -298,8 +370,12 @@ def heading_text(prose: Prose, start: int, end: int) -> str:
     return " ".join(prose.text[start:end].lstrip("#").split())
 
 
-def analyse(prose: Prose) -> Analysis:
-    """Split prose into sections and sentences and count words and syllables."""
+def analyse(prose: Prose, sentence_starts: list[int] | None = None) -> Analysis:
+    """Split prose into sections and sentences and count words and syllables.
+
+    ``sentence_starts`` is ``Document.sentence_starts`` when the document has them: the
+    same sentence rule run on every block, so they hold each block's sentence ends.
+    """
     text = prose.text
     sections: list[Section] = []
     current: list[Sentence] = []
@@ -311,10 +387,17 @@ def analyse(prose: Prose) -> Analysis:
         if current or heading is not None:
             sections.append(Section(heading, sec_start, end, tuple(current)))
 
+    at = 0
     for block in prose.blocks:
         if block.kind == ATTRIBUTE:  # alt text and titles are not read in the flow
             continue
-        sentences = _block_sentences(text, block.start, block.end, block.kind)
+        if sentence_starts is None:
+            ends = _sentence_ends(text, block.start, block.end)
+        else:  # the block's start, then its sentence ends (sorted, as blocks do not overlap)
+            at = bisect_right(sentence_starts, block.start, at)
+            end_at = bisect_left(sentence_starts, block.end, at)
+            ends, at = sentence_starts[at:end_at], end_at
+        sentences = _block_sentences(text, block.start, block.end, block.kind, ends)
         everything.extend(sentences)
         if block.kind == HEADING:
             close(block.start)
@@ -333,7 +416,7 @@ def analysis_of(doc: Document) -> Analysis:
     """The document's analysis, computed once however many rules ask for it."""
     found = _CACHE.get(doc)
     if found is None:
-        found = _CACHE[doc] = analyse(doc.prose)
+        found = _CACHE[doc] = analyse(doc.prose, doc.sentence_starts)
     return found
 
 

@@ -11,7 +11,15 @@ from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
 from lintcare.nlp import SENTENCE_END
-from lintcare.readability import _sentence_ends, analyse
+from lintcare.prose import LIST_ITEM, PARAGRAPH
+from lintcare.readability import (
+    _PACKED_CHARS,
+    _block_sentences,
+    _pieces,
+    _sentence_ends,
+    _sentences_one_by_one,
+    analyse,
+)
 from lintcare.rules import load_rules
 from lintcare.sources.text import extract_text
 
@@ -392,3 +400,52 @@ def test_sections_come_from_block_kinds_of_any_extractor():
     doc = Document(Source("page.md", source_text, "markdown"), prose, rules.facts)
     (f,) = lint_document(doc, rules.subset({"acronym-undefined"}))
     assert (f.line, f.column, f.text) == (5, 44, "IV")
+
+
+# -- the packed per-chunk figures ------------------------------------------------------
+
+MIXED = (
+    "Call 555-123-4567 or (555) 123 4567 today. Visit https://example.org/a.b or "
+    "www.example.org. Write to care@example.org, then rest. In 2024 we saw 1,200 people; "
+    "call +1 555.123.4567! Treatment-resistant depression isn't rare: it's well—almost "
+    "common. Esketamine's label (REMS) says e.g. 2.5 mg at 9 a.m. Ask Dr. Lee."
+)
+
+
+@pytest.mark.parametrize("kind", [PARAGRAPH, LIST_ITEM])
+@pytest.mark.parametrize("text", [
+    MIXED,
+    "No links here. Just words, 12 numbers and 3,400 more. Ends without a stop",
+    "care@example.org",
+    "Call 555 123 4567 now.",
+    "See www.example.org/book now. Or https://example.org today.",
+    "5551234567 and 555 1234 are no phone numbers. 555-1234 neither.",
+])
+def test_packed_figures_match_chunk_by_chunk(text, kind):
+    """The packed sums (and the hint that skips blanking) give what measuring each
+    chunk of the blanked text one by one gives."""
+    ends = _sentence_ends(text, 0, len(text))
+    packed = _block_sentences(text, 0, len(text), kind, ends)
+    one_by_one = _sentences_one_by_one(text, 0, len(text), kind, _pieces(text, 0, len(text), ends))
+    assert packed == one_by_one
+
+
+def test_a_block_too_long_for_packed_sums_is_measured_chunk_by_chunk():
+    sentence = "Comprehensive evaluation determines eligibility for treatment. "
+    repeats = _PACKED_CHARS // len(sentence) + 1
+    text = sentence * repeats + "X" * 70_000 + "."
+    *sentences, last = analyse(extract_text(text)).sentences
+    (alone,) = analyse(extract_text(sentence)).sentences  # short: the packed sums
+    assert len(sentences) == repeats
+    assert {s[2:] for s in sentences} == {alone[2:]}
+    assert (last.words, last.counted) == (1, True)
+
+
+def test_sentence_starts_of_the_document_give_the_same_analysis():
+    from lintcare.document import Document
+    from lintcare.sources import Source
+
+    text = SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else PREPARED
+    prose = extract_text(text + "\n\n" + MIXED + "\n")
+    doc = Document(Source("page.txt", prose.text), prose, default_rules().facts)
+    assert analyse(prose, doc.sentence_starts) == analyse(prose)

@@ -16,15 +16,14 @@ heading. The analysis is computed once per document and shared by the rule kinds
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, itemgetter, lshift, or_
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -123,22 +122,25 @@ def _long_word_key(word: str) -> str:
 _WORDS_OF, _SYLLABLES_OF, _LONG_OF, _COUNTED_OF = (itemgetter(i) for i in (2, 3, 4, 5))
 
 
+def _poly(long_words: Sequence[str], familiar: frozenset[str]) -> int:
+    """How many of ``long_words`` are not ``familiar``."""
+    if familiar and long_words:
+        return len(long_words) - sum(map(familiar.__contains__, long_words))
+    return len(long_words)
+
+
+def counted_long_words(sentences: Iterable[Sentence]) -> list[str]:
+    """The long words of the counted sentences, in order."""
+    sentences = list(sentences)
+    return list(chain.from_iterable(map(_LONG_OF, compress(sentences, map(_COUNTED_OF, sentences)))))
+
+
 def score(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset()) -> Scores:
     """Scores of the counted sentences; ``familiar`` words (lowercase) are not long words."""
     sentences = list(sentences)
     counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
-    long_words = list(chain.from_iterable(map(_LONG_OF, counted)))
-    poly = len(long_words)
-    if familiar and long_words:
-        poly -= sum(map(familiar.__contains__, long_words))
-    return Scores(sum(map(_WORDS_OF, counted)), len(counted), sum(map(_SYLLABLES_OF, counted)), poly)
-
-
-def total(parts: Iterable[Scores]) -> Scores:
-    """The scores of several parts of a text added up."""
-    parts = list(parts)
-    return Scores(*(sum(getattr(p, f) for p in parts)
-                    for f in ("words", "sentences", "syllables", "polysyllables")))
+    return Scores(sum(map(_WORDS_OF, counted)), len(counted), sum(map(_SYLLABLES_OF, counted)),
+                  _poly(counted_long_words(counted), familiar))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +149,18 @@ class Section:
     start: int  # prose offset of the heading, or of the section's first block
     end: int
     sentences: tuple[Sentence, ...]  # body sentences, fragments included
+    # What ``score`` reads of the counted sentences, added up as they were measured:
+    # (words, sentences, syllables), and their long words in order.
+    totals: tuple[int, int, int]
+    long_words: tuple[str, ...]
 
     def scores(self, familiar: frozenset[str] = frozenset()) -> Scores:
-        return score(self.sentences, familiar)
+        """``score(self.sentences, familiar)``."""
+        words, sentences, syllables = self.totals
+        return Scores(words, sentences, syllables, _poly(self.long_words, familiar))
+
+
+_TOTALS_OF, _SECTION_LONG_OF = attrgetter("totals"), attrgetter("long_words")
 
 
 @dataclass(frozen=True)
@@ -162,7 +173,12 @@ class Analysis:
 
     def scores(self, familiar: frozenset[str] = frozenset()) -> Scores:
         """Scores of the whole document: the sections' scores added up."""
-        return total(sec.scores(familiar) for sec in self.sections)
+        words, sentences, syllables = map(sum, zip((0, 0, 0), *map(_TOTALS_OF, self.sections), strict=True))
+        return Scores(words, sentences, syllables, _poly(self.long_words(), familiar))
+
+    def long_words(self) -> list[str]:
+        """The long words of the counted sentences, in order."""
+        return list(chain.from_iterable(map(_SECTION_LONG_OF, self.sections)))
 
     def index_at(self, offset: int) -> int | None:
         """Index of the sentence holding prose ``offset``."""
@@ -307,21 +323,38 @@ def _ends_sentence(piece: str) -> bool:
 _new_tuple = tuple.__new__  # builds a Sentence without the Python-level __new__ of NamedTuple
 
 
-def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int]) -> list[Sentence]:
-    """The sentences and fragments of one block, measured (headings are not)."""
+def _heading_sentences(text: str, start: int, end: int, ends: list[int]) -> list[Sentence]:
+    """The sentences of a heading: not measured, not counted."""
+    return [_new_tuple(Sentence, (lo, hi, 0, 0, (), False, HEADING))
+            for lo, hi, _ in _pieces(text, start, end, ends)]
+
+
+def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int],
+                     totals: list[int], counted_long: list[str]) -> list[Sentence]:
+    """The sentences and fragments of a body block, measured.
+
+    The counted ones are added to ``totals`` (words, sentences, syllables) and their
+    long words to ``counted_long``, in the same pass.
+    """
     pieces = _pieces(text, start, end, ends)
-    if kind == HEADING:
-        return [_new_tuple(Sentence, (lo, hi, 0, 0, (), False, kind)) for lo, hi, _ in pieces]
     if end - start >= _PACKED_CHARS:  # so much text could overflow the packed fields
-        return _sentences_one_by_one(text, start, end, kind, pieces)
+        sentences = _sentences_one_by_one(text, start, end, kind, pieces)
+        counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
+        totals[0] += sum(map(_WORDS_OF, counted))
+        totals[1] += len(counted)
+        totals[2] += sum(map(_SYLLABLES_OF, counted))
+        counted_long += counted_long_words(counted)
+        return sentences
     chunked, packed = _packed([piece for _, _, piece in pieces])
     if max(packed, default=0) >= _HINT:
         _measure_clean(text[start:end], start, pieces, chunked, packed)
     short_counts = kind not in (LIST_ITEM, TABLE_CELL)
     long_of, has_long = _LONG.__getitem__, _LONG.__contains__
     out: list[Sentence] = []
+    n_counted = words_counted = syllables_counted = 0
     for (lo, hi, piece), chunks, figures in zip(pieces, chunked, packed, strict=True):
         words = figures & _FIELD_MASK
+        syllables = figures >> _SYLLABLES_SHIFT & _SYLLABLES_MASK
         n_long = figures >> _LONG_SHIFT & _FIELD_MASK
         if not n_long:
             long_words: tuple[str, ...] = ()
@@ -330,8 +363,15 @@ def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int]
         else:
             long_words = tuple(chain.from_iterable(map(long_of, filter(has_long, chunks))))
         counted = words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS) and _ends_sentence(piece)
-        out.append(_new_tuple(Sentence, (lo, hi, words, figures >> _SYLLABLES_SHIFT & _SYLLABLES_MASK,
-                                         long_words, counted, kind)))
+        out.append(_new_tuple(Sentence, (lo, hi, words, syllables, long_words, counted, kind)))
+        if counted:
+            n_counted += 1
+            words_counted += words
+            syllables_counted += syllables
+            counted_long += long_words
+    totals[0] += words_counted
+    totals[1] += n_counted
+    totals[2] += syllables_counted
     return out
 
 
@@ -379,13 +419,17 @@ def analyse(prose: Prose, sentence_starts: list[int] | None = None) -> Analysis:
     text = prose.text
     sections: list[Section] = []
     current: list[Sentence] = []
+    totals = [0, 0, 0]
+    counted_long: list[str] = []
     heading: str | None = None
     sec_start = prose.blocks[0].start if prose.blocks else 0
     everything: list[Sentence] = []
 
     def close(end: int) -> None:
         if current or heading is not None:
-            sections.append(Section(heading, sec_start, end, tuple(current)))
+            words, sentences, syllables = totals
+            sections.append(Section(heading, sec_start, end, tuple(current), (words, sentences, syllables),
+                                    tuple(counted_long)))
 
     at = 0
     for block in prose.blocks:
@@ -397,14 +441,15 @@ def analyse(prose: Prose, sentence_starts: list[int] | None = None) -> Analysis:
             at = bisect_right(sentence_starts, block.start, at)
             end_at = bisect_left(sentence_starts, block.end, at)
             ends, at = sentence_starts[at:end_at], end_at
-        sentences = _block_sentences(text, block.start, block.end, block.kind, ends)
-        everything.extend(sentences)
         if block.kind == HEADING:
+            everything += _heading_sentences(text, block.start, block.end, ends)
             close(block.start)
             heading = heading_text(prose, block.start, block.end)
-            sec_start, current = block.start, []
+            sec_start, current, totals, counted_long = block.start, [], [0, 0, 0], []
         else:
-            current.extend(sentences)
+            sentences = _block_sentences(text, block.start, block.end, block.kind, ends, totals, counted_long)
+            everything += sentences
+            current += sentences
     close(len(text))
     return Analysis(tuple(sections), tuple(everything))
 
@@ -423,21 +468,35 @@ def analysis_of(doc: Document) -> Analysis:
 def hardest(sentences: Sequence[Sentence], familiar: frozenset[str] = frozenset(),
             count: int = 3) -> list[Sentence]:
     """The counted sentences that raise the grade most: most long words, then most words."""
-    def weight(s: Sentence) -> tuple[int, int]:
-        long_words = s.long_words
-        if long_words and familiar:
-            return len(long_words) - sum(map(familiar.__contains__, long_words)), s.words
-        return len(long_words), s.words
+    counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
+    # (long words, words) as one int, so the sort compares in C; a stable sort keeps
+    # ties in page order, as heapq.nlargest with a key does.
+    keys = list(map(or_, map(lshift, map(len, map(_LONG_OF, counted)), repeat(32)), map(_WORDS_OF, counted)))
+    key = keys.__getitem__
+    order = sorted(range(len(counted)), key=key, reverse=True)
+    if familiar:
+        # Familiar words only lower a key, so only the sentences whose key is still
+        # above the count-th best exact key need counting again.
+        exact: dict[int, int] = {}
+        for i in order:
+            if len(exact) >= count and keys[i] < sorted(exact.values(), reverse=True)[count - 1]:
+                break
+            long_words = counted[i].long_words
+            exact[i] = keys[i] - (len(long_words) - _poly(long_words, familiar) << 32)
+        key = exact.__getitem__
+        order = sorted(sorted(exact), key=key, reverse=True)  # ties: page order
+    return [counted[i] for i in order[:count] if key(i)]
 
-    ranked = heapq.nlargest(count, compress(sentences, map(_COUNTED_OF, sentences)), key=weight)
-    return [s for s in ranked if weight(s) > (0, 0)]
+
+_COUNT_OF = itemgetter(1)
 
 
-def frequent_long_words(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset(),
+def frequent_long_words(long_words: Iterable[str], familiar: frozenset[str] = frozenset(),
                         count: int = 5) -> list[tuple[str, int]]:
-    """The long words that drive a SMOG score, most frequent first (case folded)."""
-    sentences = list(sentences)
-    counter = Counter(chain.from_iterable(map(_LONG_OF, compress(sentences, map(_COUNTED_OF, sentences)))))
+    """The long words (of counted sentences) that drive a SMOG score, most frequent first."""
+    counter = Counter(long_words)
     for word in familiar:
         counter.pop(word, None)
-    return counter.most_common(count)
+    # counter.most_common(count), sorted in C: a stable sort keeps ties in first-seen
+    # order, as most_common's heap does.
+    return sorted(counter.items(), key=_COUNT_OF, reverse=True)[:count]

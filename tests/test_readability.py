@@ -19,6 +19,10 @@ from lintcare.readability import (
     _sentence_ends,
     _sentences_one_by_one,
     analyse,
+    counted_long_words,
+    frequent_long_words,
+    hardest,
+    score,
 )
 from lintcare.rules import load_rules
 from lintcare.sources.text import extract_text
@@ -425,9 +429,14 @@ def test_packed_figures_match_chunk_by_chunk(text, kind):
     """The packed sums (and the hint that skips blanking) give what measuring each
     chunk of the blanked text one by one gives."""
     ends = _sentence_ends(text, 0, len(text))
-    packed = _block_sentences(text, 0, len(text), kind, ends)
+    totals: list[int] = [0, 0, 0]
+    long_words: list[str] = []
+    packed = _block_sentences(text, 0, len(text), kind, ends, totals, long_words)
     one_by_one = _sentences_one_by_one(text, 0, len(text), kind, _pieces(text, 0, len(text), ends))
     assert packed == one_by_one
+    scores = score(one_by_one)
+    assert totals == [scores.words, scores.sentences, scores.syllables]
+    assert len(long_words) == scores.polysyllables
 
 
 def test_a_block_too_long_for_packed_sums_is_measured_chunk_by_chunk():
@@ -449,3 +458,47 @@ def test_sentence_starts_of_the_document_give_the_same_analysis():
     prose = extract_text(text + "\n\n" + MIXED + "\n")
     doc = Document(Source("page.txt", prose.text), prose, default_rules().facts)
     assert analyse(prose, doc.sentence_starts) == analyse(prose)
+
+
+PAGES = sorted(p for p in (DATA.parent / "pages").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+@pytest.mark.parametrize("path", [GRADE6, GRADE12, *PAGES], ids=lambda p: p.name)
+def test_section_totals_are_the_scores_of_their_sentences(path):
+    """Sections add up their counted sentences as they are measured; the scores and the
+    long words must be what scoring the sentences again gives."""
+    from lintcare.sources import Source, extract, format_for
+
+    analysis = analyse(extract(Source(str(path), path.read_text(encoding="utf-8"), format_for(str(path)))))
+    familiar = frozenset({"ketamine", "esketamine", "depression", "treatment"})
+    for section in analysis.sections:
+        assert section.long_words == tuple(counted_long_words(section.sentences))
+        for words in (frozenset(), familiar):
+            assert section.scores(words) == score(section.sentences, words)
+
+
+def test_hardest_sentences_most_long_words_then_most_words_first():
+    analysis = analyse(extract_text(GRADE12.read_text(encoding="utf-8")))
+    familiar = frozenset({"esketamine", "ketamine", "treatment"})
+
+    def weight(s):
+        return len([w for w in s.long_words if w not in familiar]), s.words
+
+    counted = [s for s in analysis.sentences if s.counted]
+    # A stable sort keeps sentences of the same weight in page order.
+    expected = sorted(counted, key=weight, reverse=True)[:4]
+    assert hardest(analysis.sentences, familiar, 4) == expected
+    assert hardest(analysis.sentences, familiar, 4) != hardest(analysis.sentences, frozenset(), 4)
+    assert hardest([s for s in analysis.sentences if not s.counted]) == []
+
+
+def test_frequent_long_words_are_counter_most_common_ties_in_page_order():
+    from collections import Counter
+
+    analysis = analyse(extract_text(GRADE12.read_text(encoding="utf-8")))
+    words = analysis.long_words()
+    assert words == counted_long_words(analysis.sentences)
+    for familiar in (frozenset(), frozenset({"esketamine", "treatment"})):
+        expected = Counter(w for w in words if w not in familiar)
+        for count in (1, 5, 50):
+            assert frequent_long_words(words, familiar, count) == expected.most_common(count)

@@ -301,17 +301,13 @@ def _pieces(text: str, start: int, end: int, ends: list[int]) -> list[tuple[int,
     return out
 
 
-def _packed(texts: list[str]) -> tuple[list[list[str]], list[int]]:
-    """The chunks of each text and their packed figures added up."""
-    # Words never cross whitespace, so a text is split on it (in C) and each chunk's
-    # figures are looked up; chunks not seen before are learnt first.
-    chunked = [t.split() for t in texts]
-    figures = _FIGURES.__getitem__
+def _figures_of(chunks: list[str]) -> int:
+    """The packed figures of some chunks added up."""
     try:
-        return chunked, [sum(map(figures, chunks)) for chunks in chunked]
+        return sum(map(_FIGURES.__getitem__, chunks))
     except KeyError:
-        _learn(chain.from_iterable(chunked))
-        return chunked, [sum(map(figures, chunks)) for chunks in chunked]
+        _learn(chunks)
+        return sum(map(_FIGURES.__getitem__, chunks))
 
 
 def _ends_sentence(piece: str) -> bool:
@@ -336,23 +332,67 @@ def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int]
     The counted ones are added to ``totals`` (words, sentences, syllables) and their
     long words to ``counted_long``, in the same pass.
     """
-    pieces = _pieces(text, start, end, ends)
     if end - start >= _PACKED_CHARS:  # so much text could overflow the packed fields
-        sentences = _sentences_one_by_one(text, start, end, kind, pieces)
+        sentences = _sentences_one_by_one(text, start, end, kind, _pieces(text, start, end, ends))
         counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
         totals[0] += sum(map(_WORDS_OF, counted))
         totals[1] += len(counted)
         totals[2] += sum(map(_SYLLABLES_OF, counted))
         counted_long += counted_long_words(counted)
         return sentences
-    chunked, packed = _packed([piece for _, _, piece in pieces])
-    if max(packed, default=0) >= _HINT:
-        _measure_clean(text[start:end], start, pieces, chunked, packed)
-    short_counts = kind not in (LIST_ITEM, TABLE_CELL)
+    found = _measured(text, start, end, kind, ends, None, totals, counted_long)
+    if found is None:
+        found = _measured(text, start, end, kind, ends, _strip_not_words(text[start:end]), totals,
+                          counted_long)
+    return found  # type: ignore[return-value]
+
+
+def _measured(text: str, start: int, end: int, kind: str, ends: list[int], clean: str | None,
+              totals: list[int], counted_long: list[str]) -> list[Sentence] | None:
+    """``_block_sentences`` in one pass over the block's pieces.
+
+    ``clean`` is the block with URLs, email addresses and phone numbers blanked, or None:
+    then the pieces are read as they are until a chunk may hold one (see
+    _NOT_WORDS_HINT); the block is blanked then, and the rest read from it. Should the
+    blanking change text already read, nothing is added and None is returned.
+    """
+    figures_of = _FIGURES.__getitem__
     long_of, has_long = _LONG.__getitem__, _LONG.__contains__
+    short_counts = kind not in (LIST_ITEM, TABLE_CELL)
+    terminal = _TERMINAL.search
+    mark = len(counted_long)
+    blanked = clean is not None
     out: list[Sentence] = []
     n_counted = words_counted = syllables_counted = 0
-    for (lo, hi, piece), chunks, figures in zip(pieces, chunked, packed, strict=True):
+    s = start
+    for e in (*ends, end):  # as _pieces, inline: this loop runs for every sentence
+        raw = text[s:e]
+        piece_start, s = s, e
+        piece = raw.strip()
+        if not piece:
+            continue
+        lo = piece_start if raw[0] == piece[0] else piece_start + raw.index(piece[0])
+        hi = lo + len(piece)
+        # Words never cross whitespace, so the piece is split on it (in C) and each
+        # chunk's figures are looked up; chunks not seen before are learnt first.
+        chunks = (piece if clean is None else clean[lo - start:hi - start]).split()
+        try:
+            figures = sum(map(figures_of, chunks))
+        except KeyError:
+            _learn(chunks)
+            figures = sum(map(figures_of, chunks))
+        if figures >= _HINT and not blanked:
+            blanked = True
+            block = text[start:end]
+            clean = _strip_not_words(block)
+            if clean == block:
+                clean = None
+            elif clean[:piece_start - start] != block[:piece_start - start]:
+                del counted_long[mark:]
+                return None
+            else:
+                chunks = clean[lo - start:hi - start].split()
+                figures = _figures_of(chunks)
         words = figures & _FIELD_MASK
         syllables = figures >> _SYLLABLES_SHIFT & _SYLLABLES_MASK
         n_long = figures >> _LONG_SHIFT & _FIELD_MASK
@@ -362,29 +402,20 @@ def _block_sentences(text: str, start: int, end: int, kind: str, ends: list[int]
             long_words = long_of(next(filter(has_long, chunks)))
         else:
             long_words = tuple(chain.from_iterable(map(long_of, filter(has_long, chunks))))
-        counted = words > 0 and (short_counts or words >= _FULL_SENTENCE_WORDS) and _ends_sentence(piece)
-        out.append(_new_tuple(Sentence, (lo, hi, words, syllables, long_words, counted, kind)))
-        if counted:
+        # The test of _ends_sentence, inline.
+        if words and (short_counts or words >= _FULL_SENTENCE_WORDS) and (
+                piece[-1] in ".!?…" or terminal(piece, max(0, len(piece) - 12)) is not None):
+            out.append(_new_tuple(Sentence, (lo, hi, words, syllables, long_words, True, kind)))
             n_counted += 1
             words_counted += words
             syllables_counted += syllables
             counted_long += long_words
+        else:
+            out.append(_new_tuple(Sentence, (lo, hi, words, syllables, long_words, False, kind)))
     totals[0] += words_counted
     totals[1] += n_counted
     totals[2] += syllables_counted
     return out
-
-
-def _measure_clean(block: str, start: int, pieces: list[tuple[int, int, str]],
-                   chunked: list[list[str]], packed: list[int]) -> None:
-    """Measure again, in place, the pieces where URLs, emails or phone numbers were blanked."""
-    clean = _strip_not_words(block)
-    if clean == block:
-        return
-    for i, (lo, hi, piece) in enumerate(pieces):
-        cleaned = clean[lo - start:hi - start]
-        if cleaned != piece:
-            (chunked[i],), (packed[i],) = _packed([cleaned])
 
 
 def _sentences_one_by_one(text: str, start: int, end: int, kind: str,

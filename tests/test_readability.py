@@ -502,3 +502,23 @@ def test_frequent_long_words_are_counter_most_common_ties_in_page_order():
         expected = Counter(w for w in words if w not in familiar)
         for count in (1, 5, 50):
             assert frequent_long_words(words, familiar, count) == expected.most_common(count)
+
+
+def test_blanking_that_reaches_back_measures_the_block_again(monkeypatch):
+    """Pieces read before a chunk hinted at a URL, email or phone number are measured
+    again if blanking changed them (it does not with today's patterns)."""
+    import lintcare.readability as readability
+
+    def blank_first_word(block: str) -> str:
+        first = block.split()[0]
+        return " " * len(first) + block[len(first):]
+
+    monkeypatch.setattr(readability, "_strip_not_words", blank_first_word)
+    text = "Medication helps many people. Call 555-123-4567 today. Ask us."
+    ends = _sentence_ends(text, 0, len(text))
+    totals: list[int] = [0, 0, 0]
+    long_words: list[str] = []
+    packed = _block_sentences(text, 0, len(text), PARAGRAPH, ends, totals, long_words)
+    assert packed == _sentences_one_by_one(text, 0, len(text), PARAGRAPH, _pieces(text, 0, len(text), ends))
+    assert packed[0].words == 3 and packed[0].long_words == ()  # "Medication" blanked
+    assert totals[1] == 3 and long_words == []

@@ -11,7 +11,19 @@ from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
 from lintcare.nlp import SENTENCE_END
-from lintcare.readability import _sentence_ends, analyse
+from lintcare.prose import LIST_ITEM, PARAGRAPH
+from lintcare.readability import (
+    _PACKED_CHARS,
+    _block_sentences,
+    _pieces,
+    _sentence_ends,
+    _sentences_one_by_one,
+    analyse,
+    counted_long_words,
+    frequent_long_words,
+    hardest,
+    score,
+)
 from lintcare.rules import load_rules
 from lintcare.sources.text import extract_text
 
@@ -392,3 +404,121 @@ def test_sections_come_from_block_kinds_of_any_extractor():
     doc = Document(Source("page.md", source_text, "markdown"), prose, rules.facts)
     (f,) = lint_document(doc, rules.subset({"acronym-undefined"}))
     assert (f.line, f.column, f.text) == (5, 44, "IV")
+
+
+# -- the packed per-chunk figures ------------------------------------------------------
+
+MIXED = (
+    "Call 555-123-4567 or (555) 123 4567 today. Visit https://example.org/a.b or "
+    "www.example.org. Write to care@example.org, then rest. In 2024 we saw 1,200 people; "
+    "call +1 555.123.4567! Treatment-resistant depression isn't rare: it's well—almost "
+    "common. Esketamine's label (REMS) says e.g. 2.5 mg at 9 a.m. Ask Dr. Lee."
+)
+
+
+@pytest.mark.parametrize("kind", [PARAGRAPH, LIST_ITEM])
+@pytest.mark.parametrize("text", [
+    MIXED,
+    "No links here. Just words, 12 numbers and 3,400 more. Ends without a stop",
+    "care@example.org",
+    "Call 555 123 4567 now.",
+    "See www.example.org/book now. Or https://example.org today.",
+    "5551234567 and 555 1234 are no phone numbers. 555-1234 neither.",
+])
+def test_packed_figures_match_chunk_by_chunk(text, kind):
+    """The packed sums (and the hint that skips blanking) give what measuring each
+    chunk of the blanked text one by one gives."""
+    ends = _sentence_ends(text, 0, len(text))
+    totals: list[int] = [0, 0, 0]
+    long_words: list[str] = []
+    packed = _block_sentences(text, 0, len(text), kind, ends, totals, long_words)
+    one_by_one = _sentences_one_by_one(text, 0, len(text), kind, _pieces(text, 0, len(text), ends))
+    assert packed == one_by_one
+    scores = score(one_by_one)
+    assert totals == [scores.words, scores.sentences, scores.syllables]
+    assert len(long_words) == scores.polysyllables
+
+
+def test_a_block_too_long_for_packed_sums_is_measured_chunk_by_chunk():
+    sentence = "Comprehensive evaluation determines eligibility for treatment. "
+    repeats = _PACKED_CHARS // len(sentence) + 1
+    text = sentence * repeats + "X" * 70_000 + "."
+    *sentences, last = analyse(extract_text(text)).sentences
+    (alone,) = analyse(extract_text(sentence)).sentences  # short: the packed sums
+    assert len(sentences) == repeats
+    assert {s[2:] for s in sentences} == {alone[2:]}
+    assert (last.words, last.counted) == (1, True)
+
+
+def test_sentence_starts_of_the_document_give_the_same_analysis():
+    from lintcare.document import Document
+    from lintcare.sources import Source
+
+    text = SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else PREPARED
+    prose = extract_text(text + "\n\n" + MIXED + "\n")
+    doc = Document(Source("page.txt", prose.text), prose, default_rules().facts)
+    assert analyse(prose, doc.sentence_starts) == analyse(prose)
+
+
+PAGES = sorted(p for p in (DATA.parent / "pages").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+@pytest.mark.parametrize("path", [GRADE6, GRADE12, *PAGES], ids=lambda p: p.name)
+def test_section_totals_are_the_scores_of_their_sentences(path):
+    """Sections add up their counted sentences as they are measured; the scores and the
+    long words must be what scoring the sentences again gives."""
+    from lintcare.sources import Source, extract, format_for
+
+    analysis = analyse(extract(Source(str(path), path.read_text(encoding="utf-8"), format_for(str(path)))))
+    familiar = frozenset({"ketamine", "esketamine", "depression", "treatment"})
+    for section in analysis.sections:
+        assert section.long_words == tuple(counted_long_words(section.sentences))
+        for words in (frozenset(), familiar):
+            assert section.scores(words) == score(section.sentences, words)
+
+
+def test_hardest_sentences_most_long_words_then_most_words_first():
+    analysis = analyse(extract_text(GRADE12.read_text(encoding="utf-8")))
+    familiar = frozenset({"esketamine", "ketamine", "treatment"})
+
+    def weight(s):
+        return len([w for w in s.long_words if w not in familiar]), s.words
+
+    counted = [s for s in analysis.sentences if s.counted]
+    # A stable sort keeps sentences of the same weight in page order.
+    expected = sorted(counted, key=weight, reverse=True)[:4]
+    assert hardest(analysis.sentences, familiar, 4) == expected
+    assert hardest(analysis.sentences, familiar, 4) != hardest(analysis.sentences, frozenset(), 4)
+    assert hardest([s for s in analysis.sentences if not s.counted]) == []
+
+
+def test_frequent_long_words_are_counter_most_common_ties_in_page_order():
+    from collections import Counter
+
+    analysis = analyse(extract_text(GRADE12.read_text(encoding="utf-8")))
+    words = analysis.long_words()
+    assert words == counted_long_words(analysis.sentences)
+    for familiar in (frozenset(), frozenset({"esketamine", "treatment"})):
+        expected = Counter(w for w in words if w not in familiar)
+        for count in (1, 5, 50):
+            assert frequent_long_words(words, familiar, count) == expected.most_common(count)
+
+
+def test_blanking_that_reaches_back_measures_the_block_again(monkeypatch):
+    """Pieces read before a chunk hinted at a URL, email or phone number are measured
+    again if blanking changed them (it does not with today's patterns)."""
+    import lintcare.readability as readability
+
+    def blank_first_word(block: str) -> str:
+        first = block.split()[0]
+        return " " * len(first) + block[len(first):]
+
+    monkeypatch.setattr(readability, "_strip_not_words", blank_first_word)
+    text = "Medication helps many people. Call 555-123-4567 today. Ask us."
+    ends = _sentence_ends(text, 0, len(text))
+    totals: list[int] = [0, 0, 0]
+    long_words: list[str] = []
+    packed = _block_sentences(text, 0, len(text), PARAGRAPH, ends, totals, long_words)
+    assert packed == _sentences_one_by_one(text, 0, len(text), PARAGRAPH, _pieces(text, 0, len(text), ends))
+    assert packed[0].words == 3 and packed[0].long_words == ()  # "Medication" blanked
+    assert totals[1] == 3 and long_words == []

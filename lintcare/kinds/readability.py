@@ -6,7 +6,7 @@ once per document.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..document import Document
@@ -17,7 +17,6 @@ from ..readability import (
     analysis_of,
     frequent_long_words,
     hardest,
-    total,
 )
 from .base import Hit, Kind
 
@@ -81,36 +80,38 @@ class GradeLevelKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         analysis = analysis_of(doc)
-        # Each section scored once: the page's scores are theirs added up.
-        scored = [(section, section.scores(self.familiar)) for section in analysis.sections]
-        page = total(scores for _, scores in scored)
+        page = analysis.scores(self.familiar)
         if page.sentences < self.min_sentences:
             return
         if page.sentences < self.reliable_sentences:
             if self.short_text == "skip" or not self._above(page):
                 return
-            yield self._hit(doc, "This page", analysis.sentences, page, "document", low=True)
+            yield self._hit(doc, "This page", analysis.sentences, analysis.long_words(), page, "document",
+                            low=True)
             return
         flagged = False
         titled = any(s.heading for s in analysis.sections)
-        for section, scores in scored:
-            if scores.sentences < self.min_sentences or not self._above(scores):
+        for section in analysis.sections:
+            if section.totals[1] < self.min_sentences:  # too few sentences to grade
+                continue
+            scores = section.scores(self.familiar)
+            if not self._above(scores):
                 continue
             if section.heading:
                 where = f'The section "{section.heading}"'
             else:
                 where = "The text before the first heading" if titled else "This page"
             flagged = True
-            yield self._hit(doc, where, section.sentences, scores, "section")
+            yield self._hit(doc, where, section.sentences, section.long_words, scores, "section")
         if not flagged and self._above(page):
-            yield self._hit(doc, "This page", analysis.sentences, page, "document")
+            yield self._hit(doc, "This page", analysis.sentences, analysis.long_words(), page, "document")
 
     def _above(self, scores: Scores) -> bool:
         grade = scores.grade(self.metric)
         return grade is not None and grade > self.target
 
-    def _hit(self, doc: Document, where: str, sentences: Sequence[Sentence], scores: Scores,
-             scope: str, low: bool = False) -> Hit:
+    def _hit(self, doc: Document, where: str, sentences: Sequence[Sentence], long_words: Iterable[str],
+             scores: Scores, scope: str, low: bool = False) -> Hit:
         worst = hardest(sentences, self.familiar, self.hardest)
         smog, fk = scores.smog, scores.flesch_kincaid
         grade = scores.grade(self.metric)
@@ -118,8 +119,8 @@ class GradeLevelKind(Kind):
             f"SMOG {smog:.1f}" if smog is not None else "")
         confidence = (f" (low confidence: {scores.sentences} sentences; readability formulas "
                       f"need {self.reliable_sentences})") if low else ""
-        long_words = ", ".join(f"{w} ({n})" if n > 1 else w
-                               for w, n in frequent_long_words(sentences, self.familiar))
+        frequent = ", ".join(f"{w} ({n})" if n > 1 else w
+                             for w, n in frequent_long_words(long_words, self.familiar))
         data: tuple[tuple[str, str | int | float], ...] = (
             ("where", where),
             ("metric", METRICS[self.metric]),
@@ -133,7 +134,7 @@ class GradeLevelKind(Kind):
             ("confidence", confidence),
             ("low_confidence", low),
             ("hardest", "; ".join(_describe(doc, s, self.familiar) for s in worst) or "none"),
-            ("long_words", long_words or "none"),
+            ("long_words", frequent or "none"),
         )
         at = worst[0] if worst else next((s for s in sentences if s.counted), sentences[0])
         return Hit(at.start, at.end, scope=scope, severity="suggestion" if low else None,

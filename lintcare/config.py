@@ -107,6 +107,8 @@ class Config:
 
     def selected(self, path: str, explicit: bool) -> bool:
         """Is this file linted? include applies to files found in folders, exclude to all."""
+        if not self.exclude and (explicit or not self.include):
+            return True  # no pattern to match: the relative path (slow to make) is not needed
         rel = self.relative(path)
         if any(p.match(rel) for p in self.exclude):
             return False

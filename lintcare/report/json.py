@@ -21,11 +21,6 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, check_circular=False)
 
 
-def _object(members: list[tuple[str, str]]) -> str:
-    """A JSON object from keys and values already in JSON: what ``_dumps`` makes of it."""
-    return "{" + ", ".join(f"{_dumps(key)}: {value}" for key, value in members) + "}"
-
-
 def _findings(findings: Sequence[Finding]) -> str:
     # Findings from the result cache bring their list as first written: a warm run
     # neither decodes nor re-encodes them (the same text, byte for byte).
@@ -34,18 +29,26 @@ def _findings(findings: Sequence[Finding]) -> str:
     return _dumps([f.to_dict() for f in findings])
 
 
-def _file(r: FileResult) -> str:
-    members = [("path", _dumps(r.path)), ("findings", _findings(r.findings)), ("error", _dumps(r.error))]
+def _file(r: FileResult, out: list[str]) -> None:
+    """Append the pieces of a file's entry: what ``_dumps`` makes of it."""
+    out += ('{"path": ', _dumps(r.path), ', "findings": ', _findings(r.findings), ', "error": ',
+            _dumps(r.error))
     if r.note:
-        members.append(("note", _dumps(r.note)))
+        out += (', "note": ', _dumps(r.note))
     if r.fixed is not None:
-        members.append(("fixed", _dumps(r.fixed)))
-    return _object(members)
+        out += (', "fixed": ', _dumps(r.fixed))
+    out.append("}")
 
 
 def render(results: Sequence[FileResult], baseline: Outcome | None = None) -> str:
-    members = [("version", "1"), ("files", "[" + ", ".join(map(_file, results)) + "]"),
-               ("summary", _dumps(summary(results)))]
+    # Built as pieces joined once: the findings of a big run are megabytes of text.
+    out = ['{"version": 1, "files": [']
+    for i, r in enumerate(results):
+        if i:
+            out.append(", ")
+        _file(r, out)
+    out += ('], "summary": ', _dumps(summary(results)))
     if baseline is not None:  # only new findings are listed; this says what was left out
-        members.append(("baseline", _dumps(baseline.to_dict())))
-    return _object(members)
+        out += (', "baseline": ', _dumps(baseline.to_dict()))
+    out.append("}")
+    return "".join(out)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 # The regex parser and its opcodes, imported once for both scan helpers.
-from .anchors import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, C, sre_parse
+from .anchors import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN, C, sre_parse
 from .prebuilt import compile_pattern, is_standard, precomputed
 
 _ESCAPE_ARG = {"x": 2, "u": 4, "U": 8}
@@ -120,7 +120,10 @@ class FastRegex:
             lowered = lower_literals(pattern)
             if lowered is not None:
                 pattern, flags, self._lowered = lowered, flags & ~re.IGNORECASE, True
-        pattern = _strip_leading_boundary(pattern)
+        if not flags & re.IGNORECASE:
+            # Under IGNORECASE re skips ahead to no cased literal: a scan without the \b
+            # would then try the pattern at every character, not only at word starts.
+            pattern = _strip_leading_boundary(pattern)
         try:
             self._scan = compile_pattern(pattern, flags)
         except re.error:  # pragma: no cover - fall back to the plain scan
@@ -151,21 +154,74 @@ class FastRegex:
 
 @precomputed
 def _strip_leading_boundary(pattern: str) -> str:
-    """Drop a leading \\b when the pattern is one sequence that then starts with a literal.
+    """Drop the leading \\b of each top-level alternative when every alternative then
+    starts with a literal (``\\bnoose\\b|\\boverdose`` scans as ``noose\\b|overdose``).
 
     Without the \\b the scan tries every position; that is fast only when a literal
     must match there. Before a repeated class (``\\b[\\w.+-]+@``) the \\b is what
-    stops a retry at every character of a long word, so it stays.
+    stops a retry at every character of a long word, so it stays. Dropping a
+    zero-width condition only adds candidates, which the full regex then confirms.
     """
-    if not pattern.startswith(r"\b"):
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return pattern  # verbose: a comment may hold a "|" or a bracket
+    alternatives = _top_level_alternatives(pattern)
+    if alternatives is None or not any(alt.startswith(r"\b") for alt in alternatives):
         return pattern
+    stripped = [alt[2:] if alt.startswith(r"\b") else alt for alt in alternatives]
     try:
-        parsed = list(sre_parse.parse(pattern))
+        if not all(_starts_with_literal(list(sre_parse.parse(alt))) for alt in stripped):
+            return pattern
     except re.error:
         return pattern
-    if parsed and parsed[0] == (AT, AT_BOUNDARY) and _starts_with_literal(parsed[1:]):
-        return pattern[2:]
-    return pattern
+    return "|".join(stripped)
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """The pattern split at its top-level ``|`` (outside groups and classes); None when
+    it cannot be read (an unbalanced group or class)."""
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            if i < 0:
+                return None
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth:
+        return None
+    parts.append(pattern[start:])
+    return parts
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class opening at ``i``; -1 if it never closes."""
+    i += 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):  # a "]" first is a member, not the end
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    return -1
 
 
 def _starts_with_literal(seq: list) -> bool:

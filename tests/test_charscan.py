@@ -9,7 +9,7 @@ import pytest
 
 from lintcare.api import lint_text
 from lintcare.charscan import CharScan, fact_scanner
-from lintcare.fastregex import FastRegex, ascii_only
+from lintcare.fastregex import FastRegex, _strip_leading_boundary, ascii_only
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -109,7 +109,9 @@ def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
     assert isinstance(fact_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
     assert isinstance(fact_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
     assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
-    assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), CharScan)
+    # Each alternative's own \b is dropped from the scan: it then starts with a literal.
+    assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), FastRegex)
+    assert isinstance(fact_scanner(re.compile(r"\b[Ee]sketamine\b|\bspravato\b")), CharScan)
     assert isinstance(fact_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
 
 
@@ -136,3 +138,27 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i()
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in fast.finditer(text, lower_text(text))] == expected, \
                 (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(("source", "scan"), [
+    (r"\bnoose\b|\boverdos(?:ed|ing)", r"noose\b|overdos(?:ed|ing)"),
+    (r"\b(?:not|non)[- ]?addictive|\bisn't addictive", r"(?:not|non)[- ]?addictive|isn't addictive"),
+    (r"\bnoose|\b\w+@", r"\bnoose|\b\w+@"),  # one alternative starts with a class: kept
+    (r"\b(a)|\b\1", r"\b(a)|\b\1"),  # an alternative that cannot stand alone: kept
+    (r"[|\b]a|\bb", r"[|\b]a|\bb"),  # "|" and "\b" inside a class are no alternatives
+    (r"(?x)\ba|\bb", r"(?x)\ba|\bb"),  # verbose: not read
+])
+def test_each_alternative_loses_its_leading_boundary(source: str, scan: str) -> None:
+    assert _strip_leading_boundary(source) == scan
+
+
+def test_scans_without_boundaries_find_the_same_matches() -> None:
+    rng = random.Random(11)
+    words = ["ab", "a", "b", "ba"]
+    for _ in range(300):
+        source = "|".join(rng.choice([r"\b", ""]) + rng.choice(words) + rng.choice([r"\b", ""])
+                          for _ in range(rng.randint(1, 3)))
+        pattern = re.compile(source)
+        text = "".join(rng.choice("ab _") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in FastRegex(pattern).finditer(text, text)] == \
+            [m.span() for m in pattern.finditer(text)], (source, text)

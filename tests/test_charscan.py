@@ -162,3 +162,16 @@ def test_scans_without_boundaries_find_the_same_matches() -> None:
         text = "".join(rng.choice("ab _") for _ in range(rng.randint(0, 20)))
         assert [m.span() for m in FastRegex(pattern).finditer(text, text)] == \
             [m.span() for m in pattern.finditer(text)], (source, text)
+
+
+def test_token_rules_find_their_words_as_the_lookaround_regex_does() -> None:
+    """A token rule skips a page where none of its first words stands as a word."""
+    from lintcare.kinds.tokens import _word_scan
+
+    rng = random.Random(5)
+    for _ in range(300):
+        words = tuple(rng.sample(["its", "it", "a-", "'s", "ts"], rng.randint(1, 3)))
+        plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        text = "".join(rng.choice(["its", "it", "s", "a", "-", "'", " ", "é"]) for _ in range(8))
+        assert (_word_scan(words).search(text, text) is None) == (plain.search(text) is None), \
+            (words, text)

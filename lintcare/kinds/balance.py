@@ -35,15 +35,29 @@ class BalanceKind(Kind):
         return (*self.opens, *self.closes, *self.straight)
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        text = doc.text
-        for block in doc.prose.blocks:
-            yield from self._block(text, block.start, block.end)
+        # One scan of the page for the marks (a few per page), then each block's marks
+        # in turn: scanning block by block cost a call per block, most of them empty.
+        text, blocks = doc.text, doc.prose.blocks
+        k, n = 0, len(blocks)
+        marks: list[int] = []
+        for m in self._marks.finditer(text):
+            i = m.start()
+            while k < n and blocks[k].end <= i:
+                if marks:
+                    yield from self._block(text, blocks[k].start, marks)
+                    marks = []
+                k += 1
+            if k < n and blocks[k].start <= i:
+                marks.append(i)
+        if marks:
+            yield from self._block(text, blocks[k].start, marks)
 
-    def _block(self, text: str, start: int, end: int) -> Iterator[Hit]:
+    def _block(self, text: str, start: int, marks: list[int]) -> Iterator[Hit]:
+        """Unpaired marks among those at ``marks``, in the block starting at ``start``."""
         stack: list[tuple[str, int]] = []
         straight: dict[str, list[int]] = {q: [] for q in self.straight}
-        for m in self._marks.finditer(text, start, end):
-            i, ch = m.start(), m.group()
+        for i in marks:
+            ch = text[i]
             if ch in self.opens:
                 stack.append((ch, i))
             elif ch in self.closes:

@@ -7,15 +7,17 @@ substring test in C instead of a regex scan. Returning no anchors is always safe
 from __future__ import annotations
 
 try:  # Python 3.11+
+    import re._compiler as sre_compile  # type: ignore[import-not-found]
     import re._constants as C  # type: ignore[import-not-found]
     import re._parser as sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile  # type: ignore[no-redef]
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 from .prebuilt import precomputed
 
-# The regex parser and its opcodes, imported here once for every module that reads
+# The regex parser, compiler and opcodes, imported here once for every module that reads
 # parsed patterns (fastregex.py, charscan.py, blockfilter.py).
 AT, AT_BOUNDARY, BRANCH, LITERAL = C.AT, C.AT_BOUNDARY, C.BRANCH, C.LITERAL
 MAX_REPEAT, MIN_REPEAT, SUBPATTERN = C.MAX_REPEAT, C.MIN_REPEAT, C.SUBPATTERN
@@ -106,4 +108,4 @@ def regex_anchor_groups(pattern: str) -> tuple[tuple[str, ...], ...]:
 
 # Shared with fastregex.py, which scans with the same parser.
 __all__ = ["AT", "AT_BOUNDARY", "BRANCH", "LITERAL", "MAX_REPEAT", "MIN_REPEAT", "SUBPATTERN", "C",
-           "regex_anchor_groups", "regex_anchors", "sre_parse"]
+           "regex_anchor_groups", "regex_anchors", "sre_compile", "sre_parse"]

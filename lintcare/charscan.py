@@ -8,7 +8,7 @@ Matches are exactly ``pattern.finditer``'s: every match starts on such a charact
 at the start of the text, for ``^`` and ``\\A``), and none is empty (patterns that could
 match nothing, or that it cannot read, are scanned as they are).
 
-``fact_scanner`` picks CharScan or FastRegex for a page fact.
+``best_scanner`` picks CharScan or FastRegex for a regex (``LazyScan``: on its first use).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .anchors import C, sre_parse
-from .fastregex import FastRegex
+from .fastregex import MAX_SHARE, FastRegex, share_of
 from .prebuilt import is_standard
 
 # A class of more members than this is no faster to scan for than the pattern itself.
@@ -112,12 +112,13 @@ def _start(pattern: re.Pattern[str]) -> _Start | None:
     return start
 
 
-def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, float]:
     """A one-class pattern matching every character a match of ``pattern`` can start with,
-    and whether a match may also start at the start of the text on another character."""
+    whether a match may also start at the start of the text on another character, and
+    the share of a page's characters the class holds (``fastregex.share_of``)."""
     start = _start(pattern)
     if start is None:
-        return None, False
+        return None, False, 1.0
     # The same case rules as the pattern: under IGNORECASE the class matches every
     # character that the pattern's first literal or class matches.
     cls = "[" + "".join(start.members) + "]"
@@ -127,20 +128,22 @@ def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
         scan = re.compile(f"{cls}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
     except re.error:  # global flags inside the pattern, say: the class alone, then match
         scan = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
-    return scan, start.at_start
+    members = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
+    return scan, start.at_start, share_of(lambda ch: members.match(ch) is not None)
 
 
 class CharScan:
     """``pattern.finditer`` over a page, skipping to where a match can start."""
 
-    __slots__ = ("_at_start", "_scan", "full")
+    __slots__ = ("_at_start", "_scan", "full", "share")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
         self._scan: re.Pattern[str] | None = None
         self._at_start = False
+        self.share = 1.0  # the share of a page's characters the scan stops at
         if is_standard(pattern):  # not a team's regex (userregex.py)
-            self._scan, self._at_start = _scanner(pattern)
+            self._scan, self._at_start, self.share = _scanner(pattern)
 
     def finditer(self, text: str, lower: str | None = None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -165,34 +168,44 @@ class CharScan:
             pos = m.end()  # a match is never empty (see _first)
 
 
-def fact_scanner(pattern: re.Pattern[str]) -> FastRegex | CharScan:
-    """The faster of FastRegex and CharScan for a page fact (both find the same matches).
+def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> FastRegex | CharScan:
+    """The faster of FastRegex and CharScan for a regex (both find the same matches).
 
-    FastRegex skips ahead well when every match of its scan pattern starts with a
-    literal; one that starts otherwise (a look-behind, a class, ^, alternatives each
-    with its own \\b) re tries at every character, and CharScan skips to the characters
-    a match can start with instead (bench corpus: phone 0.10 -> 0.02 s, address 0.034
-    -> 0.023 s, the ketamine topics two to three times faster).
+    FastRegex when re skips ahead on its scan (to a literal, or to a few first
+    characters); otherwise CharScan, which skips to the characters a match can start
+    with (a look-behind, an optional part, a class first), when those are few; else
+    FastRegex, whose lowercased scan still beats ignoring case (bench corpus: phone
+    0.10 -> 0.02 s, address 0.034 -> 0.023 s, the ketamine topics two to three times
+    faster with CharScan).
     """
-    fast = FastRegex(pattern)
+    fast = fast if fast is not None else FastRegex(pattern)
+    if fast.share == 0.0:
+        return fast  # a literal to skip to: nothing scans faster
     scan = CharScan(pattern)
-    if scan._scan is None:
+    if scan._scan is None or (fast.skips and fast.share <= scan.share):  # type: ignore[operator]
         return fast
-    fast_scan = getattr(fast, "_scan", None)  # what FastRegex searches with
-    if is_standard(fast_scan) and _literal_first(list(sre_parse.parse(fast_scan.pattern,
-                                                                                  fast_scan.flags))):
-        return fast
-    return scan
+    return scan if scan.share <= MAX_SHARE else fast
 
 
-def _literal_first(seq: list) -> bool:
-    if not seq:
-        return False
-    op, av = seq[0]
-    if op is C.LITERAL:
-        return True
-    if op is C.SUBPATTERN and not (av[1] or av[2]):
-        return _literal_first(list(av[3]))
-    if op is C.BRANCH:
-        return all(_literal_first(list(alt)) for alt in av[1])
-    return False
+class LazyScan:
+    """``best_scanner(pattern)``, chosen on its first scan.
+
+    FastRegex is made at once (the built-in rules' analyses are precomputed); CharScan
+    parses the pattern, which a run need not pay for rules its pages never reach.
+    """
+
+    __slots__ = ("_chosen", "_fast", "full")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.full = pattern
+        self._fast = FastRegex(pattern)
+        self._chosen: FastRegex | CharScan | None = None
+
+    def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        if self._chosen is None:
+            self._chosen = best_scanner(self.full, self._fast)
+        return self._chosen.finditer(text, lower, pos, endpos)
+
+    def search(self, text: str, lower: str) -> re.Match[str] | None:
+        return next(self.finditer(text, lower), None)

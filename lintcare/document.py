@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
-from .charscan import CharScan, fact_scanner
+from .charscan import CharScan, best_scanner
 from .fastregex import FastRegex, lower_text
 from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
@@ -70,7 +70,7 @@ class Fact:
     @property
     def fast(self) -> FastRegex | CharScan:
         if self._fast is None:
-            object.__setattr__(self, "_fast", fact_scanner(self.pattern))
+            object.__setattr__(self, "_fast", best_scanner(self.pattern))
         return self._fast  # type: ignore[return-value]
 
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.charscan import CharScan, fact_scanner
-from lintcare.fastregex import FastRegex, _strip_leading_boundary, ascii_only
+from lintcare.charscan import CharScan, LazyScan, best_scanner
+from lintcare.fastregex import MAX_SHARE, FastRegex, ascii_only, scan_form
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -105,14 +105,18 @@ def test_a_match_at_the_start_of_the_text_only() -> None:
         [m.span() for m in pattern.finditer(text)] == [(0, 8), (17, 22)]
 
 
-def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
-    assert isinstance(fact_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
-    assert isinstance(fact_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
-    assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
-    # Each alternative's own \b is dropped from the scan: it then starts with a literal.
-    assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), FastRegex)
-    assert isinstance(fact_scanner(re.compile(r"\b[Ee]sketamine\b|\bspravato\b")), CharScan)
-    assert isinstance(fact_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
+def test_best_scanner_keeps_fastregex_where_re_skips_ahead() -> None:
+    assert isinstance(best_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
+    assert isinstance(best_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
+    # Leading conditions are dropped from the scan: it then starts with a literal.
+    assert isinstance(best_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), FastRegex)
+    assert isinstance(best_scanner(re.compile(r"\besketamine\b|\bspravato\b")), FastRegex)
+    # re skips to no class inside an alternative; CharScan does.
+    assert isinstance(best_scanner(re.compile(r"\b[Ee]sketamine\b|\bspravato\b")), CharScan)
+    assert isinstance(best_scanner(re.compile(r"(?<=\S)(?P<flag> {2,})(?=\S)")), CharScan)
+    assert isinstance(best_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
+    # Most letters start a match: trying each word start is faster than stopping at each.
+    assert isinstance(best_scanner(re.compile(r"\b(?=([a-z]+))\1\s+\1\b")), FastRegex)
 
 
 def _builtin_patterns() -> list:
@@ -140,27 +144,39 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i()
                 (pattern.pattern, text)
 
 
+_COMMON_WORDS = r"\b(?:the|and|to|of|in|is|we|our|can|be|so|he|no|re|me)\s+x"
+
+
 @pytest.mark.parametrize(("source", "scan"), [
     (r"\bnoose\b|\boverdos(?:ed|ing)", r"noose\b|overdos(?:ed|ing)"),
     (r"\b(?:not|non)[- ]?addictive|\bisn't addictive", r"(?:not|non)[- ]?addictive|isn't addictive"),
+    (r"(?<![/.@\w-])spravato\b(?![.@/-]\w)", r"spravato\b(?![.@/-]\w)"),
+    (r"(?<!\bthe )(?<!\bthat )\bthis\s+year", r"this\s+year"),
+    (r"(?<!\w)(?:Ketamine|Esketamine)(?!\w)", r"(?:Ketamine|Esketamine)(?!\w)"),
     (r"\bnoose|\b\w+@", r"\bnoose|\b\w+@"),  # one alternative starts with a class: kept
+    # Most letters start a match: each \b fails at once inside a word, so it stays.
+    (_COMMON_WORDS, _COMMON_WORDS),
     (r"\b(a)|\b\1", r"\b(a)|\b\1"),  # an alternative that cannot stand alone: kept
+    (r"(?<=(a))b", r"(?<=(a))b"),  # the look-behind holds a group
     (r"[|\b]a|\bb", r"[|\b]a|\bb"),  # "|" and "\b" inside a class are no alternatives
     (r"(?x)\ba|\bb", r"(?x)\ba|\bb"),  # verbose: not read
 ])
-def test_each_alternative_loses_its_leading_boundary(source: str, scan: str) -> None:
-    assert _strip_leading_boundary(source) == scan
+def test_scan_form_drops_leading_conditions_where_re_then_skips_ahead(source: str, scan: str) -> None:
+    found, share = scan_form(source)
+    assert found == scan
+    assert found == source or (share is not None and share <= MAX_SHARE)
 
 
 def test_scans_without_boundaries_find_the_same_matches() -> None:
     rng = random.Random(11)
     words = ["ab", "a", "b", "ba"]
     for _ in range(300):
-        source = "|".join(rng.choice([r"\b", ""]) + rng.choice(words) + rng.choice([r"\b", ""])
-                          for _ in range(rng.randint(1, 3)))
+        source = "|".join(rng.choice([r"\b", "", r"(?<!a)", r"(?<=b )"]) + rng.choice(words)
+                          + rng.choice([r"\b", ""]) for _ in range(rng.randint(1, 3)))
         pattern = re.compile(source)
         text = "".join(rng.choice("ab _") for _ in range(rng.randint(0, 20)))
         assert [m.span() for m in FastRegex(pattern).finditer(text, text)] == \
+            [m.span() for m in LazyScan(pattern).finditer(text, text)] == \
             [m.span() for m in pattern.finditer(text)], (source, text)
 
 

@@ -188,24 +188,33 @@ def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> Fas
 
 
 class LazyScan:
-    """``best_scanner(pattern)``, chosen on its first scan.
+    """``best_scanner(pattern)``, chosen once the regex has scanned ``CHOOSE_AFTER``
+    characters; FastRegex until then.
 
-    FastRegex is made at once (the built-in rules' analyses are precomputed); CharScan
-    parses the pattern, which a run need not pay for rules its pages never reach.
+    FastRegex costs nothing to make (the built-in rules' analyses are precomputed);
+    CharScan parses and compiles the pattern again, which a run over a page or two
+    (a pre-commit hook) would spend on rules it then hardly uses.
     """
 
-    __slots__ = ("_chosen", "_fast", "full")
+    CHOOSE_AFTER = 50_000
+
+    __slots__ = ("_chosen", "_fast", "_scanned", "full")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
         self._fast = FastRegex(pattern)
         self._chosen: FastRegex | CharScan | None = None
+        self._scanned = 0
 
     def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
-        if self._chosen is None:
-            self._chosen = best_scanner(self.full, self._fast)
-        return self._chosen.finditer(text, lower, pos, endpos)
+        chosen = self._chosen
+        if chosen is None:
+            self._scanned += (len(text) if endpos is None else endpos) - pos
+            if self._scanned < self.CHOOSE_AFTER:
+                return self._fast.finditer(text, lower, pos, endpos)
+            chosen = self._chosen = best_scanner(self.full, self._fast)
+        return chosen.finditer(text, lower, pos, endpos)
 
     def search(self, text: str, lower: str) -> re.Match[str] | None:
         return next(self.finditer(text, lower), None)

@@ -167,7 +167,10 @@ def test_scan_form_drops_leading_conditions_where_re_then_skips_ahead(source: st
     assert found == source or (share is not None and share <= MAX_SHARE)
 
 
-def test_scans_without_boundaries_find_the_same_matches() -> None:
+@pytest.mark.parametrize("choose_after", [0, LazyScan.CHOOSE_AFTER])
+def test_scans_without_boundaries_find_the_same_matches(choose_after: int, monkeypatch) -> None:
+    """Before and after LazyScan picks its scanner (CharScan or FastRegex)."""
+    monkeypatch.setattr(LazyScan, "CHOOSE_AFTER", choose_after)
     rng = random.Random(11)
     words = ["ab", "a", "b", "ba"]
     for _ in range(300):

@@ -17,11 +17,15 @@ import re
 from collections.abc import Iterator
 
 from .anchors import C, sre_parse
-from .fastregex import MAX_SHARE, FastRegex, share_of
+from .fastregex import MAX_SHARE, ODD_CASES, FastRegex, share_of
 from .prebuilt import is_standard
 
 # A class of more members than this is no faster to scan for than the pattern itself.
 _MAX_MEMBERS = 64
+# Up to this many characters, this rare (their share of a page, see fastregex.share_of),
+# are found by str.find: a quotation mark, "@" or "®" is a few times a page at most.
+_MAX_FIND = 4
+_FIND_SHARE = 0.01
 # Categories a scan may start on: digits are rare in prose, and spaces are cheap to
 # skip to (a word character would be every other position).
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
@@ -112,13 +116,14 @@ def _start(pattern: re.Pattern[str]) -> _Start | None:
     return start
 
 
-def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, float]:
+def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, float, str]:
     """A one-class pattern matching every character a match of ``pattern`` can start with,
-    whether a match may also start at the start of the text on another character, and
-    the share of a page's characters the class holds (``fastregex.share_of``)."""
+    whether a match may also start at the start of the text on another character, the
+    share of a page's characters the class holds (``fastregex.share_of``), and the
+    class's characters when they are a few rare ones that ``str.find`` skips to."""
     start = _start(pattern)
     if start is None:
-        return None, False, 1.0
+        return None, False, 1.0, ""
     # The same case rules as the pattern: under IGNORECASE the class matches every
     # character that the pattern's first literal or class matches.
     cls = "[" + "".join(start.members) + "]"
@@ -129,21 +134,43 @@ def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, fl
     except re.error:  # global flags inside the pattern, say: the class alone, then match
         scan = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
     members = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
-    return scan, start.at_start, share_of(lambda ch: members.match(ch) is not None)
+    share = share_of(lambda ch: members.match(ch) is not None)
+    return scan, start.at_start, share, _find_chars(cls, pattern.flags) if share <= _FIND_SHARE else ""
+
+
+def _find_chars(cls: str, flags: int) -> str:
+    """The characters of a class of a few literals that match only themselves; "" else."""
+    (op, av), = sre_parse.parse(cls)
+    items = [(op, av)] if op is C.LITERAL else av  # a class of one character is a literal
+    chars = "".join(chr(code) for o, code in items if o is C.LITERAL)
+    if op not in (C.IN, C.LITERAL) or len(chars) != len(items) or len(chars) > _MAX_FIND:
+        return ""
+    if flags & re.IGNORECASE and any(_cased(ch) for ch in chars):
+        return ""  # ignoring case, a letter also matches others ("k": "K", the Kelvin sign)
+    return chars
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch or ch.upper() != ch or ord(ch) in ODD_CASES
 
 
 class CharScan:
-    """``pattern.finditer`` over a page, skipping to where a match can start."""
+    """``pattern.finditer`` over a page, skipping to where a match can start.
 
-    __slots__ = ("_at_start", "_scan", "full", "share")
+    When a match can start only on a few rare characters (quotation marks, "@", "®"),
+    ``str.find`` skips to them, many times faster than a regex scan for a class.
+    """
+
+    __slots__ = ("_at_start", "_scan", "chars", "full", "share")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
         self._scan: re.Pattern[str] | None = None
         self._at_start = False
         self.share = 1.0  # the share of a page's characters the scan stops at
+        self.chars = ""  # the characters str.find skips to, if that is how it scans
         if is_standard(pattern):  # not a team's regex (userregex.py)
-            self._scan, self._at_start, self.share = _scanner(pattern)
+            self._scan, self._at_start, self.share, self.chars = _scanner(pattern)
 
     def finditer(self, text: str, lower: str | None = None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -159,6 +186,9 @@ class CharScan:
             if m is not None:
                 yield m
             pos = m.end() if m is not None else 1
+        if self.chars:
+            yield from self._find(text, pos, end)
+            return
         while (cand := search(text, pos, end)) is not None:
             m = match(text, cand.start(), end)
             if m is None:
@@ -166,6 +196,22 @@ class CharScan:
                 continue
             yield m
             pos = m.end()  # a match is never empty (see _first)
+
+    def _find(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches from ``pos``, tried where ``str.find`` finds one of ``chars``."""
+        find, match = text.find, self.full.match
+        ahead = [find(ch, pos, end) for ch in self.chars]  # the next of each; -1: none
+        while True:
+            found = [at for at in ahead if at >= 0]
+            if not found:
+                return
+            cand = min(found)
+            m = match(text, cand, end)
+            if m is not None:
+                yield m
+            pos = m.end() if m is not None else cand + 1  # a match is never empty
+            ahead = [find(ch, pos, end) if 0 <= at < pos else at
+                     for ch, at in zip(self.chars, ahead, strict=True)]
 
 
 def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> FastRegex | CharScan:
@@ -182,6 +228,8 @@ def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> Fas
     if fast.share == 0.0:
         return fast  # a literal to skip to: nothing scans faster
     scan = CharScan(pattern)
+    if scan.chars:
+        return scan  # a few rare characters, found by str.find
     if scan._scan is None or (fast.skips and fast.share <= scan.share):  # type: ignore[operator]
         return fast
     return scan if scan.share <= MAX_SHARE else fast

@@ -29,7 +29,7 @@ def _odd_cases() -> frozenset[int]:
     return frozenset(_EXTRA_CASES).union(*_EXTRA_CASES.values())
 
 
-_ODD_CASES = _odd_cases()
+ODD_CASES = _odd_cases()
 # The two letters ignoring case pairs with ASCII ones that lowercasing leaves apart.
 _FOLD_TO_ASCII = str.maketrans({"ſ": "s", "ı": "i"})
 
@@ -60,7 +60,7 @@ def _plain_char(code: int) -> bool:
     if code < 128:
         return True
     ch = chr(code)
-    return ch.lower() == ch == ch.upper() and code not in _ODD_CASES
+    return ch.lower() == ch == ch.upper() and code not in ODD_CASES
 
 
 def _ascii_walk(node: object) -> bool:

@@ -24,8 +24,10 @@ from .prebuilt import is_standard
 _MAX_MEMBERS = 64
 # Up to this many characters, this rare (their share of a page, see fastregex.share_of),
 # are found by str.find: a quotation mark, "@" or "®" is a few times a page at most.
+# Each one found costs a step in Python, some hundred characters of a regex scan: a
+# class of capitals ("[AEK]") is found faster by re.
 _MAX_FIND = 4
-_FIND_SHARE = 0.01
+_FIND_SHARE = 0.003
 # Categories a scan may start on: digits are rare in prose, and spaces are cheap to
 # skip to (a word character would be every other position).
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
@@ -200,6 +202,14 @@ class CharScan:
     def _find(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         """The matches from ``pos``, tried where ``str.find`` finds one of ``chars``."""
         find, match = text.find, self.full.match
+        if len(self.chars) == 1:
+            ch = self.chars
+            while (cand := find(ch, pos, end)) >= 0:
+                m = match(text, cand, end)
+                if m is not None:
+                    yield m
+                pos = m.end() if m is not None else cand + 1  # a match is never empty
+            return
         ahead = [find(ch, pos, end) for ch in self.chars]  # the next of each; -1: none
         while True:
             found = [at for at in ahead if at >= 0]

@@ -35,41 +35,45 @@ _FOLD_TO_ASCII = str.maketrans({"ſ": "s", "ı": "i"})
 
 
 def lower_text(text: str) -> str:
-    """The lowercased copy of a page that lowered ASCII patterns scan (see ascii_only):
+    """The lowercased copy of a page that lowered patterns scan (see lowers_exactly):
     "ſ" and "ı" become the "s" and "i" that ignoring case matches them with."""
     low = text.lower()
     return low.translate(_FOLD_TO_ASCII) if "ſ" in low or "ı" in low else low
 
 
 @precomputed
-def ascii_only(pattern: str) -> bool:
-    """Are the cased characters a pattern names all ASCII (escapes such as \\u017f too)?
+def lowers_exactly(pattern: str) -> bool:
+    """Does scanning a page's lowercased copy (``lower_text``) with the pattern's
+    lowercased, case-sensitive form find every place ignoring case finds?
 
-    Scanning a lowercased copy with a lowercased pattern finds what ignoring case finds
-    only for such patterns, and only on a copy made by ``lower_text``. Uncased
-    characters ("®", "—") are fine.
+    It does when each character the pattern names is uncased, or a letter that ignoring
+    case pairs only with its own lower and upper case ("é", "е"): not one of the letters
+    re pairs with others too ("k" and the Kelvin sign, "σ" and "ς", "µ" and "μ"), which
+    lowercasing does not bring together. Ranges must be ASCII.
     """
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return False
-    return _ascii_walk(parsed)
+    return _plain_walk(parsed)
 
 
 def _plain_char(code: int) -> bool:
     if code < 128:
         return True
     ch = chr(code)
-    return ch.lower() == ch == ch.upper() and code not in ODD_CASES
+    low, up = ch.lower(), ch.upper()
+    return (len(low) == len(up) == 1 and code not in ODD_CASES and ord(low) not in ODD_CASES
+            and ord(up) not in ODD_CASES)
 
 
-def _ascii_walk(node: object) -> bool:
+def _plain_walk(node: object) -> bool:
     if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
         return _plain_char(node[1])
     if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
         return node[1][1] < 128
     if isinstance(node, tuple | list | sre_parse.SubPattern):
-        return all(_ascii_walk(item) for item in node)
+        return all(_plain_walk(item) for item in node)
     return True
 
 
@@ -104,7 +108,28 @@ def lower_literals(pattern: str) -> str | None:
                 return None
             out.append(low)
             i += 1
-    return "".join(out)
+    lowered = "".join(out)
+    # An escape (\x41, \u00c9) is left as written: a capital it names would then be
+    # looked for in a lowercased copy, where it never stands.
+    return lowered if _names_no_capital(lowered) else None
+
+
+def _names_no_capital(pattern: str) -> bool:
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    return _no_capital(parsed)
+
+
+def _no_capital(node: object) -> bool:
+    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
+        return chr(node[1]).lower() == chr(node[1])
+    if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
+        return all(chr(c).lower() == chr(c) for c in range(node[1][0], node[1][1] + 1))
+    if isinstance(node, tuple | list | sre_parse.SubPattern):
+        return all(_no_capital(item) for item in node)
+    return True
 
 
 class FastRegex:
@@ -121,7 +146,7 @@ class FastRegex:
         if not is_standard(full):  # a team's pattern (userregex): scan it as it is
             self._scan = full
             return
-        if flags & re.IGNORECASE and ascii_only(pattern):
+        if flags & re.IGNORECASE and lowers_exactly(pattern):
             lowered = lower_literals(pattern)
             if lowered is not None:
                 pattern, flags, self._lowered = lowered, flags & ~re.IGNORECASE, True

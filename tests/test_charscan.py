@@ -9,7 +9,7 @@ import pytest
 
 from lintcare.api import lint_text
 from lintcare.charscan import CharScan, LazyScan, best_scanner
-from lintcare.fastregex import MAX_SHARE, FastRegex, ascii_only, scan_form
+from lintcare.fastregex import MAX_SHARE, FastRegex, lower_literals, lower_text, lowers_exactly, scan_form
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -86,10 +86,34 @@ def test_case_folding_follows_the_pattern() -> None:
     (r"[a-z]+—", True),
     (r"\u017fpravato", False),  # the long s, written as an escape
     ("µg", False),  # the micro sign folds onto Greek mu
-    (r"(?<=é)a", False),
+    (r"(?<=é)a", True),  # "é" pairs only with "É"
+    ("ketaminе", True),  # a Cyrillic "е": the same
+    ("ΣΑ", False),  # capital sigma lowercases to "σ" or, ending a word, to "ς"
+    ("[À-Ö]", False),  # non-ASCII ranges are not read
 ])
-def test_ascii_only(source: str, expected: bool) -> None:
-    assert ascii_only(source) is expected
+def test_lowers_exactly(source: str, expected: bool) -> None:
+    assert lowers_exactly(source) is expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"\bKetamine", r"\bketamine"),
+    (r"É\w", r"é\w"),
+    (r"\x41b", None),  # an escaped capital stays as written: not lowered
+    (r"[\u00c0-\u00c5]", None),
+])
+def test_lower_literals(source: str, expected: str | None) -> None:
+    assert lower_literals(source) == expected
+
+
+def test_lowered_scans_find_what_ignoring_case_finds_with_non_ascii_letters() -> None:
+    rng = random.Random(3)
+    letters = "éÉеЕaAkKσςΣſsµμ"
+    for _ in range(2000):
+        source = "".join(rng.choice(letters + ".") for _ in range(rng.randint(1, 3)))
+        pattern = re.compile(source, re.IGNORECASE)
+        text = "".join(rng.choice(letters + " ") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in FastRegex(pattern).finditer(text, lower_text(text))] == \
+            [m.span() for m in pattern.finditer(text)], (source, text)
 
 
 def test_occurrence_finds_what_ignoring_case_finds() -> None:
@@ -134,7 +158,6 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i()
     letters ignoring case pairs them with ("ſ", "ı"), finds the same matches through
     FastRegex's lowercased scan as through the regex itself."""
     from lintcare.api import default_rules
-    from lintcare.fastregex import lower_text
 
     texts = [ex.text.replace("s", "ſ").replace("i", "ı")
              for rule in default_rules().rules for ex in (*rule.fail, *rule.passes)]

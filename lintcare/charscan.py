@@ -8,7 +8,7 @@ Matches are exactly ``pattern.finditer``'s: every match starts on such a charact
 at the start of the text, for ``^`` and ``\\A``), and none is empty (patterns that could
 match nothing, or that it cannot read, are scanned as they are).
 
-``fact_scanner`` picks CharScan or FastRegex for a page fact.
+``best_scanner`` picks CharScan or FastRegex for a regex (``LazyScan``: on its first use).
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ import re
 from collections.abc import Iterator
 
 from .anchors import C, sre_parse
-from .fastregex import FastRegex
+from .fastregex import MAX_SHARE, ODD_CASES, FastRegex, share_of
 from .prebuilt import is_standard
 
 # A class of more members than this is no faster to scan for than the pattern itself.
 _MAX_MEMBERS = 64
+# Up to this many characters, this rare (their share of a page, see fastregex.share_of),
+# are found by str.find: a quotation mark, "@" or "®" is a few times a page at most.
+# Each one found costs a step in Python, some hundred characters of a regex scan: a
+# class of capitals ("[AEK]") is found faster by re.
+_MAX_FIND = 4
+_FIND_SHARE = 0.003
 # Categories a scan may start on: digits are rare in prose, and spaces are cheap to
 # skip to (a word character would be every other position).
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
@@ -112,12 +118,14 @@ def _start(pattern: re.Pattern[str]) -> _Start | None:
     return start
 
 
-def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, float, str]:
     """A one-class pattern matching every character a match of ``pattern`` can start with,
-    and whether a match may also start at the start of the text on another character."""
+    whether a match may also start at the start of the text on another character, the
+    share of a page's characters the class holds (``fastregex.share_of``), and the
+    class's characters when they are a few rare ones that ``str.find`` skips to."""
     start = _start(pattern)
     if start is None:
-        return None, False
+        return None, False, 1.0, ""
     # The same case rules as the pattern: under IGNORECASE the class matches every
     # character that the pattern's first literal or class matches.
     cls = "[" + "".join(start.members) + "]"
@@ -127,20 +135,44 @@ def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
         scan = re.compile(f"{cls}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
     except re.error:  # global flags inside the pattern, say: the class alone, then match
         scan = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
-    return scan, start.at_start
+    members = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
+    share = share_of(lambda ch: members.match(ch) is not None)
+    return scan, start.at_start, share, _find_chars(cls, pattern.flags) if share <= _FIND_SHARE else ""
+
+
+def _find_chars(cls: str, flags: int) -> str:
+    """The characters of a class of a few literals that match only themselves; "" else."""
+    (op, av), = sre_parse.parse(cls)
+    items = [(op, av)] if op is C.LITERAL else av  # a class of one character is a literal
+    chars = "".join(chr(code) for o, code in items if o is C.LITERAL)
+    if op not in (C.IN, C.LITERAL) or len(chars) != len(items) or len(chars) > _MAX_FIND:
+        return ""
+    if flags & re.IGNORECASE and any(_cased(ch) for ch in chars):
+        return ""  # ignoring case, a letter also matches others ("k": "K", the Kelvin sign)
+    return chars
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch or ch.upper() != ch or ord(ch) in ODD_CASES
 
 
 class CharScan:
-    """``pattern.finditer`` over a page, skipping to where a match can start."""
+    """``pattern.finditer`` over a page, skipping to where a match can start.
 
-    __slots__ = ("_at_start", "_scan", "full")
+    When a match can start only on a few rare characters (quotation marks, "@", "®"),
+    ``str.find`` skips to them, many times faster than a regex scan for a class.
+    """
+
+    __slots__ = ("_at_start", "_scan", "chars", "full", "share")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
         self._scan: re.Pattern[str] | None = None
         self._at_start = False
+        self.share = 1.0  # the share of a page's characters the scan stops at
+        self.chars = ""  # the characters str.find skips to, if that is how it scans
         if is_standard(pattern):  # not a team's regex (userregex.py)
-            self._scan, self._at_start = _scanner(pattern)
+            self._scan, self._at_start, self.share, self.chars = _scanner(pattern)
 
     def finditer(self, text: str, lower: str | None = None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -156,6 +188,9 @@ class CharScan:
             if m is not None:
                 yield m
             pos = m.end() if m is not None else 1
+        if self.chars:
+            yield from self._find(text, pos, end)
+            return
         while (cand := search(text, pos, end)) is not None:
             m = match(text, cand.start(), end)
             if m is None:
@@ -164,35 +199,80 @@ class CharScan:
             yield m
             pos = m.end()  # a match is never empty (see _first)
 
+    def _find(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches from ``pos``, tried where ``str.find`` finds one of ``chars``."""
+        find, match = text.find, self.full.match
+        if len(self.chars) == 1:
+            ch = self.chars
+            while (cand := find(ch, pos, end)) >= 0:
+                m = match(text, cand, end)
+                if m is not None:
+                    yield m
+                pos = m.end() if m is not None else cand + 1  # a match is never empty
+            return
+        ahead = [find(ch, pos, end) for ch in self.chars]  # the next of each; -1: none
+        while True:
+            found = [at for at in ahead if at >= 0]
+            if not found:
+                return
+            cand = min(found)
+            m = match(text, cand, end)
+            if m is not None:
+                yield m
+            pos = m.end() if m is not None else cand + 1  # a match is never empty
+            ahead = [find(ch, pos, end) if 0 <= at < pos else at
+                     for ch, at in zip(self.chars, ahead, strict=True)]
 
-def fact_scanner(pattern: re.Pattern[str]) -> FastRegex | CharScan:
-    """The faster of FastRegex and CharScan for a page fact (both find the same matches).
 
-    FastRegex skips ahead well when every match of its scan pattern starts with a
-    literal; one that starts otherwise (a look-behind, a class, ^, alternatives each
-    with its own \\b) re tries at every character, and CharScan skips to the characters
-    a match can start with instead (bench corpus: phone 0.10 -> 0.02 s, address 0.034
-    -> 0.023 s, the ketamine topics two to three times faster).
+def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> FastRegex | CharScan:
+    """The faster of FastRegex and CharScan for a regex (both find the same matches).
+
+    FastRegex when re skips ahead on its scan (to a literal, or to a few first
+    characters); otherwise CharScan, which skips to the characters a match can start
+    with (a look-behind, an optional part, a class first), when those are few; else
+    FastRegex, whose lowercased scan still beats ignoring case (bench corpus: phone
+    0.10 -> 0.02 s, address 0.034 -> 0.023 s, the ketamine topics two to three times
+    faster with CharScan).
     """
-    fast = FastRegex(pattern)
+    fast = fast if fast is not None else FastRegex(pattern)
+    if fast.share == 0.0:
+        return fast  # a literal to skip to: nothing scans faster
     scan = CharScan(pattern)
-    if scan._scan is None:
+    if scan.chars:
+        return scan  # a few rare characters, found by str.find
+    if scan._scan is None or (fast.skips and fast.share <= scan.share):  # type: ignore[operator]
         return fast
-    fast_scan = getattr(fast, "_scan", None)  # what FastRegex searches with
-    if is_standard(fast_scan) and _literal_first(list(sre_parse.parse(fast_scan.pattern,
-                                                                                  fast_scan.flags))):
-        return fast
-    return scan
+    return scan if scan.share <= MAX_SHARE else fast
 
 
-def _literal_first(seq: list) -> bool:
-    if not seq:
-        return False
-    op, av = seq[0]
-    if op is C.LITERAL:
-        return True
-    if op is C.SUBPATTERN and not (av[1] or av[2]):
-        return _literal_first(list(av[3]))
-    if op is C.BRANCH:
-        return all(_literal_first(list(alt)) for alt in av[1])
-    return False
+class LazyScan:
+    """``best_scanner(pattern)``, chosen once the regex has scanned ``CHOOSE_AFTER``
+    characters; FastRegex until then.
+
+    FastRegex costs nothing to make (the built-in rules' analyses are precomputed);
+    CharScan parses and compiles the pattern again, which a run over a page or two
+    (a pre-commit hook) would spend on rules it then hardly uses.
+    """
+
+    CHOOSE_AFTER = 50_000
+
+    __slots__ = ("_chosen", "_fast", "_scanned", "full")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.full = pattern
+        self._fast = FastRegex(pattern)
+        self._chosen: FastRegex | CharScan | None = None
+        self._scanned = 0
+
+    def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        chosen = self._chosen
+        if chosen is None:
+            self._scanned += (len(text) if endpos is None else endpos) - pos
+            if self._scanned < self.CHOOSE_AFTER:
+                return self._fast.finditer(text, lower, pos, endpos)
+            chosen = self._chosen = best_scanner(self.full, self._fast)
+        return chosen.finditer(text, lower, pos, endpos)
+
+    def search(self, text: str, lower: str) -> re.Match[str] | None:
+        return next(self.finditer(text, lower), None)

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .anchors import regex_anchors
-from .charscan import CharScan, fact_scanner
+from .charscan import CharScan, best_scanner
 from .fastregex import FastRegex, lower_text
 from .prebuilt import is_standard
 from .prose import HEADING, Block, Prose
@@ -70,7 +70,7 @@ class Fact:
     @property
     def fast(self) -> FastRegex | CharScan:
         if self._fast is None:
-            object.__setattr__(self, "_fast", fact_scanner(self.pattern))
+            object.__setattr__(self, "_fast", best_scanner(self.pattern))
         return self._fast  # type: ignore[return-value]
 
 
@@ -126,6 +126,28 @@ class Document:
 
     def _indexed(self, anchor: str) -> bool:
         return self._use_index and anchor in self._index.anchors  # type: ignore[union-attr]
+
+    def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
+        """Every prose offset where one of ``literals`` (lowercase, without white space)
+        starts in the lowercased copy, in order; None when the anchor positions may miss
+        one (text outside the blocks, a copy whose offsets moved)."""
+        if not literals or len(self.lower) != len(self.text) or not self._words_in_blocks:
+            return None
+        return sorted({p for a in literals for p in self.anchor_positions(a)})
+
+    @cached_property
+    def _words_in_blocks(self) -> bool:
+        """Is all text outside the blocks white space, with some between any two blocks?
+        (Extraction puts "\n\n" there.) Then a literal without white space stands
+        inside one block wherever it occurs, where anchor positions find it."""
+        text, prev = self.text, -1
+        for block in self.prose.blocks:
+            gap = text[max(prev, 0):block.start]
+            if (prev >= 0 and not gap) or (gap and not gap.isspace()):
+                return False
+            prev = block.end
+        tail = text[max(prev, 0):]
+        return not tail or tail.isspace()
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
         """Does a block of the page hold one of these literals? Memoised: rules share anchors."""

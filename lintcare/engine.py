@@ -146,7 +146,7 @@ def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = 
     """
     findings: list[Finding] = []
     fallback: list[Finding] = []
-    for rule in ruleset.rules:
+    for rule in ruleset.rules_for(doc.filter_hits, doc.block_filter):
         try:
             found = list(run_rule(rule, doc))
         except RegexTimeout as exc:

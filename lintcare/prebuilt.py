@@ -166,6 +166,10 @@ def build_table() -> dict[str, Any]:
 
         for pattern in rules.filter_patterns():  # the loose form of every regex, re2 or not
             superset_pattern(pattern)
+        from .fastregex import FastRegex
+
+        for fact in rules.facts.values():  # their scan forms, made on a page's first question
+            FastRegex(fact.pattern)
         made = _State.recording
     finally:
         _State.recording = None

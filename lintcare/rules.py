@@ -115,6 +115,10 @@ class RuleSet:
     _block_filter: BlockFilter | None = field(default=None, init=False, repr=False, compare=False)
     _text_seen: int = field(default=0, init=False, repr=False, compare=False)
     _filtered_index: AnchorIndex | None = field(default=None, init=False, repr=False, compare=False)
+    # For one block filter: the rules it cannot rule out, and filter slot -> the rules
+    # whose kinds scan with that slot's regex (indices into ``rules``).
+    _dispatch: tuple[Any, frozenset[int], dict[int, tuple[int, ...]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -153,6 +157,39 @@ class RuleSet:
 
             self._block_filter = BlockFilter(self.filter_patterns())
         return self._block_filter
+
+    def rules_for(self, hits: dict[int, list[int]] | None, block_filter: BlockFilter | None
+                  ) -> list[Rule]:
+        """The rules whose kinds may match on a page the block filter found ``hits`` on
+        (``Kind.can_match``), in rule order.
+
+        Most rules match nowhere on a page: asking each kind costs more than the few
+        rules that are left. The filter's hits on the page pick the kinds they name.
+        """
+        if hits is None or block_filter is None:
+            return self.rules
+        always, by_slot = self._dispatch_for(block_filter)
+        chosen = set(always)
+        for slot in hits:
+            found = by_slot.get(slot)
+            if found is not None:
+                chosen.update(found)
+        rules = self.rules
+        return [rules[i] for i in sorted(chosen)]
+
+    def _dispatch_for(self, block_filter: BlockFilter) -> tuple[frozenset[int], dict[int, tuple[int, ...]]]:
+        if self._dispatch is None or self._dispatch[0] is not block_filter:
+            always: set[int] = set()
+            by_slot: dict[int, list[int]] = {}
+            for i, rule in enumerate(self.rules):
+                slots = rule.kind._filter_slots(block_filter)
+                if slots is None:
+                    always.add(i)
+                for slot in slots or ():
+                    by_slot.setdefault(slot, []).append(i)
+            self._dispatch = (block_filter, frozenset(always),
+                              {slot: tuple(found) for slot, found in by_slot.items()})
+        return self._dispatch[1], self._dispatch[2]
 
     def filter_patterns(self) -> list[str]:
         """Every regex the block filter can answer for: the rules' and the facts'."""

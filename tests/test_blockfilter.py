@@ -175,3 +175,18 @@ def test_a_page_that_lowercasing_lengthens_is_still_linted(use_filter: bool):
     index = rs.index_for(block_filter) if use_filter else rs.anchor_index
     found = lint_document(Document(source, prose, rs.facts, index, block_filter), rs)
     assert "awhile" in {f.text for f in found}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_the_rules_a_page_runs_are_every_rule_whose_kind_can_match(page: Path):
+    """The engine picks rules from the filter's hits on a page instead of asking each kind."""
+    from lintcare.document import Document
+
+    base = default_rules()
+    rs = RuleSet(base.rules, base.facts)
+    block_filter = rs.block_filter(10**9)
+    source = Source(str(page), page.read_text(encoding="utf-8"), format_for(str(page)))
+    doc = Document(source, extract(source), rs.facts, rs.index_for(block_filter), block_filter)
+    chosen = rs.rules_for(doc.filter_hits, block_filter)
+    assert [r.id for r in chosen] == [r.id for r in rs.rules if r.kind.can_match(doc)]
+    assert rs.rules_for(None, block_filter) == rs.rules

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.charscan import CharScan, fact_scanner
-from lintcare.fastregex import FastRegex, ascii_only
+from lintcare.charscan import CharScan, LazyScan, best_scanner
+from lintcare.fastregex import MAX_SHARE, FastRegex, lower_literals, lower_text, lowers_exactly, scan_form
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -34,7 +34,7 @@ def _pattern(rng: random.Random, depth: int = 0) -> str:
 
 def test_same_matches_as_finditer_on_random_patterns() -> None:
     rng = random.Random(7)
-    scanned = 0
+    scanned = found = 0
     for _ in range(1500):
         source = _pattern(rng)
         for flags in (0, re.IGNORECASE, re.MULTILINE):
@@ -44,6 +44,7 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
                 continue
             scan = CharScan(pattern)
             scanned += scan._scan is not None
+            found += bool(scan.chars)
             for _ in range(4):
                 text = "".join(rng.choice(_TEXT) for _ in range(rng.randint(0, 25)))
                 pos = rng.randint(0, 2)
@@ -52,6 +53,7 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
                 assert [m.span() for m in scan.finditer(text, None, pos)] == \
                     [m.span() for m in pattern.finditer(text, pos)], (source, flags, text, pos)
     assert scanned > 1000  # most random patterns are scanned, not passed through
+    assert found > 100  # many by str.find (rare characters: quotation marks)
 
 
 @pytest.mark.parametrize(("source", "flags", "scan"), [
@@ -84,10 +86,34 @@ def test_case_folding_follows_the_pattern() -> None:
     (r"[a-z]+—", True),
     (r"\u017fpravato", False),  # the long s, written as an escape
     ("µg", False),  # the micro sign folds onto Greek mu
-    (r"(?<=é)a", False),
+    (r"(?<=é)a", True),  # "é" pairs only with "É"
+    ("ketaminе", True),  # a Cyrillic "е": the same
+    ("ΣΑ", False),  # capital sigma lowercases to "σ" or, ending a word, to "ς"
+    ("[À-Ö]", False),  # non-ASCII ranges are not read
 ])
-def test_ascii_only(source: str, expected: bool) -> None:
-    assert ascii_only(source) is expected
+def test_lowers_exactly(source: str, expected: bool) -> None:
+    assert lowers_exactly(source) is expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"\bKetamine", r"\bketamine"),
+    (r"É\w", r"é\w"),
+    (r"\x41b", None),  # an escaped capital stays as written: not lowered
+    (r"[\u00c0-\u00c5]", None),
+])
+def test_lower_literals(source: str, expected: str | None) -> None:
+    assert lower_literals(source) == expected
+
+
+def test_lowered_scans_find_what_ignoring_case_finds_with_non_ascii_letters() -> None:
+    rng = random.Random(3)
+    letters = "éÉеЕaAkKσςΣſsµμ"
+    for _ in range(2000):
+        source = "".join(rng.choice(letters + ".") for _ in range(rng.randint(1, 3)))
+        pattern = re.compile(source, re.IGNORECASE)
+        text = "".join(rng.choice(letters + " ") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in FastRegex(pattern).finditer(text, lower_text(text))] == \
+            [m.span() for m in pattern.finditer(text)], (source, text)
 
 
 def test_occurrence_finds_what_ignoring_case_finds() -> None:
@@ -105,12 +131,18 @@ def test_a_match_at_the_start_of_the_text_only() -> None:
         [m.span() for m in pattern.finditer(text)] == [(0, 8), (17, 22)]
 
 
-def test_fact_scanner_keeps_fastregex_for_literal_starts() -> None:
-    assert isinstance(fact_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
-    assert isinstance(fact_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
-    assert isinstance(fact_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), CharScan)
-    assert isinstance(fact_scanner(re.compile(r"\besketamine\b|\bspravato\b")), CharScan)
-    assert isinstance(fact_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
+def test_best_scanner_keeps_fastregex_where_re_skips_ahead() -> None:
+    assert isinstance(best_scanner(re.compile(r"\bspravato\b", re.IGNORECASE)), FastRegex)
+    assert isinstance(best_scanner(re.compile(r"\b(?:tms|rems)\b", re.IGNORECASE)), FastRegex)
+    # Leading conditions are dropped from the scan: it then starts with a literal.
+    assert isinstance(best_scanner(re.compile(r"(?<![\d-])988(?![\d-])")), FastRegex)
+    assert isinstance(best_scanner(re.compile(r"\besketamine\b|\bspravato\b")), FastRegex)
+    # re skips to no class inside an alternative; CharScan does.
+    assert isinstance(best_scanner(re.compile(r"\b[Ee]sketamine\b|\bspravato\b")), CharScan)
+    assert isinstance(best_scanner(re.compile(r"(?<=\S)(?P<flag> {2,})(?=\S)")), CharScan)
+    assert isinstance(best_scanner(re.compile(r"\w+@\w+")), FastRegex)  # starts anywhere
+    # Most letters start a match: trying each word start is faster than stopping at each.
+    assert isinstance(best_scanner(re.compile(r"\b(?=([a-z]+))\1\s+\1\b")), FastRegex)
 
 
 def _builtin_patterns() -> list:
@@ -126,7 +158,6 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i()
     letters ignoring case pairs them with ("ſ", "ı"), finds the same matches through
     FastRegex's lowercased scan as through the regex itself."""
     from lintcare.api import default_rules
-    from lintcare.fastregex import lower_text
 
     texts = [ex.text.replace("s", "ſ").replace("i", "ı")
              for rule in default_rules().rules for ex in (*rule.fail, *rule.passes)]
@@ -136,3 +167,55 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i()
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in fast.finditer(text, lower_text(text))] == expected, \
                 (pattern.pattern, text)
+
+
+_COMMON_WORDS = r"\b(?:the|and|to|of|in|is|we|our|can|be|so|he|no|re|me)\s+x"
+
+
+@pytest.mark.parametrize(("source", "scan"), [
+    (r"\bnoose\b|\boverdos(?:ed|ing)", r"noose\b|overdos(?:ed|ing)"),
+    (r"\b(?:not|non)[- ]?addictive|\bisn't addictive", r"(?:not|non)[- ]?addictive|isn't addictive"),
+    (r"(?<![/.@\w-])spravato\b(?![.@/-]\w)", r"spravato\b(?![.@/-]\w)"),
+    (r"(?<!\bthe )(?<!\bthat )\bthis\s+year", r"this\s+year"),
+    (r"(?<!\w)(?:Ketamine|Esketamine)(?!\w)", r"(?:Ketamine|Esketamine)(?!\w)"),
+    (r"\bnoose|\b\w+@", r"\bnoose|\b\w+@"),  # one alternative starts with a class: kept
+    # Most letters start a match: each \b fails at once inside a word, so it stays.
+    (_COMMON_WORDS, _COMMON_WORDS),
+    (r"\b(a)|\b\1", r"\b(a)|\b\1"),  # an alternative that cannot stand alone: kept
+    (r"(?<=(a))b", r"(?<=(a))b"),  # the look-behind holds a group
+    (r"[|\b]a|\bb", r"[|\b]a|\bb"),  # "|" and "\b" inside a class are no alternatives
+    (r"(?x)\ba|\bb", r"(?x)\ba|\bb"),  # verbose: not read
+])
+def test_scan_form_drops_leading_conditions_where_re_then_skips_ahead(source: str, scan: str) -> None:
+    found, share = scan_form(source)
+    assert found == scan
+    assert found == source or (share is not None and share <= MAX_SHARE)
+
+
+@pytest.mark.parametrize("choose_after", [0, LazyScan.CHOOSE_AFTER])
+def test_scans_without_boundaries_find_the_same_matches(choose_after: int, monkeypatch) -> None:
+    """Before and after LazyScan picks its scanner (CharScan or FastRegex)."""
+    monkeypatch.setattr(LazyScan, "CHOOSE_AFTER", choose_after)
+    rng = random.Random(11)
+    words = ["ab", "a", "b", "ba"]
+    for _ in range(300):
+        source = "|".join(rng.choice([r"\b", "", r"(?<!a)", r"(?<=b )"]) + rng.choice(words)
+                          + rng.choice([r"\b", ""]) for _ in range(rng.randint(1, 3)))
+        pattern = re.compile(source)
+        text = "".join(rng.choice("ab _") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in FastRegex(pattern).finditer(text, text)] == \
+            [m.span() for m in LazyScan(pattern).finditer(text, text)] == \
+            [m.span() for m in pattern.finditer(text)], (source, text)
+
+
+def test_token_rules_find_their_words_as_the_lookaround_regex_does() -> None:
+    """A token rule skips a page where none of its first words stands as a word."""
+    from lintcare.kinds.tokens import _word_scan
+
+    rng = random.Random(5)
+    for _ in range(300):
+        words = tuple(rng.sample(["its", "it", "a-", "'s", "ts"], rng.randint(1, 3)))
+        plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        text = "".join(rng.choice(["its", "it", "s", "a", "-", "'", " ", "é"]) for _ in range(8))
+        assert (_word_scan(words).search(text, text) is None) == (plain.search(text) is None), \
+            (words, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lintcare import lint_text
@@ -157,3 +159,43 @@ def test_first_use_works_for_a_team_term_list(tmp_path):
     rs = load_rules([path])
     assert [f.text for f in lint_text("We may order an EEG first.", ruleset=rs)] == ["EEG"]
     assert lint_text("We may order a brain wave test (EEG) first.", ruleset=rs) == []
+
+
+# -- where the scan is tried --------------------------------------------------------------
+
+
+def _doc(text: str, fmt: str = "text", prose=None):
+    from lintcare.document import Document
+    from lintcare.sources import Source, extract
+
+    rs = default_rules()
+    source = Source("<t>", text, fmt)
+    return Document(source, prose or extract(source), rs.facts, rs.anchor_index)
+
+
+PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_terms_tried_where_their_literals_stand_are_the_scans_matches(page):
+    """The jargon scan runs only where the anchor index finds one of the literals its
+    matches start with; it finds what scanning the whole page finds."""
+    from lintcare.sources import format_for
+
+    kind = default_rules().get("jargon-undefined").kind
+    doc = _doc(page.read_text(encoding="utf-8"), format_for(str(page)))
+    assert doc.literal_starts(kind._starts) is not None
+    expected = [(m.start(), m.end()) for m in kind._scan_lower.finditer(doc.lower)]
+    assert [(start, end) for start, end, _ in kind._matches(doc)] == expected
+
+
+def test_literal_starts_are_not_used_when_text_stands_outside_the_blocks():
+    from lintcare.prose import Block, OffsetMap, Prose
+
+    text = "sedation here\n\nand sedation"
+    prose = Prose(text, [Block(15, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=prose).literal_starts(("sedation",)) is None
+    joined = Prose(text, [Block(0, 13), Block(13, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=joined).literal_starts(("sedation",)) is None  # no gap between blocks
+    apart = Prose(text, [Block(0, 13), Block(15, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=apart).literal_starts(("sedation",)) == [0, 19]

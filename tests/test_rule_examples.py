@@ -27,3 +27,17 @@ def test_starter_set_covers_every_mission_area():
     assert {"typo", "punctuation", "terminology", "contact", "supportive-language",
             "compliance"} <= cats
     assert len(RULES.rules) >= 40
+
+
+def test_repeated_word_pattern_matches_what_its_plain_form_matches():
+    """Its look-ahead only saves backtracking: spans and groups are the plain form's."""
+    import random
+    import re
+
+    (pattern,) = RULES.get("repeated-word").kind.regexes
+    plain = re.compile(r"\b([A-Za-z]+)(?P<flag>\s+\1)\b", re.IGNORECASE)
+    rng = random.Random(2)
+    for _ in range(3000):
+        text = "".join(rng.choice("aAbB  \n.é_1ſK") for _ in range(rng.randint(0, 14)))
+        assert [(m.span(), m.span("flag"), m.group(1)) for m in pattern.finditer(text)] == \
+            [(m.span(), m.span("flag"), m.group(1)) for m in plain.finditer(text)], text

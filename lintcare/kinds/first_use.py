@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchors
+from ..anchors import regex_anchors, start_literals
 from ..document import Document
 from ..fastregex import FastRegex, lower_literals
 from ..prebuilt import compile_pattern
@@ -25,6 +25,16 @@ def _plain_regex(phrase: str) -> re.Pattern[str]:
     """The plain wording as a case-insensitive regex; spaces and hyphens are interchangeable."""
     parts = [re.escape(p) for p in _SPACES.split(phrase.strip()) if p]
     return compile_pattern(r"\b" + r"[\s\-‐‑]+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` when every match starts at one of ``starts`` (in order)
+    and none is empty: a match is tried only there."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := regex.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 class FirstUseKind(Kind):
@@ -83,6 +93,9 @@ class FirstUseKind(Kind):
         self.regex = ctx.regex("terms", joined, cs)
         lowered = None if cs else lower_literals(joined)
         self._scan_lower = compile_pattern(lowered) if lowered is not None else None
+        # Literals every match starts with: the page's anchor index finds where they
+        # stand, and the scan is tried only there instead of at every word.
+        self._starts = start_literals(lowered) if lowered is not None else ()
         # Case-sensitive terms (acronyms) start with capitals, which are rare: FastRegex
         # skips to them without the leading \b and confirms each candidate (same
         # matches). Lowercase first letters are too common for that to pay.
@@ -95,6 +108,9 @@ class FirstUseKind(Kind):
     def _regexes(ctx: Any, raw: dict[str, Any], name: str) -> list[re.Pattern[str]]:
         value = raw.get(name, [])
         return [ctx.regex(name, p) for p in (value if isinstance(value, list) else [value])]
+
+    def anchor_sets(self) -> list[tuple[str, ...]]:
+        return [self.anchors(), self._starts]
 
     def anchors(self) -> tuple[str, ...]:
         found: set[str] = set()
@@ -109,7 +125,9 @@ class FirstUseKind(Kind):
         """(start, end, term index) of every term use, in order."""
         text = doc.text
         if self._scan_lower is not None and len(doc.lower) == len(text):
-            found = self._scan_lower.finditer(doc.lower)
+            starts = doc.literal_starts(self._starts)
+            found = (self._scan_lower.finditer(doc.lower) if starts is None
+                     else _matches_at(self._scan_lower, doc.lower, starts))
         elif self._fast is not None:
             found = self._fast.finditer(text, doc.lower)
         else:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..anchors import regex_anchors
+from ..charscan import LazyScan
 from ..document import Document
-from ..fastregex import FastRegex
 from .base import Hit, Kind
 
 
@@ -32,7 +32,7 @@ class OccurrenceKind(Kind):
         self.headings = raw.get("headings", True)
         self.replace: str | None = raw.get("replace")
         # The same matches, found faster (on the page's lowercased copy when exact).
-        self._fast = FastRegex(self.regex)
+        self._fast = LazyScan(self.regex)
 
     def anchors(self) -> tuple[str, ...]:
         return regex_anchors(self.regex.pattern)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..anchors import regex_anchor_groups
+from ..charscan import LazyScan
 from ..document import Document
-from ..fastregex import FastRegex
 from ..prebuilt import is_standard
 from .base import Hit, Kind, match_case
 
@@ -28,13 +28,13 @@ class PatternKind(Kind):
         self.regexes = [ctx.regex("pattern", p, cs) for p in pats]
         # Per regex: a faster scanner with the same matches, and the literals every
         # match contains (to scan only the blocks that hold one).
-        self._scans = [(FastRegex(r), regex_anchor_groups(r.pattern)) for r in self.regexes]
+        self._scans = [(LazyScan(r), regex_anchor_groups(r.pattern)) for r in self.regexes]
         self._declared: tuple[str, ...] = ()  # the rule's own anchors (see use_anchors)
         self.replace: str | None = raw.get("replace")
         # Carry "Its" -> "It's" at a sentence start; off by default.
         self.preserve_case = raw.get("preserve_case", False)
 
-    def _matches(self, doc: Document, fast: FastRegex, groups: tuple[tuple[str, ...], ...]
+    def _matches(self, doc: Document, fast: LazyScan, groups: tuple[tuple[str, ...], ...]
                  ) -> Iterator[re.Match[str]]:
         for lo, hi in doc.regex_ranges(fast.full, groups, self._declared):
             yield from fast.finditer(doc.text, doc.lower, lo, hi)

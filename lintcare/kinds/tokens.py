@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..fastregex import FastRegex
+from ..prebuilt import compile_pattern
 from .base import Hit, Kind, match_case
 
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -24,6 +26,7 @@ _MODEL_ATTRS = frozenset({"POS", "TAG", "MORPH", "DEP", "LEMMA", "ENT_TYPE", "EN
 _PREDICATES = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX",
                          "FUZZY", "==", "!=", ">=", "<=", ">", "<"})
 _OPS = frozenset({"!", "?", "+", "*"})
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _check_spec(spec: Any) -> str | None:
@@ -51,6 +54,19 @@ def _check_spec(spec: Any) -> str | None:
         elif not isinstance(value, (str, int, bool)):
             return f"value of {key} must be text, a number, true/false or a predicate mapping"
     return None
+
+
+def _word_scan(words: tuple[str, ...]) -> FastRegex:
+    """Finds one of ``words`` standing as a word (no word character on either side).
+
+    Words that start and end with a word character are written with \\b, which
+    FastRegex drops to skip ahead to the literal ("its" is found by a substring search,
+    not tried at every character of the page).
+    """
+    body = "(?:" + "|".join(map(re.escape, sorted(words))) + ")"
+    if all(_WORD_CHAR.match(w[0]) and _WORD_CHAR.match(w[-1]) for w in words):
+        return FastRegex(compile_pattern(r"\b" + body + r"\b"))
+    return FastRegex(compile_pattern(r"(?<!\w)" + body + r"(?!\w)"))
 
 
 class TokensKind(Kind):
@@ -86,8 +102,7 @@ class TokensKind(Kind):
         # word of the page? ("its" inside "visits" does not count.)
         by_norm = any("NORM" in spec for p in self.patterns for spec in p)
         words = self.anchors()
-        self._words = (None if by_norm or not words else
-                       re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"))
+        self._words = None if by_norm or not words else _word_scan(words)
 
     def anchors(self) -> tuple[str, ...]:
         out: set[str] = set()
@@ -143,7 +158,7 @@ class TokensKind(Kind):
         return any(a in lower_ids for a in self._anchor_ids)
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if self._words is not None and not self._words.search(doc.lower):
+        if self._words is not None and self._words.search(doc.lower, doc.lower) is None:
             return
         matcher = self._matcher or self._build()
         for chunk in doc.chunks:

@@ -170,6 +170,9 @@ def build_table() -> dict[str, Any]:
 
         for fact in rules.facts.values():  # their scan forms, made on a page's first question
             FastRegex(fact.pattern)
+        from .context import META
+
+        FastRegex(META)  # the meta-language scan of context.py, made when it is imported
         made = _State.recording
     finally:
         _State.recording = None

@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from .document import Document
 from .fastregex import FastRegex, lower_text
+from .prebuilt import compile_pattern
 
 # NegEx-style cues, looked for in a few tokens before the match.
 NEGATION_CUES = frozenset(
@@ -26,7 +27,8 @@ NEGATION_WINDOW = 6
 # Words that talk about wording rather than use it ("we say X instead of Y"), and
 # sentences that report a claim in order to correct it ("Myth: ketamine is a cure",
 # "some clinics claim...", "be wary of ads that promise...").
-META = re.compile(
+# Compiled on first use (a table lookup until then): most runs never need it whole.
+META = compile_pattern(
     r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
     r"(?:we|you|please|to) (?:say|write)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"

@@ -172,7 +172,8 @@ def build_table() -> dict[str, Any]:
             FastRegex(fact.pattern)
         from .context import META
 
-        FastRegex(META)  # the meta-language scan of context.py, made when it is imported
+        # The meta-language pattern of context.py and its scan, made when it is imported.
+        FastRegex(compile_pattern(META.pattern, re.IGNORECASE))
         made = _State.recording
     finally:
         _State.recording = None

@@ -170,6 +170,10 @@ def build_table() -> dict[str, Any]:
 
         for fact in rules.facts.values():  # their scan forms, made on a page's first question
             FastRegex(fact.pattern)
+        from .context import META
+
+        # The meta-language pattern of context.py and its scan, made when it is imported.
+        FastRegex(compile_pattern(META.pattern, re.IGNORECASE))
         made = _State.recording
     finally:
         _State.recording = None

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..anchors import regex_anchors, start_literals
 from ..document import Document
-from ..fastregex import FastRegex, lower_literals
+from ..fastregex import FastRegex, lower_literals, lowers_exactly
 from ..prebuilt import compile_pattern
 from ..prose import HEADING
 from ..readability import Analysis, analysis_of
@@ -91,7 +91,7 @@ class FirstUseKind(Kind):
         # fast, and a case-insensitive one runs on the page's lowercased copy.
         joined = r"\b(?:" + "|".join(f"(?:{k})" for k in self.keys) + r")\b"
         self.regex = ctx.regex("terms", joined, cs)
-        lowered = None if cs else lower_literals(joined)
+        lowered = None if cs or not lowers_exactly(joined) else lower_literals(joined)
         self._scan_lower = compile_pattern(lowered) if lowered is not None else None
         # Literals every match starts with: the page's anchor index finds where they
         # stand, and the scan is tried only there instead of at every word.

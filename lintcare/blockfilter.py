@@ -175,8 +175,45 @@ def _any_word_char(seq: Any) -> bool:
 
 # A word boundary at the edge of a match that starts or ends with a word character: the
 # character beyond it is no word character (none of these ASCII ones), or the block ends.
-_BEFORE_WORD = "(?:^|[^0-9A-Za-z_])"
-_AFTER_WORD = "(?:$|[^0-9A-Za-z_])"
+_WORD_ASCII = "0-9A-Za-z_"
+_ASCII_CATEGORIES = {C.CATEGORY_WORD: _WORD_ASCII, C.CATEGORY_DIGIT: "0-9",
+                     C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} "}
+
+
+def _ascii_members(seq: Any) -> str | None:
+    """The ASCII characters of a one-character class (``(?![\\w.@-])``), as RE2 class
+    text: a character none of them is may stand beyond a match; None if not such a class.
+
+    Only ASCII ones are named, each surely in the Python class: whatever else the class
+    holds (letters of other scripts for \\w) is let through, which only lets more
+    blocks in.
+    """
+    items = list(seq)
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    members = [(op, av)] if op is C.LITERAL else av if op is C.IN else None
+    if not members:
+        return None
+    out: list[str] = []
+    for op, av in members:
+        if op is C.LITERAL:
+            out.extend(_char(c) for c in (av,) if _unfolded(c))
+        elif op is C.RANGE:
+            out.extend(_char(c) for c in range(av[0], min(av[1], 127) + 1) if _unfolded(c))
+        elif op is C.CATEGORY and av in _ASCII_CATEGORIES:
+            out.append(_ASCII_CATEGORIES[av])
+        elif op is C.NEGATE:
+            return None
+        # other members (letters, non-ASCII, \W...) are left out: fewer are excluded
+    return "".join(out) or None
+
+
+def _unfolded(code: int) -> bool:
+    """An ASCII character that no case folding pairs with another: the loose pattern
+    ignores case, so a letter it excludes would exclude its other cases too ("k" the
+    Kelvin sign), which a case-sensitive class does not hold. (\\w holds them all.)"""
+    return code < 128 and not chr(code).isalpha()
 
 
 def _is_gap(op: Any, av: Any) -> bool:
@@ -212,12 +249,15 @@ def _emit_match(seq: Any, groups: dict[int, str]) -> tuple[str, bool, bool]:
     lead = trail = ""
     i, j = 0, len(items)
     boundary_before = boundary_after = no_word_before = no_word_after = False
+    not_before = not_after = None  # ASCII characters that cannot stand beyond a match
     while i < j and items[i][0] in _ZERO_WIDTH:
         op, av = items[i]
         if op is C.ASSERT and av[0] == -1 and not lead:
             lead = _behind(av[1], groups)
         boundary_before |= op is C.AT and av is C.AT_BOUNDARY
         no_word_before |= op is C.ASSERT_NOT and av[0] == -1 and _any_word_char(av[1])
+        if op is C.ASSERT_NOT and av[0] == -1 and not_before is None:
+            not_before = _ascii_members(av[1])
         i += 1
     while j > i and items[j - 1][0] in _ZERO_WIDTH:
         op, av = items[j - 1]
@@ -225,16 +265,23 @@ def _emit_match(seq: Any, groups: dict[int, str]) -> tuple[str, bool, bool]:
             trail = _emit(av[1], groups)
         boundary_after |= op is C.AT and av is C.AT_BOUNDARY
         no_word_after |= op is C.ASSERT_NOT and av[0] == 1 and _any_word_char(av[1])
+        if op is C.ASSERT_NOT and av[0] == 1 and not_after is None:
+            not_after = _ascii_members(av[1])
         j -= 1
     core, starts, ends = _narrowest(seq, items[i:j])
-    if not starts:
-        lead, boundary_before, no_word_before = "", False, False
+    if not starts:  # the part kept starts inside the match: nothing is known before it
+        lead, boundary_before, no_word_before, not_before = "", False, False, None
     if not ends:
-        trail, boundary_after, no_word_after = "", False, False
-    if not lead and (no_word_before or (boundary_before and _word_at_edge(core, True))):
-        lead = _BEFORE_WORD
-    if not trail and (no_word_after or (boundary_after and _word_at_edge(core, False))):
-        trail = _AFTER_WORD
+        trail, boundary_after, no_word_after, not_after = "", False, False, None
+    # Characters none of which may stand just beyond the match: every condition holds.
+    if not lead:
+        word_before = no_word_before or (boundary_before and _word_at_edge(core, True))
+        excluded = (_WORD_ASCII if word_before else "") + (not_before or "")
+        lead = f"(?:^|[^{excluded}])" if excluded else ""
+    if not trail:
+        word_after = no_word_after or (boundary_after and _word_at_edge(core, False))
+        excluded = (_WORD_ASCII if word_after else "") + (not_after or "")
+        trail = f"(?:$|[^{excluded}])" if excluded else ""
     if len(core) == 1 and core[0][0] is C.BRANCH:
         alternatives = [_emit_match(alt, groups) for alt in core[0][1][1]]
         body = "(?:" + "|".join(form for form, _, _ in alternatives) + ")"

@@ -138,7 +138,7 @@ class Document:
     @cached_property
     def _words_in_blocks(self) -> bool:
         """Is all text outside the blocks white space, with some between any two blocks?
-        (Extraction puts "\n\n" there.) Then a literal without white space stands
+        (Extraction puts "\\n\\n" there.) Then a literal without white space stands
         inside one block wherever it occurs, where anchor positions find it."""
         text, prev = self.text, -1
         for block in self.prose.blocks:

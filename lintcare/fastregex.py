@@ -367,7 +367,7 @@ _CATEGORIES = {
 
 def _in_charset(items: list, code: int) -> bool:
     """Is the character in a charset of re's compiler (literals, ranges, categories)?
-    Anything else counts as holding it: the share then only grows."""
+    A set with anything else counts as holding it: the share then only grows."""
     found, negate = False, False
     for op, av in items:
         if op is C.NEGATE:
@@ -380,7 +380,7 @@ def _in_charset(items: list, code: int) -> bool:
             test, negated = _CATEGORIES[av]
             found |= test(chr(code)) != negated
         else:
-            found = True
+            return True
     return found != negate
 
 

@@ -99,16 +99,17 @@ def main() -> None:
     best = min(timed(lintcare([str(small)], "--no-cache"))[0] for _ in range(3))
     print(f"one small file, process start to exit: {best:.2f} s (best of 3)")
 
-    # Linear growth: the time beyond a fixed start-up (the one-file run) per file stays
-    # the same as the corpus doubles.
+    # Linear growth: after a fixed start-up (workers, their first pages), each further
+    # file costs the same as the corpus doubles.
     print("time against corpus size (cold, no cache):")
-    base = None
+    base = last = None
     for share in (4, 2, 1):
         part = paths[: len(paths) // share]
         secs, _ = timed(lintcare(part, "--jobs", str(args.jobs), "--no-cache"))
-        base = base or secs
-        print(f"  {len(part):5d} files: {secs:6.2f} s  ({secs / base:4.2f}x the smallest;"
-              f" {(secs - best) / len(part) * 1000:.2f} ms a file beyond the one-file run)")
+        step = "" if last is None else (f"; {(secs - last[1]) / (len(part) - last[0]) * 1000:.2f} ms"
+                                         " a file over the last size")
+        base, last = base or secs, (len(part), secs)
+        print(f"  {len(part):5d} files: {secs:6.2f} s  ({secs / base:4.2f}x the smallest{step})")
 
     peers = files[: args.peer_files] if args.peer_files else files
     peer_words = words_in(peers)

@@ -51,11 +51,27 @@ def lowers_exactly(pattern: str) -> bool:
     re pairs with others too ("k" and the Kelvin sign, "σ" and "ς", "µ" and "μ"), which
     lowercasing does not bring together. Ranges must be ASCII.
     """
+    return _every_char(pattern, _plain_char, lambda _lo, hi: hi < 128)
+
+
+def _every_char(pattern: str, char_ok: Callable[[int], bool], range_ok: Callable[[int, int], bool]) -> bool:
+    """Do all the characters ``pattern`` names (literals; ranges in classes) pass? False
+    for a pattern that does not parse."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return False
-    return _plain_walk(parsed)
+    return _walk(parsed, char_ok, range_ok)
+
+
+def _walk(node: object, char_ok: Callable[[int], bool], range_ok: Callable[[int, int], bool]) -> bool:
+    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
+        return char_ok(node[1])
+    if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
+        return range_ok(*node[1])
+    if isinstance(node, tuple | list | sre_parse.SubPattern):
+        return all(_walk(item, char_ok, range_ok) for item in node)
+    return True
 
 
 def _plain_char(code: int) -> bool:
@@ -65,16 +81,6 @@ def _plain_char(code: int) -> bool:
     low, up = ch.lower(), ch.upper()
     return (len(low) == len(up) == 1 and code not in ODD_CASES and ord(low) not in ODD_CASES
             and ord(up) not in ODD_CASES)
-
-
-def _plain_walk(node: object) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
-        return _plain_char(node[1])
-    if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
-        return node[1][1] < 128
-    if isinstance(node, tuple | list | sre_parse.SubPattern):
-        return all(_plain_walk(item) for item in node)
-    return True
 
 
 @precomputed
@@ -114,22 +120,13 @@ def lower_literals(pattern: str) -> str | None:
     return lowered if _names_no_capital(lowered) else None
 
 
+def _uncased_or_lower(code: int) -> bool:
+    return chr(code).lower() == chr(code)
+
+
 def _names_no_capital(pattern: str) -> bool:
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
-        return False
-    return _no_capital(parsed)
-
-
-def _no_capital(node: object) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and (node[0] is LITERAL or node[0] is C.NOT_LITERAL):
-        return chr(node[1]).lower() == chr(node[1])
-    if isinstance(node, tuple) and len(node) == 2 and node[0] is C.RANGE:
-        return all(chr(c).lower() == chr(c) for c in range(node[1][0], node[1][1] + 1))
-    if isinstance(node, tuple | list | sre_parse.SubPattern):
-        return all(_no_capital(item) for item in node)
-    return True
+    return _every_char(pattern, _uncased_or_lower,
+                       lambda lo, hi: all(map(_uncased_or_lower, range(lo, hi + 1))))
 
 
 class FastRegex:

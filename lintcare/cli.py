@@ -28,7 +28,7 @@ from .sources import FORMATS, Source, SourceError, decode, format_for, read_stdi
 # The rule machinery, baselines and suppressions are imported where they are used: a run
 # whose files all come from the cache loads no rules at all (see lint_paths).
 if TYPE_CHECKING:
-    from .baseline import Baseline
+    from .baseline import Baseline, Outcome
     from .rules import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -284,9 +284,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             error_line(r.path, r.error)
         elif r.note:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
-    if report:
-        click.echo(report)
+    write_report(out_format, results, ruleset, outcome)
     if outcome is not None:
         from .baseline import describe
 
@@ -297,6 +295,20 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     failing = any(reaches(severity, resolver.fail_on_for(r.path))
                   for r in results for severity in severity_counts(r.findings))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | None,
+                 outcome: Outcome | None) -> None:
+    if out_format == "json":  # JSON is UTF-8: written as bytes, the cached findings as stored
+        from .report.json import render_bytes
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render_bytes(results, outcome) + b"\n")
+        sys.stdout.buffer.flush()
+        return
+    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
+    if report:
+        click.echo(report)
 
 
 def read_baseline(file: str) -> Baseline:

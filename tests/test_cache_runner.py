@@ -196,3 +196,16 @@ def test_a_warm_run_does_not_even_import_the_rule_machinery(tmp_path):
                            cwd=ROOT, check=False) for _ in range(2)]
     assert runs[0].stderr.strip().endswith("['lintcare.kinds', 'lintcare.rules', 'yaml']")  # linted
     assert runs[1].stderr.strip() == "[]" and runs[1].stdout == runs[0].stdout  # all from the cache
+
+
+def test_the_json_report_in_bytes_is_the_text_report_in_utf8(tmp_path):
+    from lintcare.api import FileResult
+    from lintcare.report.json import render, render_bytes
+
+    page = tmp_path / "p.md"
+    page.write_text("Ask about Spravado — “now”.\nShe committed suicide. Café.\n", encoding="utf-8")
+    fresh = lint_file(str(page))
+    stored = FileResult(fresh.path, StoredFindings.of(fresh.findings, fresh.path))
+    assert fresh.findings and render([stored]) == render([fresh])
+    for result in (fresh, stored):
+        assert render_bytes([result]) == render([fresh]).encode("utf-8")

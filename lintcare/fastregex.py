@@ -381,11 +381,10 @@ def _in_charset(items: list, code: int) -> bool:
     return found != negate
 
 
-def _top_level_alternatives(pattern: str) -> list[str] | None:
-    """The pattern split at its top-level ``|`` (outside groups and classes); None when
-    it cannot be read (an unbalanced group or class)."""
-    parts: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(pattern)
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each ``(``, ``)`` and ``|`` from ``i`` on, outside escapes and character classes,
+    with the group depth after it; ``(-1, "", depth)`` last if a class never closes."""
+    depth, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
         if ch == "\\":
@@ -394,18 +393,26 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
         if ch == "[":
             i = _class_end(pattern, i)
             if i < 0:
-                return None
+                yield -1, "", depth
+                return
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
+        if ch in "()|":
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            yield i, ch, depth
+        i += 1
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """The pattern split at its top-level ``|`` (outside groups and classes); None when
+    it cannot be read (an unbalanced group or class)."""
+    parts: list[str] = []
+    start = depth = 0
+    for i, ch, depth in _syntax(pattern):
+        if i < 0 or depth < 0:
+            return None
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     if depth:
         return None
     parts.append(pattern[start:])
@@ -431,22 +438,9 @@ def _class_end(pattern: str, i: int) -> int:
 
 def _group_end(pattern: str, i: int) -> int:
     """The index after the group opening at ``i``; -1 if it never closes."""
-    depth, n = 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            if i < 0:
-                return -1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for at, ch, depth in _syntax(pattern, i):
+        if at < 0:
+            return -1
+        if ch == ")" and depth == 0:
+            return at + 1
     return -1

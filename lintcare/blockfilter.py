@@ -225,12 +225,18 @@ def _narrowest(seq: Any, core: list[Any]) -> tuple[list[Any], bool, bool]:
     """The part of ``core`` between gaps of any characters that is longest at least, and
     whether it starts and ends ``core``. (A gap that starts it is no gap: a search tries
     every start anyway.)"""
-    cuts = [k for k, (op, av) in enumerate(core) if k and _is_gap(op, av)]
-    if not cuts:
+    bounds = _between_gaps(core, 0, len(core))
+    if len(bounds) == 1:
         return core, True, True
-    bounds = list(zip([0, *(k + 1 for k in cuts)], [*cuts, len(core)], strict=True))
     lo, hi = max(bounds, key=lambda b: sre_parse.SubPattern(seq.state, core[b[0]:b[1]]).getwidth()[0])
     return core[lo:hi], lo == 0, hi == len(core)
+
+
+def _between_gaps(items: list[Any], first: int, last: int) -> list[tuple[int, int]]:
+    """[start, end) of the runs of ``items`` between the gaps of any characters that
+    stand after ``first`` and before ``last`` (the whole list when there is none)."""
+    cuts = [k for k in range(first + 1, last) if _is_gap(*items[k])]
+    return list(zip([0, *(k + 1 for k in cuts)], [*cuts, len(items)], strict=True))
 
 
 def _emit_match(seq: Any, groups: dict[int, str]) -> tuple[str, bool, bool]:
@@ -308,10 +314,9 @@ def _parts(seq: Any) -> list[Any]:
         i += 1
     while j > i and items[j - 1][0] in _ZERO_WIDTH:
         j -= 1
-    cuts = [k for k in range(i + 1, j) if _is_gap(*items[k])]
-    if not cuts:
+    bounds = _between_gaps(items, i, j)
+    if len(bounds) == 1:
         return [seq]
-    bounds = zip([0, *(k + 1 for k in cuts)], [*cuts, len(items)], strict=True)
     return [sre_parse.SubPattern(seq.state, items[lo:hi]) for lo, hi in bounds]
 
 

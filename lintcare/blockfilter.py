@@ -25,10 +25,13 @@ from .prose import Block
 # at least every character Python's do: their ASCII ones and every other character.
 # (Unicode's exact classes, such as \p{L}, are hundreds of byte ranges in UTF-8: they
 # made the automaton slow to compile and to build.)
+# The ASCII characters of each class are also what a look-around that excludes the
+# class surely excludes (see _ascii_members).
+_WORD_ASCII = "0-9A-Za-z_"
+_ASCII_CATEGORIES = {C.CATEGORY_WORD: _WORD_ASCII, C.CATEGORY_DIGIT: "0-9",
+                     C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} "}
 _NOT_ASCII = r"\x{80}-\x{10ffff}"
-_CATEGORIES = {C.CATEGORY_DIGIT: r"0-9" + _NOT_ASCII,
-               C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} " + _NOT_ASCII,
-               C.CATEGORY_WORD: r"0-9A-Za-z_" + _NOT_ASCII}
+_CATEGORIES = {category: ascii + _NOT_ASCII for category, ascii in _ASCII_CATEGORIES.items()}
 _ANY = "(?s:.)"
 _MAX_COUNT = 8  # counted repeats above this become open-ended: a smaller automaton
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
@@ -173,11 +176,6 @@ def _any_word_char(seq: Any) -> bool:
             and (C.CATEGORY, C.CATEGORY_WORD) in items[0][1] and (C.NEGATE, None) not in items[0][1])
 
 
-# A word boundary at the edge of a match that starts or ends with a word character: the
-# character beyond it is no word character (none of these ASCII ones), or the block ends.
-_WORD_ASCII = "0-9A-Za-z_"
-_ASCII_CATEGORIES = {C.CATEGORY_WORD: _WORD_ASCII, C.CATEGORY_DIGIT: "0-9",
-                     C.CATEGORY_SPACE: r"\t\n\x{b}\f\r\x{1c}-\x{1f} "}
 
 
 def _ascii_members(seq: Any) -> str | None:

@@ -93,7 +93,7 @@ class Lintcare:
 
     def __init__(self, domain: dict[str, str]) -> None:
         sys.path.insert(0, str(ROOT))
-        from lintcare.speller import Speller
+        from lintcare.language.speller import Speller
 
         self.speller = Speller(domain)
 

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 from lintcare.api import default_rules, lint_file  # noqa: E402
 from lintcare.document import Document  # noqa: E402
 from lintcare.kinds.spelling import _LETTERS, _sentence_start  # noqa: E402
-from lintcare.rules import RuleSet  # noqa: E402
+from lintcare.language.speller import default_speller  # noqa: E402
+from lintcare.rules.loader import RuleSet  # noqa: E402
 from lintcare.sources import extract, read_source  # noqa: E402
-from lintcare.speller import default_speller  # noqa: E402
 
 DEFAULT = [*sorted((ROOT / "tests" / "data" / "pages").glob("*")),
            ROOT.parent / "shared" / "samples" / "why-patients-stop-ketamine-early.txt"]

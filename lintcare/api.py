@@ -7,21 +7,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache
 from .faults import Note, PartialLint, special_file
 from .findings import Finding
+from .pipeline import FileResult, lint
+from .pipeline import lint_loaded as pipeline_lint_loaded
+from .run.cache import ResultCache
 from .sources import (
     FORMATS,
     SUFFIX_FORMATS,
     Source,
     SourceError,
-    extract,
     format_for,
     os_reason,
     read_bytes,
@@ -30,7 +29,7 @@ from .sources import (
 
 if TYPE_CHECKING:
     from .config import Config
-    from .rules import RuleSet
+    from .rules.loader import RuleSet
 
 SKIP_DIRS = frozenset(
     {"node_modules", "vendor", "third_party", "venv", "site-packages", "__pycache__", "_build",
@@ -38,58 +37,27 @@ SKIP_DIRS = frozenset(
 )
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: Sequence[Finding] = field(default_factory=list)  # a list, or StoredFindings
-    error: str | None = None
-    note: str | None = None  # a skipped file (binary): not an error
-    source: Source | None = field(default=None, repr=False)
-    fixed: int | None = None  # fixes applied (only when fixing)
-
-
-@lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
-    from .rules import load_rules
+    """lintcare's own rules, loaded once per process."""
+    from .rules.loader import default_rules as load_default
 
-    return load_rules()
+    return load_default()
 
 
 def lint_source(
     source: Source, ruleset: RuleSet | None = None, config: Config | None = None
 ) -> list[Finding]:
-    """Extract, run the rules, apply inline suppressions, then the project configuration."""
-    # Imported here: a run whose files all come from the cache never needs them.
-    from .document import Document
-    from .engine import lint_document
-    from .suppress import apply_suppressions
+    """The per-file pipeline (pipeline.py) over a read source.
 
-    rs = ruleset or default_rules()
-    if config is not None:
-        # The project vocabulary feeds the spelling rules (accept and reject lists).
-        from .speller import set_vocabulary
-
-        set_vocabulary(config.vocabulary.accept, config.vocabulary.reject)
-    prose = extract(source)
-    block_filter = rs.block_filter(len(prose.text))
-    doc = Document(source, prose, rs.facts, rs.index_for(block_filter), block_filter)
-    failures: list[str] = []
-    findings = lint_document(doc, rs, failures)
-    findings = apply_suppressions(findings, source, prose, [r.id for r in rs.rules],
-                                  getattr(rs, "known", None))
-    findings = config.apply(findings, source.path) if config is not None else findings
-    if failures:
-        raise PartialLint(failures, findings)
-    return findings
+    Raises ``PartialLint`` (with ``.findings``) when a team's pattern timed out.
+    """
+    return lint(source, ruleset or default_rules(), config).complete()
 
 
 def lint_loaded(source: Source, ruleset: RuleSet | None = None, config: Config | None = None
                 ) -> FileResult:
     """Lint a read source; a rule that could not run makes an error beside the other findings."""
-    try:
-        return FileResult(source.path, lint_source(source, ruleset, config), source=source)
-    except PartialLint as exc:
-        return FileResult(source.path, exc.findings, error=str(exc), source=source)
+    return pipeline_lint_loaded(source, ruleset or default_rules(), config)
 
 
 def lint_text(
@@ -196,3 +164,7 @@ def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
                 path = os.path.join(dirpath, name)
                 found.append((path, special_file(path)))
     yield from found
+
+
+__all__ = ["FileResult", "PartialLint", "default_rules", "discover", "lint_file", "lint_loaded",
+           "lint_source", "lint_text"]

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .api import FileResult
 from .findings import Finding
+from .pipeline import FileResult
 from .sources import Source
 
 VERSION = 1

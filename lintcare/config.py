@@ -38,10 +38,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .findings import CATEGORIES, SEVERITIES, Finding
+from .language.vocabulary import EMPTY as EMPTY_VOCABULARY
+from .language.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     # Loaded only when a file is linted: a run of cache hits needs no rules (cli.py).
-    from .rules import ConfiguredRuleSet, RuleSet
+    from .rules.loader import ConfiguredRuleSet, RuleSet
 
 CONFIG_FILES = (".lintcare.yaml", ".lintcare.yml")
 PYPROJECT = "pyproject.toml"
@@ -51,14 +53,6 @@ DEFAULT_FAIL_ON = "warning"
 
 class ConfigError(Exception):
     """A configuration that cannot be used; the message is one line naming file and key."""
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Words a project accepts (not typos) and rejects (always flagged); read by spelling rules."""
-
-    accept: tuple[str, ...] = ()
-    reject: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,7 @@ class Config:
     include: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     fail_on: str | None = None
-    vocabulary: Vocabulary = Vocabulary()
+    vocabulary: Vocabulary = EMPTY_VOCABULARY
     rule_files: tuple[Path, ...] = ()
     # (file, key, name) of every rule or category named, checked once rules are loaded
     names: tuple[tuple[str, str, str], ...] = ()
@@ -316,11 +310,9 @@ def _layer(path: Path, root: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     for k in vocab:
         if k not in ("accept", "reject"):
             raise _err(origin, f"vocabulary.{k}", "unknown key (known: accept, reject)")
-    old: Vocabulary = base.get("vocabulary", Vocabulary())
-    layer["vocabulary"] = Vocabulary(
-        tuple(dict.fromkeys((*old.accept, *_strings(origin, "vocabulary.accept", vocab.get("accept", []))))),
-        tuple(dict.fromkeys((*old.reject, *_strings(origin, "vocabulary.reject", vocab.get("reject", []))))),
-    )
+    old: Vocabulary = base.get("vocabulary", EMPTY_VOCABULARY)
+    layer["vocabulary"] = old | Vocabulary.of(_strings(origin, "vocabulary.accept", vocab.get("accept", [])),
+                                              _strings(origin, "vocabulary.reject", vocab.get("reject", [])))
     overrides = list(base.get("overrides", ()))
     raw_over = raw.get("overrides", [])
     if not isinstance(raw_over, list):
@@ -427,8 +419,7 @@ class Resolver:
     def _full(self, files: tuple[Path, ...]) -> RuleSet:
         """Default rules plus rule files (loaded once per list of files). Raises RuleError."""
         if files not in self._loaded:
-            from .api import default_rules
-            from .rules import load_rules
+            from .rules.loader import default_rules, load_rules
 
             base = default_rules()
             self._loaded[files] = load_rules(list(files), base) if files else base
@@ -442,7 +433,7 @@ class Resolver:
         """Default rules, the config's rule files, then --rules; select/ignore applied."""
         key = id(config)
         if key not in self._rules:
-            from .rules import ConfiguredRuleSet
+            from .rules.loader import ConfiguredRuleSet
             from .suppress import META_RULES
 
             full = self._full((*config.rule_files, *self.cli_rules))

@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 
 from .document import Document
-from .fastregex import FastRegex, lower_text
-from .prebuilt import compile_pattern
+from .scan.fastregex import FastRegex, lower_text
+from .scan.prebuilt import compile_pattern
 
 # NegEx-style cues, looked for in a few tokens before the match.
 NEGATION_CUES = frozenset(

@@ -9,17 +9,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .anchors import regex_anchors
-from .charscan import CharScan, best_scanner
-from .fastregex import FastRegex, lower_text
-from .prebuilt import is_standard
-from .prose import HEADING, Block, Prose
+from .language.vocabulary import EMPTY as EMPTY_VOCABULARY
+from .language.vocabulary import Vocabulary
+from .scan.anchors import regex_anchors
+from .scan.charscan import CharScan, best_scanner
+from .scan.fastregex import FastRegex, lower_text
+from .scan.prebuilt import is_standard
 from .sources import Source
+from .sources.prose import HEADING, Block, Prose
 
 if TYPE_CHECKING:
-    from .anchorindex import AnchorIndex
-    from .blockfilter import BlockFilter
-    from .nlp import Chunk
+    from .language.nlp import Chunk
+    from .scan.anchorindex import AnchorIndex
+    from .scan.blockfilter import BlockFilter
 
 
 # Words (with inner apostrophes: "isn't" stays one word) and single marks.
@@ -79,8 +81,11 @@ MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 class Document:
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
-                 index: AnchorIndex | None = None, block_filter: BlockFilter | None = None) -> None:
+                 index: AnchorIndex | None = None, block_filter: BlockFilter | None = None,
+                 vocabulary: Vocabulary = EMPTY_VOCABULARY) -> None:
         self.source = source
+        # The file's own project vocabulary (its configuration's), read by spelling rules.
+        self.vocabulary = vocabulary
         self.prose = prose
         self.text = prose.text
         self._facts = facts
@@ -101,7 +106,7 @@ class Document:
 
     @cached_property
     def chunks(self) -> list[Chunk]:
-        from .nlp import parse
+        from .language.nlp import parse
 
         return parse(self.prose)
 
@@ -385,7 +390,7 @@ class Document:
         The same rule as the spaCy sentence component (nlp.py), run on the prose so
         that rules needing only sentences never load the tokenizer.
         """
-        from .nlp import sentence_end_for
+        from .language.nlp import sentence_end_for
 
         text = self.text
         sentence_end = sentence_end_for(text)

@@ -10,8 +10,8 @@ from .document import Document
 from .findings import Edit, Finding, Fix
 from .kinds import Hit
 from .merge import drop_same_span
-from .rules import CONTEXT_WINDOW, Rule, RuleSet
-from .userregex import RegexTimeout
+from .rules.loader import CONTEXT_WINDOW, Rule, RuleSet
+from .scan.userregex import RegexTimeout
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .api import discover
-from .readability import Scores, analyse
-from .rules import RuleSet
+from .language.readability import Scores, analyse
+from .rules.loader import RuleSet
 from .sources import Source, SourceError, extract, read_source
 
 

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from lintcare.api import default_rules, lint_source
 from lintcare.document import Document
 from lintcare.engine import lint_document
-from lintcare.fix import fix_text
+from lintcare.fix.apply import fix_text
 from lintcare.sources import Source, extract
 
 RULES = default_rules()

@@ -24,7 +24,7 @@ from lintcare.api import default_rules, lint_source
 from lintcare.document import Document
 from lintcare.engine import lint_document
 from lintcare.findings import CATEGORIES, Finding
-from lintcare.rules import RuleSet
+from lintcare.rules.loader import RuleSet
 from lintcare.sources import Source, extract, read_source
 from lintcare.sources.text import extract_text
 

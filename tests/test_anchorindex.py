@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintcare.anchorindex import AnchorIndex
+from lintcare.scan.anchorindex import AnchorIndex
 
 TEXT = "ketamine  therapy. esketamine, the ketamine spray.. 988 (call)\u00a0now"
 ANCHORS = ["ketamine", "esketamine", "amine", "  ", ".", "..", ". ", "8", "88", "(", "\u00a0", "zz"]

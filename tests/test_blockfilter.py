@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintcare.api import default_rules, lint_source
-from lintcare.blockfilter import BlockFilter, superset_pattern
 from lintcare.document import _EMAIL, _emails_in
-from lintcare.rules import RuleSet
+from lintcare.rules.loader import RuleSet
+from lintcare.scan.blockfilter import BlockFilter, superset_pattern
 from lintcare.sources import Source, extract, format_for
 
 pytest.importorskip("re2")

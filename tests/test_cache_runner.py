@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from lintcare.api import default_rules, lint_file
-from lintcare.cache import DB_FILE, ResultCache, StoredFindings, fingerprint
 from lintcare.findings import severity_counts
-from lintcare.runner import run_all
+from lintcare.run.cache import DB_FILE, ResultCache, StoredFindings, fingerprint
+from lintcare.run.parallel import run_all
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "Ask about Spravado.\nShe committed suicide.\nIt works.  Call (555) 123-4567.\n"
@@ -188,7 +188,7 @@ def test_a_warm_run_does_not_even_import_the_rule_machinery(tmp_path):
     import sys
 
     args = ["check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), *_pages(tmp_path, 2)]
-    script = ("import sys\nfrom lintcare.cli import main\n"
+    script = ("import sys\nfrom lintcare.cli.main import main\n"
               "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
               "print(sorted(m for m in ('lintcare.kinds', 'lintcare.rules', 'yaml') if m in sys.modules),"
               " file=sys.stderr)\n")

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.charscan import CharScan, LazyScan, best_scanner
-from lintcare.fastregex import (
+from lintcare.scan.charscan import CharScan, LazyScan, best_scanner
+from lintcare.scan.fastregex import (
     MAX_SHARE,
     FastRegex,
     after_non_word,

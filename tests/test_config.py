@@ -193,8 +193,8 @@ def test_extends_merges_with_the_extending_file_winning(tmp_path):
     cfg = load_config(root / ".lintcare.yaml")
     assert cfg.ignore == {"double-space"} and cfg.fail_on == "suggestion"
     assert dict(cfg.severity) == {"punctuation": "warning", "typo": "error"}
-    assert cfg.vocabulary.accept == ("Riverbend", "NeuroStar", "Lumin")
-    assert cfg.vocabulary.reject == ("cure-all",)
+    assert cfg.vocabulary.accept == {"riverbend", "neurostar", "lumin"}  # compared without case
+    assert cfg.vocabulary.reject == {"cure-all"}
     findings = lint_text("Ask about ketamin,.  Call (555) 123-4567.", path=str(root / "p.txt"), config=cfg)
     assert {f.rule: f.severity for f in findings} == {"drug-name-misspelling": "error",
                                                       "mixed-punctuation": "warning"}

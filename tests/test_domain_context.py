@@ -9,9 +9,9 @@ import pytest
 from lintcare.api import default_rules, lint_source, lint_text
 from lintcare.document import Document
 from lintcare.kinds import RuleError
-from lintcare.prose import HEADING, PARAGRAPH, ProseBuilder
-from lintcare.rules import RuleSet, load_rules
+from lintcare.rules.loader import RuleSet, load_rules
 from lintcare.sources import Source
+from lintcare.sources.prose import HEADING, PARAGRAPH, ProseBuilder
 
 RULE = """
   - id: {id}

@@ -9,7 +9,7 @@ import pytest
 from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
-from lintcare.rules import load_rules
+from lintcare.rules.loader import load_rules
 
 
 def flagged(text: str, rule: str) -> list[str]:
@@ -190,7 +190,7 @@ def test_terms_tried_where_their_literals_stand_are_the_scans_matches(page):
 
 
 def test_literal_starts_are_not_used_when_text_stands_outside_the_blocks():
-    from lintcare.prose import Block, OffsetMap, Prose
+    from lintcare.sources.prose import Block, OffsetMap, Prose
 
     text = "sedation here\n\nand sedation"
     prose = Prose(text, [Block(15, len(text))], OffsetMap.identity(len(text)))

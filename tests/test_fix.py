@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from lintcare.api import default_rules, lint_text
 from lintcare.findings import Edit, Finding, Fix
-from lintcare.fix import Change, Patch, apply_edits, choose, fix_text
-from lintcare.rules import load_rules
+from lintcare.fix.apply import Change, Patch, apply_edits, choose, fix_text
+from lintcare.rules.loader import load_rules
 from lintcare.sources import Source, extract
 
 RULES = default_rules()

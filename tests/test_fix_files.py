@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import lintcare.fixcmd
+import lintcare.cli.fix
 from lintcare.api import default_rules
-from lintcare.cli import main
-from lintcare.fixio import FixWriteError, ReadFile, fix_data, write_atomic
+from lintcare.cli.main import main
+from lintcare.fix.writing import FixWriteError, ReadFile, fix_data, write_atomic
 
 RULES = default_rules()
 
@@ -269,14 +269,14 @@ def test_other_files_are_still_fixed_when_one_is_read_only(tmp_path):
 def test_file_changed_on_disk_while_fixing_is_not_overwritten(tmp_path, monkeypatch):
     path = write(tmp_path, "page.txt", PAGE.encode())
     edited = b"Someone else saved this version meanwhile.\n"
-    real_fix_data = lintcare.fixcmd.fix_data
+    real_fix_data = lintcare.cli.fix.fix_data
 
     def fix_while_someone_edits(*args, **kwargs):
         out = real_fix_data(*args, **kwargs)
         path.write_bytes(edited)  # an editor saves between our read and our write
         return out
 
-    monkeypatch.setattr(lintcare.fixcmd, "fix_data", fix_while_someone_edits)
+    monkeypatch.setattr(lintcare.cli.fix, "fix_data", fix_while_someone_edits)
     code, _, err = cli("check", "--fix", str(path))
     assert code == 2
     assert f"lintcare: error: {path}: changed on disk since it was read; not overwritten" in err

@@ -12,13 +12,13 @@ import socket
 import pytest
 
 from lintcare.api import lint_source
-from lintcare.languagetool import (
+from lintcare.language.languagetool import (
     LanguageToolChecker,
     LanguageToolOptions,
     LanguageToolUnavailable,
 )
-from lintcare.prose import ProseBuilder
 from lintcare.sources import Source, extract
+from lintcare.sources.prose import ProseBuilder
 
 from .lt_server import FakeLanguageTool, FakeRule
 
@@ -287,7 +287,7 @@ def test_off_by_default_and_not_imported(run_cli, tmp_path):
 
     page = tmp_path / "p.txt"
     page.write_text(PAGE, encoding="utf-8")
-    probe = ("import sys; from lintcare.cli import main\n"
+    probe = ("import sys; from lintcare.cli.main import main\n"
              "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
              "print('language_tool_python' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe, str(page)], capture_output=True, text=True,

@@ -9,8 +9,8 @@ import pytest
 
 from lintcare.api import default_rules, lint_file, lint_text
 from lintcare.document import Document
-from lintcare.prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL
 from lintcare.sources import Source, extract
+from lintcare.sources.prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markup"
 MD = FIXTURES / "spravato-visit.md"

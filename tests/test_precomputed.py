@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from lintcare import prebuilt
 from lintcare.kinds import RuleError
-from lintcare.prebuilt import LazyPattern, compile_pattern
-from lintcare.rules import load_rules
+from lintcare.rules.loader import load_rules
+from lintcare.scan import prebuilt
+from lintcare.scan.prebuilt import LazyPattern, compile_pattern
 
 STALE = ("is stale (rules.yaml, anchors.py, blockfilter.py or fastregex.py changed): "
-         "run `python -m lintcare.prebuilt`")
+         "run `python -m lintcare.scan.prebuilt`")
 
 
 # -- the regex table ---------------------------------------------------------------
@@ -71,6 +71,6 @@ def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path,
         "rules:\n  - id: no-foo\n    category: typo\n    severity: warning\n    message: m\n"
         "    source: s\n    kind: pattern\n    pattern: '(foo'\n"
         "    examples: {fail: ['foo', 'foo'], pass: ['a', 'b']}\n", encoding="utf-8")
-    monkeypatch.setattr("lintcare.rules.default_rules_path", lambda: edited)
+    monkeypatch.setattr("lintcare.rules.loader.default_rules_path", lambda: edited)
     with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
         load_rules([edited])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from lintcare.progress import MIN_FILES, track, wanted
+from lintcare.cli.progress import MIN_FILES, track, wanted
 
 
 class Terminal(io.StringIO):
@@ -42,7 +42,7 @@ def test_cli_shows_it_for_text_reports_only(run_cli, tmp_path, monkeypatch):
     code, out, err = run_cli("check", str(tmp_path))  # the test runner's streams are no terminal
     assert code == 0 and "in 25 files" in out and err == ""
 
-    monkeypatch.setattr("lintcare.progress._isatty", lambda stream: True)
+    monkeypatch.setattr("lintcare.cli.progress._isatty", lambda stream: True)
     code, out, err = run_cli("check", "--no-cache", str(tmp_path))
     assert code == 0 and "lintcare [" in err and "24/25" in err
     assert "lintcare [" not in out

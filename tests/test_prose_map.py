@@ -4,9 +4,9 @@ import itertools
 
 import pytest
 
-from lintcare.nlp import SENTENCE_END, sentence_end_for
-from lintcare.prose import OffsetMap, ProseBuilder
+from lintcare.language.nlp import SENTENCE_END, sentence_end_for
 from lintcare.sources import Source
+from lintcare.sources.prose import OffsetMap, ProseBuilder
 from lintcare.sources.text import extract_text
 
 
@@ -55,7 +55,7 @@ def test_plain_text_blocks_headings_and_bullets():
 
 
 def test_chunks_cover_text_and_stay_small_even_for_one_huge_line():
-    from lintcare.nlp import CHUNK_CHARS, _chunk_bounds
+    from lintcare.language.nlp import CHUNK_CHARS, _chunk_bounds
 
     text = "\n\n".join(["word " * 30, ("word " * 90_000).strip(), "tail words here"])
     bounds = _chunk_bounds(extract_text(text))

@@ -10,9 +10,8 @@ import pytest
 from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
-from lintcare.nlp import SENTENCE_END
-from lintcare.prose import LIST_ITEM, PARAGRAPH
-from lintcare.readability import (
+from lintcare.language.nlp import SENTENCE_END
+from lintcare.language.readability import (
     _PACKED_CHARS,
     _block_sentences,
     _pieces,
@@ -24,7 +23,8 @@ from lintcare.readability import (
     hardest,
     score,
 )
-from lintcare.rules import load_rules
+from lintcare.rules.loader import load_rules
+from lintcare.sources.prose import LIST_ITEM, PARAGRAPH
 from lintcare.sources.text import extract_text
 
 from .conftest import SAMPLE
@@ -380,8 +380,8 @@ def test_sections_come_from_block_kinds_of_any_extractor():
     """A markup extractor gives heading blocks and a position map; sections follow them."""
     from lintcare.document import Document
     from lintcare.engine import lint_document
-    from lintcare.prose import HEADING, LIST_ITEM, ProseBuilder
     from lintcare.sources import Source
+    from lintcare.sources.prose import HEADING, LIST_ITEM, ProseBuilder
 
     source_text = "## Costs\n\n* Fees vary.\n\nInsurance often pays. Ask our office about IV fees.\n"
     b = ProseBuilder()
@@ -507,7 +507,7 @@ def test_frequent_long_words_are_counter_most_common_ties_in_page_order():
 def test_blanking_that_reaches_back_measures_the_block_again(monkeypatch):
     """Pieces read before a chunk hinted at a URL, email or phone number are measured
     again if blanking changed them (it does not with today's patterns)."""
-    import lintcare.readability as readability
+    import lintcare.language.readability as readability
 
     def blank_first_word(block: str) -> str:
         first = block.split()[0]

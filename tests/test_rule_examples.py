@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lintcare.api import default_rules
-from lintcare.ruletest import check_rule
+from lintcare.cli.ruletest import check_rule
 
 RULES = default_rules()
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from lintcare import userregex
 from lintcare.api import PartialLint, default_rules, lint_text
-from lintcare.fastregex import FastRegex
-from lintcare.rules import load_rules
-from lintcare.userregex import TimedPattern
+from lintcare.rules.loader import load_rules
+from lintcare.scan import userregex
+from lintcare.scan.fastregex import FastRegex
+from lintcare.scan.userregex import TimedPattern
 
 TEAM_RULE = """\
 rules:
@@ -201,6 +201,6 @@ def test_time_budget_grows_with_the_text_scanned(tmp_path):
 
 
 def test_team_rule_examples_pass_on_the_timed_engine(tmp_path):
-    from lintcare.ruletest import run_examples
+    from lintcare.cli.ruletest import run_examples
 
     assert run_examples(load_rules([_team(tmp_path, TEAM_RULE)])) == []

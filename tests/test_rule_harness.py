@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from lintcare.docs import render_markdown
-from lintcare.rules import RuleSet, default_rules_path, load_rules
-from lintcare.ruletest import check_rule
+from lintcare.cli.reference import render_markdown
+from lintcare.cli.ruletest import check_rule
+from lintcare.rules.loader import RuleSet, default_rules_path, load_rules
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from lintcare.kinds import RuleError
-from lintcare.rules import load_rules
+from lintcare.rules.loader import load_rules
 
 GOOD = """
   - id: no-foo

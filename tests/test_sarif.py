@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lintcare.rules import load_rules
+from lintcare.rules.loader import load_rules
 
 from .conftest import ROOT
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pytest
 
 from lintcare.api import default_rules, lint_text
-from lintcare.fix import fix_text
+from lintcare.fix.apply import fix_text
 from lintcare.sources import Source
 
 SENTENCE = "Our nurses check your blood pressure before and after each Spravado session. "

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from lintcare import lint_text
-from lintcare import speller as speller_module
 from lintcare.api import default_rules, lint_file
+from lintcare.config import Config
 from lintcare.kinds import spelling as spelling_kind
-from lintcare.rules import RuleSet, load_rules
-from lintcare.speller import LEXICON_PATH, Speller, default_speller, load_lexicon, set_vocabulary
+from lintcare.language import speller as speller_module
+from lintcare.language.speller import LEXICON_PATH, Speller, default_speller, load_lexicon
+from lintcare.language.vocabulary import Vocabulary
+from lintcare.rules.loader import RuleSet, load_rules
 
 from .conftest import ROOT, SAMPLE
 
@@ -31,15 +33,9 @@ def _rows(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _spelling(text: str) -> list:
-    return lint_text(text, ruleset=SPELLING)
-
-
-@pytest.fixture(autouse=True)
-def _no_project_vocabulary():
-    set_vocabulary()
-    yield
-    set_vocabulary()
+def _spelling(text: str, accept: tuple[str, ...] = (), reject: tuple[str, ...] = ()) -> list:
+    config = Config(vocabulary=Vocabulary.of(accept, reject)) if accept or reject else None
+    return lint_text(text, ruleset=SPELLING, config=config)
 
 
 # -- the lexicon -------------------------------------------------------------------
@@ -228,8 +224,10 @@ def test_positions_in_a_multiline_file(tmp_path):
 def test_project_vocabulary_accept_and_reject():
     text = "Our telepsych visits use Lumivue, and staff utilize the portal."
     assert [f.text for f in _spelling(text)] == ["telepsych"]
-    set_vocabulary(accept=["telepsych"], reject=["utilize", "Lumivue"])
-    assert [f.text for f in _spelling(text)] == ["Lumivue", "utilize"]
+    vocabulary = {"accept": ("telepsych",), "reject": ("utilize", "Lumivue")}
+    assert [f.text for f in _spelling(text, **vocabulary)] == ["Lumivue", "utilize"]
+    # The vocabulary belongs to that configuration only: the next file without it is unchanged.
+    assert [f.text for f in _spelling(text)] == ["telepsych"]
 
 
 def test_rule_fields_accept_and_reject(tmp_path):
@@ -296,9 +294,7 @@ def test_tokens_known_to_be_fine_change_no_finding(monkeypatch):
     assert not {"zorblax", "zorblax-free"} & kind._fine_tokens  # a token with a flagged word
     assert _spelling(text) == first
     # A word the dictionary knows is still flagged once rejected, however often it was fine.
-    set_vocabulary(reject=["esketamine"])
-    assert [f.text for f in _spelling(text)] == ["esketamine", "zorblax", "zorblax"]
-    set_vocabulary()
+    assert [f.text for f in _spelling(text, reject=("esketamine",))] == ["esketamine", "zorblax", "zorblax"]
     # The memo restarts when full; the findings stay the same.
     monkeypatch.setattr(spelling_kind, "_FINE_TOKENS_MAX", 2)
     assert _spelling(text) == first

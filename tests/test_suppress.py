@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lintcare.api import lint_text
+from lintcare.directives import parse_directive
 from lintcare.findings import CATEGORIES
-from lintcare.suppress import MISSING_REASON, UNUSED, parse_directive
+from lintcare.suppress import MISSING_REASON, UNUSED
 
 CONTACT = "Call us at (555) 123-4567. If you are in crisis, call or text 988 or 911.\n"
 

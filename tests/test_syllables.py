@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintcare.syllables import numeral_words, token_syllables, word_syllables
+from lintcare.language.syllables import numeral_words, token_syllables, word_syllables
 
 WORDS = {
     # vowel groups, silent final e, consonant + le
@@ -99,7 +99,7 @@ def test_tokens(token, expected):
 
 def test_superscript_digits_are_not_numerals():
     # Found by fuzzing: "²" is a digit to str.isdigit() but int() cannot read it.
-    from lintcare.syllables import token_syllables
+    from lintcare.language.syllables import token_syllables
 
     syllables, _ = token_syllables("²All")
     assert syllables >= 1
@@ -107,7 +107,7 @@ def test_superscript_digits_are_not_numerals():
 
 
 def test_dotted_version_numbers_read_point_by_point():
-    from lintcare.syllables import numeral_words
+    from lintcare.language.syllables import numeral_words
 
     zero = numeral_words("0")
     # "zero point zero point zero": each "point" is one syllable
@@ -117,7 +117,7 @@ def test_dotted_version_numbers_read_point_by_point():
 def test_caches_never_change_counts():
     """Counts are cached per word and per token; a warm cache gives what a cold one does,
     whatever order the words come in (inflected forms reach their stems through it)."""
-    import lintcare.syllables as syllables
+    import lintcare.language.syllables as syllables
 
     words = [*WORDS, *(w.upper() for w in WORDS), *(w.capitalize() + "'s" for w in WORDS)]
     syllables._WORD_CACHE.clear()

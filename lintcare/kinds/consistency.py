@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..charscan import CharScan
 from ..document import Document
+from ..scan.charscan import CharScan
 from .base import Hit, Kind
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchors
 from ..document import Document
-from ..fastregex import FastRegex
+from ..scan.anchors import regex_anchors
+from ..scan.fastregex import FastRegex
 from .base import Hit, Kind
 
 

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchors, start_literals
 from ..document import Document
-from ..fastregex import FastRegex, lower_literals, lowers_exactly
-from ..prebuilt import compile_pattern
-from ..prose import HEADING
-from ..readability import Analysis, analysis_of
+from ..language.readability import Analysis, analysis_of
+from ..scan.anchors import regex_anchors, start_literals
+from ..scan.fastregex import FastRegex, lower_literals, lowers_exactly
+from ..scan.prebuilt import compile_pattern
+from ..sources.prose import HEADING
 from .base import Hit, Kind
 
 _SPACES = re.compile(r"[\s\-‐‑]+")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchors
-from ..charscan import LazyScan
 from ..document import Document
+from ..scan.anchors import regex_anchors
+from ..scan.charscan import LazyScan
 from .base import Hit, Kind
 
 

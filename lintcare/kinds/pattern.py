@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..anchors import regex_anchor_groups
-from ..charscan import LazyScan
 from ..document import Document
-from ..prebuilt import is_standard
+from ..scan.anchors import regex_anchor_groups
+from ..scan.charscan import LazyScan
+from ..scan.prebuilt import is_standard
 from .base import Hit, Kind, match_case
 
 

@@ -1,6 +1,6 @@
 """``grade-level`` and ``long-sentence``: reading level per section, and sentence length.
 
-Both read the document's readability analysis (``lintcare/readability.py``), computed
+Both read the document's readability analysis (``lintcare/language/readability.py``), computed
 once per document.
 """
 
@@ -10,14 +10,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..document import Document
-from ..prose import HEADING
-from ..readability import (
+from ..language.readability import (
     Scores,
     Sentence,
     analysis_of,
     frequent_long_words,
     hardest,
 )
+from ..sources.prose import HEADING
 from .base import Hit, Kind
 
 METRICS = {"smog": "SMOG", "flesch-kincaid": "Flesch-Kincaid"}

@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
-from ..speller import Vocabulary, default_speller, project_vocabulary
+from ..language.speller import default_speller
+from ..language.vocabulary import Vocabulary
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -120,7 +121,7 @@ class SpellingKind(Kind):
 
     # -- finding occurrences ---------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Hit]:
-        vocab = self.vocabulary | project_vocabulary()
+        vocab = self.vocabulary | doc.vocabulary
         if vocab.reject:  # a rejected word may be one the dictionary knows: all are needed
             flagged = self._flagged(set(_LETTERS.findall(doc.text)), vocab)
         else:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..charscan import LazyScan
 from ..document import Document
-from ..prebuilt import compile_pattern
+from ..scan.charscan import LazyScan
+from ..scan.prebuilt import compile_pattern
 from .base import Hit, Kind, match_case
 
 

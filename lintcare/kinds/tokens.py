@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..fastregex import FastRegex
-from ..prebuilt import compile_pattern
+from ..scan.fastregex import FastRegex
+from ..scan.prebuilt import compile_pattern
 from .base import Hit, Kind, match_case
 
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -130,7 +130,7 @@ class TokensKind(Kind):
     def _build(self):
         from spacy.matcher import Matcher
 
-        from ..nlp import pipeline
+        from ..language.nlp import pipeline
 
         vocab = pipeline().vocab
         matcher = Matcher(vocab)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..api import FileResult
 from ..findings import SEVERITY_RANK, severity_counts
+from ..pipeline import FileResult
 
 if TYPE_CHECKING:
     from ..baseline import Outcome
-    from ..rules import RuleSet
+    from ..rules.loader import RuleSet
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -26,6 +27,13 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
             counts["findings"] += n
             counts[severity] += n
     return counts
+
+
+def use_colour(stream: object) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def reaches(severity: str, threshold: str) -> bool:

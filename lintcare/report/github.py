@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..api import FileResult
 from ..findings import Finding
+from ..pipeline import FileResult
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 

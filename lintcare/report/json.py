@@ -6,13 +6,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..cache import StoredFindings
+from ..run.cache import StoredFindings
 from . import summary
 
 if TYPE_CHECKING:
-    from ..api import FileResult
     from ..baseline import Outcome
     from ..findings import Finding
+    from ..pipeline import FileResult
 
 
 def _dumps(value: object) -> str:

@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..api import FileResult
 from ..baseline import Outcome, fingerprint
 from ..findings import Edit, Finding, Fix
-from ..rules import Rule, RuleSet
+from ..pipeline import FileResult
+from ..rules.loader import Rule, RuleSet
 from ..sources import Source
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import click
 
-from ..api import FileResult
 from ..findings import Finding
+from ..pipeline import FileResult
 from . import summary
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}

@@ -10,7 +10,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..prose import Prose
+from .prose import Prose
 
 FORMATS = ("text", "markdown", "html")
 SUFFIX_FORMATS = {

@@ -14,7 +14,6 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
 from .pieces import (
     PLACEHOLDER,
     Piece,
@@ -24,6 +23,7 @@ from .pieces import (
     has_words,
     mask_urls,
 )
+from .prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
 
 # Elements that end a block of prose when they open or close.
 BLOCK_TAGS = frozenset(

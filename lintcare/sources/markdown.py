@@ -15,11 +15,11 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
 from . import line_breaks, line_starts
 from .frontmatter import front_matter
 from .html import feed_html, inline_tag
 from .pieces import PLACEHOLDER, Piece, align, emit_block, mask_urls
+from .prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

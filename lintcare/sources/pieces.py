@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from string import punctuation
 
-from ..prose import ProseBuilder
+from .prose import ProseBuilder
 
 Piece = tuple[str, int, int]
 

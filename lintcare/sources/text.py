@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
 from . import line_breaks
 from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
+from .prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
 
 # A list line: indentation, a bullet or a number, then the item text.
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)])[ \t\u00a0]+")
@@ -42,7 +42,7 @@ def _looks_like_heading(text: str, start: int, end: int) -> bool:
 
 
 def extract_text(text: str) -> Prose:
-    from ..suppress import directive_line
+    from ..directives import directive_line
 
     blocks: list[Block] = []
     comments: list[tuple[int, int, str]] = []

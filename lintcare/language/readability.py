@@ -27,14 +27,15 @@ from operator import attrgetter, itemgetter, lshift, or_
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
+from ..sources.prose import ATTRIBUTE, HEADING, LIST_ITEM, TABLE_CELL, Prose
+
 # The sentence rule every other part of lintcare uses (nlp.py's sentence component), so
 # readability sentences and rule sentences agree.
 from .nlp import SENTENCE_END
-from .prose import ATTRIBUTE, HEADING, LIST_ITEM, TABLE_CELL, Prose
 from .syllables import token_syllables
 
 if TYPE_CHECKING:
-    from .document import Document
+    from ..document import Document
 
 # A word: a dotted abbreviation (e.g., a.m.), or letters and digits joined by
 # apostrophes or hyphens, with decimal points and thousands commas between digits.

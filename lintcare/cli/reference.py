@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .findings import CATEGORIES
-from .rules import Rule, RuleSet, default_rules_path, parse_yaml
+from ..findings import CATEGORIES
+from ..rules.loader import Rule, RuleSet, default_rules_path, parse_yaml
 
 _FIX_TEXT = {
     "safe": "automatic, safe fix (the meaning does not change)",

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..sources.prose import Block
 from .anchors import C, sre_parse
 from .prebuilt import precomputed
-from .prose import Block
 
 # Python's \s, \w and \d are Unicode-aware; RE2's are ASCII-only. These classes hold
 # at least every character Python's do: their ASCII ones and every other character.

@@ -19,8 +19,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
-from . import __version__
-from .findings import Edit, Finding, Fix, severity_counts
+from .. import __version__
+from ..findings import Edit, Finding, Fix, severity_counts
 
 CACHE_FORMAT = 3  # 3: rows, their JSON report and severity counts, with a checksum
 DB_FILE = "results.sqlite3"

@@ -11,51 +11,32 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
-from .api import FileResult, cache_entry, discover, lint_file, lint_loaded, problem_result
-from .cache import ResultCache, StoredFindings, file_fingerprint, fingerprint
-from .config import Config, ConfigError, Resolver
-from .faults import RuleError
-from .findings import SEVERITIES, severity_counts
-from .languagetool_cli import languagetool_options, options_from_cli, run_languagetool
-from .paths import default_rules_path
+from .. import __version__
+from ..api import FileResult, cache_entry, lint_file, lint_loaded, problem_result
+from ..config import Config, ConfigError, Resolver
+from ..faults import RuleError
+from ..findings import SEVERITIES, severity_counts
+from ..paths import default_rules_path
+from ..report import FORMATS as REPORT_FORMATS
+from ..report import reaches, render, use_colour
+from ..run.cache import ResultCache, StoredFindings, file_fingerprint, fingerprint
+from ..run.parallel import default_jobs, run_all
+from ..sources import FORMATS, Source, SourceError, decode, format_for, read_stdin
+from .languagetool import languagetool_options, options_from_cli, run_languagetool
+from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line, plan_files
 from .progress import track, wanted
-from .report import FORMATS as REPORT_FORMATS
-from .report import reaches, render
-from .runner import default_jobs, run_all
-from .sources import FORMATS, Source, SourceError, decode, format_for, read_stdin
 
 # The rule machinery, baselines and suppressions are imported where they are used: a run
 # whose files all come from the cache loads no rules at all (see lint_paths).
 if TYPE_CHECKING:
-    from .baseline import Baseline, Outcome
-    from .rules import RuleSet
+    from ..baseline import Baseline, Outcome
+    from ..rules.loader import RuleSet
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageFailure(click.ClickException):
-    """One-line error, exit 2."""
-
-    exit_code = EXIT_ERROR
-
-    def show(self, file=None) -> None:
-        click.echo(f"lintcare: error: {self.message}", err=True)
-
-
-def error_line(path: str, reason: str) -> None:
-    click.echo(f"lintcare: error: {path}: {reason}", err=True)
-
-
-def use_colour(stream) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def load_ruleset(extra: tuple[str, ...] = ()) -> RuleSet:
-    from .api import default_rules
-    from .rules import load_rules
+    from ..api import default_rules
+    from ..rules.loader import load_rules
 
     try:
         base = default_rules()  # one cached load per process, shared with the resolver
@@ -82,7 +63,7 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
     lint hold enough text: the workers then share one copy instead of building their own."""
     if not rulesets:
         return  # every file came from the cache: the rule modules stay unimported
-    from .rules import FILTER_AFTER
+    from ..rules.loader import FILTER_AFTER
 
     sizes: dict[int, int] = {}
     distinct: dict[int, RuleSet] = {}
@@ -125,19 +106,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
                encoding: str, jobs: int = 1, cache: ResultCache | None = None,
                progress: bool = False) -> list[FileResult]:
     """Lint in input order; files run in parallel, each with its own config and rules."""
-    named = set(paths)
-    plan: list[tuple[str, str | None, Config | None]] = []
-    for path, problem in discover(paths or (".",)):
-        if problem:
-            plan.append((path, problem, None))
-            continue
-        # Standard input takes the config of the folder its --stdin-filename names.
-        try:
-            config = resolver.config_for(os.path.abspath(stdin_name) if path == "-" else path)
-        except ConfigError as exc:
-            raise UsageFailure(str(exc)) from None
-        if path == "-" or config.selected(path, path in named):
-            plan.append((path, None, config))
+    plan = plan_files(paths, resolver, stdin_name)
     files = [i for i, (path, problem, _) in enumerate(plan) if not problem and path != "-"]
     # Unchanged files come from the cache here; only the rest go to the workers.
     keys, sources, known = _from_cache(plan, files, cache, encoding)
@@ -259,12 +228,12 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     # Every rule, for the report's metadata: only SARIF lists them.
     ruleset = load_ruleset(extra_rules) if out_format == "sarif" else None
     if fixing:
-        from .fixcmd import FixOptions, run_fix
+        from .fix import FixOptions, run_fix
 
-        here = resolver.config_for(".")
-        sys.exit(run_fix(paths, resolver.ruleset_for(here),
-                         FixOptions(unsafe_fixes, show_diff, out_format, resolver.fail_on_for("."),
-                                    stdin_format or "", stdin_filename, encoding)))
+        # Each file is fixed with its own configuration and rules, exactly as check lints it.
+        sys.exit(run_fix(paths, resolver, ruleset,
+                         FixOptions(unsafe_fixes, show_diff, out_format, stdin_format or "",
+                                    stdin_filename, encoding)))
     try:
         lt_options = options_from_cli(languagetool)
     except ValueError as exc:
@@ -276,7 +245,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     lt_failed = run_languagetool(results, lt_options)
     outcome = None
     if known is not None:
-        from .baseline import compare
+        from ..baseline import compare
 
         results, outcome = compare(known, results)
     for r in results:
@@ -286,7 +255,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
     write_report(out_format, results, ruleset, outcome)
     if outcome is not None:
-        from .baseline import describe
+        from ..baseline import describe
 
         for line in describe(outcome):
             click.echo(f"lintcare: note: {line}", err=True)
@@ -300,7 +269,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | None,
                  outcome: Outcome | None) -> None:
     if out_format == "json":  # JSON is UTF-8: written as bytes, the cached findings as stored
-        from .report.json import render_bytes
+        from ..report.json import render_bytes
 
         sys.stdout.flush()
         sys.stdout.buffer.write(render_bytes(results, outcome) + b"\n")
@@ -312,7 +281,7 @@ def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | 
 
 
 def read_baseline(file: str) -> Baseline:
-    from .baseline import BaselineError, load
+    from ..baseline import BaselineError, load
 
     try:
         return load(file)
@@ -331,7 +300,7 @@ def read_baseline(file: str) -> Baseline:
 def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
              encoding: str, config_file: str | None) -> None:
     """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
-    from .baseline import BaselineError, ensure_replaceable, write
+    from ..baseline import BaselineError, ensure_replaceable, write
 
     resolver = make_resolver(config_file, extra_rules, None)
     try:
@@ -358,7 +327,7 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
 def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
     """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
-    from .stats import Settings, gather, render_json, render_text
+    from ..stats import Settings, gather, render_json, render_text
 
     settings = Settings.from_rules(load_ruleset(extra_rules))
     results = gather(paths or (".",), settings, encoding, lambda: _read_stdin("", encoding, "<stdin>"))
@@ -383,7 +352,7 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
         return
     rs = load_ruleset(extra_rules)
     if markdown:
-        from .docs import render_markdown
+        from .reference import render_markdown
 
         click.echo(render_markdown(rs, [default_rules_path(), *map(Path, extra_rules)]), nl=False)
         return
@@ -396,7 +365,7 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
 @click.argument("rule_files", nargs=-1, type=click.Path())
 def rules_test(rule_files: tuple[str, ...]) -> None:
     """Run every rule's examples; report each that does not behave as declared."""
-    from .rules import RuleSet, load_rules
+    from ..rules.loader import RuleSet, load_rules
     from .ruletest import run_examples
 
     try:
@@ -421,7 +390,7 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path())
 def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     """Show a rule's message, rationale, source and examples."""
-    from .suppress import META_CATEGORY, META_RULES, META_SEVERITY
+    from ..suppress import META_CATEGORY, META_RULES, META_SEVERITY
 
     rs = load_ruleset(extra_rules)
     rule = rs.get(rule_id)
@@ -450,7 +419,7 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing .lintcare.yaml.")
 def init(directory: str, force: bool) -> None:
     """Write a commented starter .lintcare.yaml (in DIRECTORY, default the current folder)."""
-    from .config import write_starter
+    from ..config import write_starter
 
     try:
         target = write_starter(directory, force)

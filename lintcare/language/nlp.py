@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .prose import Prose
+from ..sources.prose import Prose
 
 if TYPE_CHECKING:
     from spacy.language import Language

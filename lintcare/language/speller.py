@@ -21,12 +21,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.txt"
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.txt"
 MAX_SUGGESTIONS = 5
 
 
@@ -41,42 +40,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, str]:
         if term:
             terms.setdefault(term.lower(), term)
     return terms
-
-
-# -- project vocabulary ------------------------------------------------------------
-@dataclass(frozen=True)
-class Vocabulary:
-    """Words a project accepts (never flagged) and rejects (always flagged).
-
-    Entries are single words compared without regard to case.
-    """
-
-    accept: frozenset[str] = frozenset()
-    reject: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, accept: Iterable[str] = (), reject: Iterable[str] = ()) -> Vocabulary:
-        return cls(frozenset(_norm(w) for w in accept if w.strip()),
-                   frozenset(_norm(w) for w in reject if w.strip()))
-
-    def __or__(self, other: Vocabulary) -> Vocabulary:
-        return Vocabulary(self.accept | other.accept, self.reject | other.reject)
-
-
-_project_vocabulary = Vocabulary()
-
-
-def set_vocabulary(accept: Iterable[str] = (), reject: Iterable[str] = ()) -> None:
-    """The hook a configuration file feeds: ``vocabulary: {accept: [...], reject: [...]}``.
-
-    It applies to every spelling rule in this process until it is set again.
-    """
-    global _project_vocabulary
-    _project_vocabulary = Vocabulary.of(accept, reject)
-
-
-def project_vocabulary() -> Vocabulary:
-    return _project_vocabulary
 
 
 def _norm(word: str) -> str:
@@ -289,5 +252,4 @@ def default_speller() -> Speller:
     return Speller()
 
 
-__all__ = ["Speller", "Vocabulary", "default_speller", "load_lexicon", "project_vocabulary",
-           "set_vocabulary"]
+__all__ = ["Speller", "default_speller", "load_lexicon"]

@@ -15,18 +15,24 @@ import difflib
 import re
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
-from .api import FileResult, discover, problem_result
-from .fix import FixResult
-from .fixio import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
-from .report import reaches
-from .rules import RuleSet
-from .sources import Source, SourceError, format_for, read_stdin
-from .userregex import RegexTimeout
+from ..api import FileResult, problem_result
+from ..config import ConfigError
+from ..faults import RuleError
+from ..fix.apply import FixResult
+from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
+from ..report import reaches
+from ..scan.userregex import RegexTimeout
+from ..sources import Source, SourceError, format_for, read_stdin
+from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, plan_files
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from ..config import Config, Resolver
+    from ..rules.loader import RuleSet
+
 
 # Lines as patch tools see them: a line ends at "\n" (a CRLF line keeps its "\r").
 _DIFF_LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -37,7 +43,6 @@ class FixOptions:
     unsafe: bool = False
     diff: bool = False
     out_format: str = "text"
-    fail_on: str = "warning"
     stdin_fmt: str = ""
     stdin_name: str = "<stdin>"
     encoding: str = "utf-8"
@@ -59,8 +64,8 @@ def _read(path: str, is_stdin: bool) -> ReadFile:
 
 
 class _Run:
-    def __init__(self, ruleset: RuleSet, opts: FixOptions) -> None:
-        self.ruleset = ruleset
+    def __init__(self, resolver: Resolver, opts: FixOptions) -> None:
+        self.resolver = resolver
         self.opts = opts
         self.results: list[FileResult] = []
         self.diffs: list[str] = []
@@ -69,17 +74,22 @@ class _Run:
         self.changed_files = 0
         self.unsettled: list[str] = []
 
-    def one(self, path: str) -> None:
+    def one(self, path: str, config: Config) -> None:
         is_stdin = path == "-"
         name = self.opts.stdin_name if is_stdin else path
         fmt = (self.opts.stdin_fmt or format_for(name)) if is_stdin else format_for(path)
         read: ReadFile | None = None
         try:
             read = _read(name, is_stdin)
-            new, outcome, source = fix_data(read.data, name, fmt, self.ruleset, self.opts.unsafe,
-                                            self.opts.encoding)
+            try:
+                ruleset = self.resolver.ruleset_for(config)
+            except (ConfigError, RuleError) as exc:
+                raise UsageFailure(str(exc)) from None
+            new, outcome, source = fix_data(read.data, name, fmt, ruleset, self.opts.unsafe,
+                                            self.opts.encoding, config)
             self._deliver(read, new, outcome, is_stdin)
-        except (SourceError, FixWriteError, RegexTimeout) as exc:  # the file is left as it was
+        # PartialLint (a rule could not run) is a SourceError: the file is left as it was.
+        except (SourceError, FixWriteError, RegexTimeout) as exc:
             self._failed(name, str(exc), read, is_stdin)
             return
         fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
@@ -109,16 +119,19 @@ class _Run:
             self.results.append(FileResult(name, error=reason))
 
 
-def run_fix(paths: tuple[str, ...], ruleset: RuleSet, opts: FixOptions) -> int:
-    """Fix or diff every path; returns the exit code."""
-    run = _Run(ruleset, opts)
+def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | None,
+            opts: FixOptions) -> int:
+    """Fix or diff every path, each with its own configuration and rules (the files and
+    settings ``check`` would use); returns the exit code. ``report_rules`` are the rules a
+    SARIF report lists."""
+    run = _Run(resolver, opts)
     uses_stdin = False
-    for path, problem in discover(paths or (".",)):
-        if problem:
-            run.results.append(problem_result(path, problem))
+    for path, problem, config in plan_files(paths, resolver, opts.stdin_name):
+        if problem or config is None:
+            run.results.append(problem_result(path, problem or "not linted"))
             continue
         uses_stdin = uses_stdin or path == "-"
-        run.one(path)
+        run.one(path, config)
     for r in run.results:
         if r.error:
             click.echo(f"lintcare: error: {r.path}: {r.error}", err=True)
@@ -130,7 +143,7 @@ def run_fix(paths: tuple[str, ...], ruleset: RuleSet, opts: FixOptions) -> int:
     failed = any(r.error for r in run.results)
     if opts.diff:
         return _finish_diff(run, failed)
-    return _finish_fix(run, opts, failed, uses_stdin, ruleset)
+    return _finish_fix(run, opts, failed, uses_stdin, report_rules)
 
 
 def _plural(n: int, word: str) -> str:
@@ -148,7 +161,7 @@ def _finish_diff(run: _Run, failed: bool) -> int:
 
 
 def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
-                ruleset: RuleSet) -> int:
+                ruleset: RuleSet | None) -> int:
     if run.stdin_out is not None:
         # The byte stream under stdout (click's test runner gives one too).
         out = getattr(sys.stdout, "buffer", None) or click.get_binary_stream("stdout")
@@ -156,8 +169,7 @@ def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
         out.flush()
     # With standard input the fixed text owns standard output; the report moves to stderr.
     to_err = uses_stdin
-    from .cli import use_colour
-    from .report import render
+    from ..report import render, use_colour
 
     stream = sys.stderr if to_err else sys.stdout
     report = render(opts.out_format, run.results, ruleset, use_colour(stream))
@@ -168,5 +180,6 @@ def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
                    f"{_plural(run.changed_files, 'file')}", err=True)
     if failed:
         return EXIT_ERROR
-    failing = any(reaches(f.severity, opts.fail_on) for r in run.results for f in r.findings)
+    resolver = run.resolver
+    failing = any(reaches(f.severity, resolver.fail_on_for(r.path)) for r in run.results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK

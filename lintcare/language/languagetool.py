@@ -22,13 +22,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .findings import Edit, Finding, Fix
-from .merge import duplicates_existing
-from .sources import Source, extract
+from ..findings import Edit, Finding, Fix
+from ..merge import duplicates_existing
+from ..sources import Source, extract
 
 if TYPE_CHECKING:
-    from .api import FileResult
-    from .prose import Prose
+    from ..pipeline import FileResult
+    from ..sources.prose import Prose
 
 # LanguageTool's own spell checker does not know the domain lexicon; lintcare's
 # spelling rule does that job.

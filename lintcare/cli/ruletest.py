@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .api import PartialLint, lint_source
-from .rules import Example, Rule, RuleSet
-from .sources import Source
+from ..api import lint_source
+from ..faults import PartialLint
+from ..rules.loader import Example, Rule, RuleSet
+from ..sources import Source
 
 
 @dataclass(frozen=True)

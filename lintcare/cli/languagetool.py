@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:  # imported when LanguageTool is asked for, not on every run
-    from .languagetool import LanguageToolOptions
+    from ..language.languagetool import LanguageToolOptions
 
 OPTION_NAMES = ("languagetool", "languagetool_required", "languagetool_language",
                 "languagetool_timeout", "languagetool_disable_rule", "languagetool_disable_category")
@@ -45,7 +45,7 @@ def options_from_cli(values: dict[str, Any]) -> LanguageToolOptions | None:
         return None
     if server != "local" and not server.startswith(("http://", "https://")):
         raise ValueError(f"--languagetool: expected an http(s) URL or 'local', not {server!r}")
-    from .languagetool import DEFAULT_DISABLED_RULES, LanguageToolOptions
+    from ..language.languagetool import DEFAULT_DISABLED_RULES, LanguageToolOptions
 
     return LanguageToolOptions(
         server=server,
@@ -64,7 +64,7 @@ def run_languagetool(results: list[Any], options: LanguageToolOptions | None) ->
     """
     if options is None:
         return False
-    from .languagetool import LanguageToolChecker, apply
+    from ..language.languagetool import LanguageToolChecker, apply
 
     failure = apply(results, LanguageToolChecker(options))
     if failure is None:

@@ -8,20 +8,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .anchorindex import AnchorIndex
-from .document import Fact
-from .findings import CATEGORIES, SEVERITIES
-from .kinds import KINDS, Kind, RuleError
-from .paths import default_rules_path
-from .prebuilt import compile_pattern, is_standard
-from .userregex import compile_timed
+from ..document import Fact
+from ..findings import CATEGORIES, SEVERITIES
+from ..kinds import KINDS, Kind, RuleError
+from ..paths import default_rules_path
+from ..scan.anchorindex import AnchorIndex
+from ..scan.prebuilt import compile_pattern, is_standard
+from ..scan.userregex import compile_timed
 
 if TYPE_CHECKING:
-    from .blockfilter import BlockFilter
+    from ..scan.blockfilter import BlockFilter
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FIX_MODES = ("safe", "unsafe", "none")
@@ -153,7 +153,7 @@ class RuleSet:
             self._text_seen += size
             if self._text_seen < FILTER_AFTER:
                 return None
-            from .blockfilter import BlockFilter
+            from ..scan.blockfilter import BlockFilter
 
             self._block_filter = BlockFilter(self.filter_patterns())
         return self._block_filter
@@ -419,5 +419,11 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
     return RuleSet(rules, facts)
 
 
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """lintcare's own rules, loaded once per process."""
+    return load_rules()
+
+
 __all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
-           "default_rules_path", "load_rules"]
+           "default_rules", "default_rules_path", "load_rules"]

@@ -16,11 +16,15 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .fix import Change, FixResult, fix_source
-from .rules import RuleSet
-from .sources import Source, SourceError, decode
-from .sources import read_bytes as read_source_bytes
+from ..sources import Source, SourceError, decode
+from ..sources import read_bytes as read_source_bytes
+from .apply import Change, FixResult, fix_source
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..rules.loader import RuleSet
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
@@ -94,14 +98,14 @@ def check_encoded(source: Source, new: bytes, fixed_text: str) -> None:
 
 
 def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = False,
-             encoding: str = "utf-8") -> tuple[bytes, FixResult, Source]:
+             encoding: str = "utf-8", config: Config | None = None) -> tuple[bytes, FixResult, Source]:
     """Fix a file's bytes: (new bytes, the fix result, the decoded original).
 
     Raises SourceError (cannot decode) or FixWriteError (cannot encode the result).
     """
     text, enc, bom = decode(data, path, encoding)
     source = Source(path, text, fmt, enc, bom)
-    result = fix_source(source, ruleset, unsafe)
+    result = fix_source(source, ruleset, unsafe, config=config)
     new = encode_changes(source, data, result.changes)
     check_encoded(source, new, result.text)
     return new, result, source

@@ -18,7 +18,7 @@ analysis code (a digest of those three files), so none of them can change a resu
 test fails when the table is out of date (after any edit of rules.yaml or of them).
 Regenerate it with
 
-    python -m lintcare.prebuilt
+    python -m lintcare.scan.prebuilt
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent  # the package folder (data/ lives there)
 TABLE_PATH = HERE / "data" / "regex-table.json"
 # The code whose results the table holds; the regex parser is the Python version's.
 ANALYSIS_SOURCES = ("anchors.py", "blockfilter.py", "fastregex.py")
@@ -57,7 +57,7 @@ def python_version() -> str:
 def analysis_digest() -> str:
     h = hashlib.sha256(f"python {python_version()}".encode())
     for name in ANALYSIS_SOURCES:
-        h.update(b"\0" + (HERE / name).read_bytes())
+        h.update(b"\0" + (HERE / "scan" / name).read_bytes())
     return h.hexdigest()
 
 
@@ -156,7 +156,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # -- building ------------------------------------------------------------------------
 def build_table() -> dict[str, Any]:
     """The table for the built-in rules, computed afresh by loading them."""
-    from .rules import load_rules
+    from ..rules.loader import load_rules
 
     _State.recording = {"calls": {}, "compiled": {}}
     try:
@@ -170,7 +170,7 @@ def build_table() -> dict[str, Any]:
 
         for fact in rules.facts.values():  # their scan forms, made on a page's first question
             FastRegex(fact.pattern)
-        from .context import META
+        from ..context import META
 
         # The meta-language pattern of context.py and its scan, made when it is imported.
         FastRegex(compile_pattern(META.pattern, re.IGNORECASE))
@@ -194,6 +194,6 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     # The rule modules record into the imported module, not into this __main__ copy.
-    from lintcare.prebuilt import main as _main
+    from lintcare.scan.prebuilt import main as _main
 
     _main()

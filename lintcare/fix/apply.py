@@ -22,12 +22,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from .document import Document
-from .engine import lint_document
-from .findings import SEVERITY_RANK, Edit, Finding
-from .rules import RuleSet
-from .sources import Source, extract
+from ..findings import SEVERITY_RANK, Edit, Finding
+from ..pipeline import lint
+from ..sources import Source
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..rules.loader import RuleSet
 
 MAX_PASSES = 10
 
@@ -289,21 +292,28 @@ def protected_ranges(source: Source, prose_comments: Iterable[tuple]) -> list[tu
     return ranges
 
 
-def _lint(source: Source, ruleset: RuleSet) -> tuple[list[Finding], list[tuple[int, int]]]:
-    prose = extract(source)
-    block_filter = ruleset.block_filter(len(prose.text))
-    doc = Document(source, prose, ruleset.facts, ruleset.index_for(block_filter), block_filter)
-    return lint_document(doc, ruleset), protected_ranges(source, prose.comments)
+def _lint(source: Source, ruleset: RuleSet, config: Config | None
+          ) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """The findings ``check`` reports for this text (suppressions and the file's
+    configuration applied: a suppressed finding is never fixed), and the protected ranges.
+
+    Raises ``PartialLint`` when a rule could not run: the file is then left alone.
+    """
+    linted = lint(source, ruleset, config)
+    return linted.complete(), protected_ranges(source, linted.prose.comments)
 
 
 def fix_source(source: Source, ruleset: RuleSet, unsafe: bool = False,
-               max_passes: int = MAX_PASSES) -> FixResult:
-    """Fix ``source.text`` until nothing more changes; report what remains."""
+               max_passes: int = MAX_PASSES, config: Config | None = None) -> FixResult:
+    """Fix ``source.text`` until nothing more changes; report what remains.
+
+    ``config`` is the file's own resolved configuration, as ``check`` uses it.
+    """
     patch = Patch(source.text)
     result = FixResult(source.text, source.text)
     seen = {source.text}
     text = source.text
-    findings, protected = _lint(source, ruleset)
+    findings, protected = _lint(source, ruleset, config)
     for number in range(1, max_passes + 1):
         chosen = choose(findings, text, unsafe, protected)
         if not chosen:
@@ -322,7 +332,7 @@ def fix_source(source: Source, ruleset: RuleSet, unsafe: bool = False,
         patch.apply(edits)
         text = new_text
         result.passes = number
-        findings, protected = _lint(_with_text(source, text), ruleset)
+        findings, protected = _lint(_with_text(source, text), ruleset, config)
     else:
         # The cap was reached; settled only if the last lint has nothing left to apply.
         result.settled = not choose(findings, text, unsafe, protected)
@@ -337,6 +347,6 @@ def _with_text(source: Source, text: str) -> Source:
 
 
 def fix_text(text: str, ruleset: RuleSet, fmt: str = "text", unsafe: bool = False,
-             path: str = "<text>") -> FixResult:
+             path: str = "<text>", config: Config | None = None) -> FixResult:
     """Fix a string of plain text, Markdown or HTML (the API counterpart of ``lint_text``)."""
-    return fix_source(Source(path, text, fmt), ruleset, unsafe)
+    return fix_source(Source(path, text, fmt), ruleset, unsafe, config=config)

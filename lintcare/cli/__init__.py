@@ -1,0 +1,3 @@
+"""lintcare.cli: see the modules in this folder."""
+
+from .main import *  # noqa: F403

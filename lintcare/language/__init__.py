@@ -1,0 +1,1 @@
+"""language: see the modules in this folder."""

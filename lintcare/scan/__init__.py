@@ -1,0 +1,1 @@
+"""scan: see the modules in this folder."""

@@ -31,6 +31,7 @@ CATEGORIES = (
     "compliance",
     "readability",
 )
+WIDE = 80  # a finding longer than this (a whole sentence or more) is "wide"
 
 
 @dataclass
@@ -131,7 +132,7 @@ def score(pages: list[Page]) -> dict[str, Any]:
     expected: Counter[str] = Counter()
     found: Counter[str] = Counter()
     missed: list[str] = []
-    correct_total = correct_flagged = 0
+    correct_total = correct_flagged = correct_narrow = 0
     flagged_correct: list[str] = []
     for page in pages:
         spans = [f for f in page.findings if f.scope != "document"]
@@ -156,10 +157,13 @@ def score(pages: list[Page]) -> dict[str, Any]:
         for item in page.annotation.get("correct") or []:
             correct_total += 1
             where = occurrences(page.text, item["span"])
-            rules = sorted({f.rule for f in spans if any(overlaps(w, f.start, f.end) for w in where)})
-            if rules:
+            over = [f for f in spans if any(overlaps(w, f.start, f.end) for w in where)]
+            if over:
                 correct_flagged += 1
-                flagged_correct.append(f"{page.pid}: {item['span']!r} by {', '.join(rules)}")
+                rules = ", ".join(sorted({f.rule for f in over}))
+                flagged_correct.append(f"{page.pid}: {item['span']!r} by {rules}")
+            if any(f.end - f.start <= WIDE for f in over):
+                correct_narrow += 1
     unexpected = [(p, f) for p in pages for f in p.findings if not f.matched]
     words = sum(len(p.text.split()) for p in pages)
     return {
@@ -168,7 +172,7 @@ def score(pages: list[Page]) -> dict[str, Any]:
         "findings": sum(len(p.findings) for p in pages),
         "recall": {c: {"found": found[c], "expected": expected[c]} for c in CATEGORIES if expected[c]},
         "recall_total": {"found": sum(found.values()), "expected": sum(expected.values())},
-        "correct": {"flagged": correct_flagged, "total": correct_total},
+        "correct": {"flagged": correct_flagged, "flagged_narrow": correct_narrow, "total": correct_total},
         "unexpected": len(unexpected),
         "unexpected_per_1000_words": round(1000 * len(unexpected) / max(words, 1), 2),
         "unexpected_by_rule": dict(Counter(f.rule for _, f in unexpected).most_common()),
@@ -192,6 +196,8 @@ def report(fig: dict[str, Any], split: str, show: bool) -> None:
     print(f"  {'all':22s} {t['found']:3d}/{t['expected']:<3d} {pct(t['found'], t['expected'])}")
     c = fig["correct"]
     print(f"\ncorrect phrases flagged: {c['flagged']}/{c['total']} {pct(c['flagged'], c['total'])}")
+    narrow = c["flagged_narrow"]
+    print(f"  by a finding of at most {WIDE} characters: {narrow}/{c['total']} {pct(narrow, c['total'])}")
     print(f"unexpected findings: {fig['unexpected']}  ({fig['unexpected_per_1000_words']} per 1,000 words)")
     by_cat = ", ".join(f"{k} {v}" for k, v in fig["unexpected_by_category"].items())
     print(f"\nunexpected by category: {by_cat}")

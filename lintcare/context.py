@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-from .document import Document
 from .scan.fastregex import FastRegex, lower_text
 from .scan.prebuilt import compile_pattern
+
+if TYPE_CHECKING:
+    from .document import Document
 
 # NegEx-style cues, looked for in a few tokens before the match.
 NEGATION_CUES = frozenset(

@@ -40,7 +40,13 @@ def plan_files(paths: tuple[str, ...], resolver: Resolver, stdin_name: str) -> P
     """Every path to lint, in input order, with its own config (include/exclude applied)."""
     named = set(paths)
     plan: Plan = []
+    stdin_seen = False
     for path, problem in discover(paths or (".",)):
+        if path == "-":
+            # A second '-' would read the now-empty stream: with --fix an editor would get
+            # back nothing in place of its buffer.
+            problem = "standard input is named more than once" if stdin_seen else problem
+            stdin_seen = True
         if problem:
             plan.append((path, problem, None))
             continue

@@ -6,6 +6,7 @@ import codecs
 import errno
 import os
 import re
+import stat
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -111,9 +112,21 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
         raise SourceError(f"unknown encoding {encoding!r}") from None
 
 
+NOT_REGULAR = "not a regular file (a pipe, socket or device); use '-' for standard input"
+
+
 def read_bytes(path: str) -> bytes:
+    """A regular file's bytes. The one place files are read: a pipe with no writer or a
+    device such as /dev/zero is refused here (opened without blocking, then checked on
+    the open descriptor), whether it was named or found in a folder."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", closefd=True) as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise SourceError(NOT_REGULAR)
+            # Back to blocking reads: a regular file never waits, and a partial read must not pass.
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
             return fh.read()
     except FileNotFoundError:
         raise SourceError("no such file or directory") from None

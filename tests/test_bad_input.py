@@ -227,9 +227,7 @@ def test_unreadable_file(run_cli, tmp_path, other, monkeypatch):
     as it does for any other user (test_unreadable_file_by_permission runs it for real)."""
     page = tmp_path / "private.md"
     page.write_text("We offer Ketamin infusions.\n", encoding="utf-8")
-    import builtins
-
-    real = builtins.open
+    real = os.open
 
     def fake_open(file: object, *args: object, **kwargs: object) -> object:
         if str(file).endswith("private.md"):
@@ -237,7 +235,7 @@ def test_unreadable_file(run_cli, tmp_path, other, monkeypatch):
         return real(file, *args, **kwargs)
 
     # The file reader's open: reading a page goes through lintcare.sources.read_bytes.
-    monkeypatch.setattr("lintcare.sources.open", fake_open, raising=False)
+    monkeypatch.setattr(os, "open", fake_open)
     code, found, err, _ = check(run_cli, str(page), other)
     assert_one_error(code, err, str(page), "permission denied")
     assert found[other] == [OTHER_RULE]

@@ -118,8 +118,8 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
         path, _, config = plan[i]
         result = lint_file(path, rulesets[i], encoding=encoding, config=config)
         if i in keys and result.error is None:
-            # Encoded for the cache here, in parallel: the parent stores (and a JSON report
-            # takes) the bytes as they are. The parent holds the source it read for the key.
+            # Encoded for the cache here, in parallel: the parent stores the bytes as they
+            # are. The parent holds the source it read for the key.
             return replace(result, findings=StoredFindings.of(result.findings, path), source=None)
         return result
 

@@ -92,7 +92,7 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
 def rules_test(rule_files: tuple[str, ...]) -> None:
     """Run every rule's examples; report each that does not behave as declared."""
     from ..rules.loader import RuleSet, load_rules
-    from .ruletest import run_examples
+    from .ruletest import checks_of, run_examples
 
     try:
         base = load_rules()
@@ -106,7 +106,7 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
             click.echo(f"lintcare: error: {failure.describe()}", err=True)
         else:
             click.echo(failure.describe())
-    total = sum(len(r.fail) + len(r.passes) for r in rs.rules)
+    total = sum(map(checks_of, rs.rules))
     click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
     sys.exit(EXIT_ERROR if any(f.error for f in failures) else EXIT_FINDINGS if failures else EXIT_OK)
 
@@ -135,6 +135,8 @@ def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     click.echo("\nFlags:")
     for ex in rule.fail:
         click.echo(f"  - {ex.text}")
+        if ex.fixed is not None:
+            click.echo(f"    fixed: {ex.fixed}")
     click.echo("Does not flag:")
     for ex in rule.passes:
         click.echo(f"  - {ex.text}")

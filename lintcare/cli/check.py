@@ -103,7 +103,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 
 def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | None,
                  outcome: Outcome | None) -> None:
-    if out_format == "json":  # JSON is UTF-8: written as bytes, the cached findings as stored
+    if out_format == "json":  # JSON is UTF-8, written as bytes (a lone surrogate passes through)
         from ..report.json import render_bytes
 
         sys.stdout.flush()

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -62,10 +61,10 @@ def test_cache_misses_when_content_or_settings_change(tmp_path):
 
 
 @pytest.mark.parametrize("damage", [
-    "UPDATE results SET rows = CAST('[not json' AS BLOB)",
-    "UPDATE results SET report = CAST('[]' AS BLOB)",  # no longer the rows' report
-    "UPDATE results SET head = '{not json'",
-    "UPDATE results SET head = '{\"format\": 2}'",
+    "UPDATE findings SET rows = CAST('[not json' AS BLOB)",
+    "UPDATE findings SET rows = CAST('[]' AS BLOB)",  # valid JSON, but not what the checksum covers
+    "UPDATE findings SET head = '{not json'",
+    "UPDATE findings SET head = '{\"format\": 3}'",
 ])
 def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, damage):
     import sqlite3
@@ -83,19 +82,26 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, damage):
     assert lint_file(path, cache=cache3).findings == expected and cache3.hits == 1
 
 
-def test_an_older_cache_format_is_dropped(tmp_path):
+@pytest.mark.parametrize("old_table", [
+    "entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)",  # format 2
+    "results (key TEXT PRIMARY KEY, head TEXT NOT NULL, rows BLOB NOT NULL, report BLOB NOT NULL)",
+])
+def test_an_older_cache_format_is_dropped(tmp_path, old_table):
     import sqlite3
 
     (path,) = _pages(tmp_path, 1)
     folder = tmp_path / "cache"
     folder.mkdir()
     with sqlite3.connect(folder / DB_FILE) as con:
-        con.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute(f"CREATE TABLE {old_table}")
     cache = ResultCache(folder, fingerprint("a"))
-    assert lint_file(path, cache=cache).findings and cache.misses == 1
+    expected = lint_file(path, cache=cache).findings
+    assert expected and cache.misses == 1
     with sqlite3.connect(folder / DB_FILE) as con:
         tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"results"}
+    assert tables == {"findings"}
+    again = ResultCache(folder, fingerprint("a"))  # the new table takes writes
+    assert lint_file(path, cache=again).findings == expected and again.hits == 1
 
 
 def test_stored_findings_decode_only_when_read(tmp_path):
@@ -110,7 +116,7 @@ def test_stored_findings_decode_only_when_read(tmp_path):
     assert len(copy) == len(findings) and set(severity_counts(copy)) == severities
     assert copy._items is None  # counted without decoding
     assert copy == findings and list(copy) == findings and copy[0] == findings[0]
-    assert json.loads(copy.report) == [f.to_dict() for f in findings]
+    assert not hasattr(copy, "report")  # findings only: no report format is stored
 
 
 def test_a_cache_file_that_is_no_database_is_replaced(tmp_path):
@@ -132,7 +138,7 @@ def test_a_parallel_run_stores_every_result_once(run_json, tmp_path):
     cache = str(tmp_path / "cache")
     _, cold = run_json("--jobs", "2", "--cache-dir", cache, *paths)
     with sqlite3.connect(Path(cache) / DB_FILE) as con:
-        assert con.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 6
+        assert con.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 6
     _, warm = run_json("--jobs", "2", "--cache-dir", cache, *paths)
     assert warm == cold
 

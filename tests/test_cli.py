@@ -76,6 +76,8 @@ def test_rules_list_and_explain(run_cli):
     assert code == 0 and "suicide-stigma-terms" in out
     code, out, _ = run_cli("explain", "suicide-stigma-terms")
     assert code == 0 and "Source:" in out and "committed suicide" in out
+    assert ("  - Her brother committed suicide last year.\n"
+            "    fixed: Her brother died by suicide last year.\n") in out  # an example's fixed text
     code, _, err = run_cli("explain", "no-such-rule")
     assert code == 2 and err.startswith("lintcare: error: unknown rule")
 

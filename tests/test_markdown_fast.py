@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintcare.sources import markdown
-from lintcare.sources.markdown import _parser, _simple_blocks, extract_markdown
+from lintcare.sources.markdown import extract_markdown
+from lintcare.sources.markdown_fast import _parser, _simple_blocks
 
 # Line starts and fragments chosen to sit on the edge of the fast path: characters
 # that open blocks, inline markup, whitespace markdown-it trims and Python strips.

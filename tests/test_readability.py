@@ -10,19 +10,16 @@ import pytest
 from lintcare import lint_text
 from lintcare.api import default_rules
 from lintcare.kinds import RuleError
+from lintcare.language.formulas import counted_long_words, frequent_long_words, hardest, score
 from lintcare.language.nlp import SENTENCE_END
-from lintcare.language.readability import (
+from lintcare.language.prepare import (
     _PACKED_CHARS,
     _block_sentences,
     _pieces,
     _sentence_ends,
     _sentences_one_by_one,
-    analyse,
-    counted_long_words,
-    frequent_long_words,
-    hardest,
-    score,
 )
+from lintcare.language.readability import analyse
 from lintcare.rules.loader import load_rules
 from lintcare.sources.prose import LIST_ITEM, PARAGRAPH
 from lintcare.sources.text import extract_text
@@ -507,13 +504,13 @@ def test_frequent_long_words_are_counter_most_common_ties_in_page_order():
 def test_blanking_that_reaches_back_measures_the_block_again(monkeypatch):
     """Pieces read before a chunk hinted at a URL, email or phone number are measured
     again if blanking changed them (it does not with today's patterns)."""
-    import lintcare.language.readability as readability
+    import lintcare.language.prepare as prepare
 
     def blank_first_word(block: str) -> str:
         first = block.split()[0]
         return " " * len(first) + block[len(first):]
 
-    monkeypatch.setattr(readability, "_strip_not_words", blank_first_word)
+    monkeypatch.setattr(prepare, "_strip_not_words", blank_first_word)
     text = "Medication helps many people. Call 555-123-4567 today. Ask us."
     ends = _sentence_ends(text, 0, len(text))
     totals: list[int] = [0, 0, 0]

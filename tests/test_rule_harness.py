@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lintcare.cli.reference import render_markdown
 from lintcare.cli.ruletest import check_rule
-from lintcare.rules.loader import RuleSet, default_rules_path, load_rules
+from lintcare.rules.loader import Example, RuleError, RuleSet, default_rules_path, load_rules
 
 from .conftest import ROOT
 
@@ -65,6 +67,72 @@ def test_rules_test_reports_each_broken_example(run_cli, tmp_path):
     assert f"{path}: rule 'no-miracle' did not trigger on its fail example: 'Our wonderful spray.'" in lines
     assert any(line.startswith(f"{path}: rule 'no-miracle' triggered ('miracle') on its pass example")
                for line in lines)
+
+
+FIX_RULES = """
+rules:
+  - id: wright-for-write
+    category: typo
+    severity: warning
+    message: 'Misspelt verb.'
+    source: 'team style guide'
+    kind: pattern
+    fix: safe
+    preserve_case: true
+    pattern: '\\b(?P<flag>wright)\\s+(?=to\\b|down\\b)'
+    replace: 'write'
+    examples:
+      fail:
+        - text: 'Please wright down your questions.'
+          fixed: 'Please write down your questions.'
+        - text: 'Wright to us with any questions.'
+          fixed: 'Write to us with any questions.'
+        - text: "Please wright down *every* question."
+          format: markdown
+          fixed: "Please write down *every* question."
+      pass:
+        - 'Please write down your questions.'
+        - text: 'Dr Wright will see you.'
+          fixed: 'Dr Wright will see you.'
+        - 'The Wright brothers flew.'
+"""
+
+
+def test_rules_test_checks_the_fixed_text_of_examples(run_cli, tmp_path):
+    code, out, _ = run_cli("rules", "test", str(_write(tmp_path, FIX_RULES)))
+    assert code == 0, out
+    assert out.strip() == "10 passed, 0 failed"  # six examples, four fixed texts
+
+
+def test_rules_test_reports_a_fix_that_gives_other_text(run_cli, tmp_path):
+    path = _write(tmp_path, FIX_RULES.replace("fixed: 'Write to us", "fixed: 'write to us"))
+    code, out, _ = run_cli("rules", "test", str(path))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines[-1] == "9 passed, 1 failed"
+    assert (f"{path}: rule 'wright-for-write' fixed its fail example 'Wright to us with any questions.'"
+            " to 'Write to us with any questions.', expected 'write to us with any questions.'") in lines
+
+
+def test_a_fixed_text_goes_through_the_real_fixer_with_the_rule_alone():
+    """The fix runs through lintcare.fix (re-linted until stable), with no other rule: the
+    doubled space another rule would fix stays, and a rule with no edit leaves the text."""
+    path_rules = load_rules([default_rules_path()])
+    rule = path_rules.get("repeated-word")
+    ok = Example("Call  the the clinic.", fixed="Call  the clinic.")
+    wrong = Example("Call  the the clinic.", fixed="Call the clinic.")
+    for example, failures in ((ok, 0), (wrong, 1)):
+        rule_with = dataclasses.replace(rule, fail=(example,), passes=())
+        found = check_rule(rule_with, path_rules)
+        assert len(found) == failures, [f.describe() for f in found]
+    (failure,) = check_rule(dataclasses.replace(rule, fail=(wrong,), passes=()), path_rules)
+    assert failure.fixed == "Call  the clinic." and failure.example.fixed == "Call the clinic."
+
+
+def test_fixed_must_be_text(tmp_path):
+    body = FIX_RULES.replace("fixed: 'Please write down your questions.'", "fixed: [1, 2]")
+    with pytest.raises(RuleError, match=r"field 'examples.fail': each example is a string or"):
+        load_rules([_write(tmp_path, body)])
 
 
 def test_rules_test_on_a_broken_rule_file_is_a_usage_error(run_cli, tmp_path):

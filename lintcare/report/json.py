@@ -6,7 +6,6 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..run.cache import StoredFindings
 from . import summary
 
 if TYPE_CHECKING:
@@ -21,15 +20,12 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, check_circular=False)
 
 
-def _findings(findings: Sequence[Finding]) -> str | bytes:
-    # Findings from the result cache bring their list as first written, in UTF-8: a
-    # warm run neither decodes nor re-encodes them (the same text, byte for byte).
-    if isinstance(findings, StoredFindings):
-        return findings.report
+def _findings(findings: Sequence[Finding]) -> str:
+    # From the findings, whether just linted or from the result cache: one report, one path.
     return _dumps([f.to_dict() for f in findings])
 
 
-def _file(r: FileResult, out: list[str | bytes]) -> None:
+def _file(r: FileResult, out: list[str]) -> None:
     """Append the pieces of a file's entry: what ``_dumps`` makes of it."""
     out += ('{"path": ', _dumps(r.path), ', "findings": ', _findings(r.findings), ', "error": ',
             _dumps(r.error))
@@ -40,9 +36,9 @@ def _file(r: FileResult, out: list[str | bytes]) -> None:
     out.append("}")
 
 
-def _pieces(results: Sequence[FileResult], baseline: Outcome | None) -> list[str | bytes]:
+def _pieces(results: Sequence[FileResult], baseline: Outcome | None) -> list[str]:
     # Pieces joined once: the findings of a big run are megabytes of text.
-    out: list[str | bytes] = ['{"version": 1, "files": [']
+    out: list[str] = ['{"version": 1, "files": [']
     for i, r in enumerate(results):
         if i:
             out.append(", ")
@@ -55,12 +51,9 @@ def _pieces(results: Sequence[FileResult], baseline: Outcome | None) -> list[str
 
 
 def render(results: Sequence[FileResult], baseline: Outcome | None = None) -> str:
-    return "".join(p if isinstance(p, str) else p.decode("utf-8", "surrogatepass")
-                   for p in _pieces(results, baseline))
+    return "".join(_pieces(results, baseline))
 
 
 def render_bytes(results: Sequence[FileResult], baseline: Outcome | None = None) -> bytes:
-    """``render`` in UTF-8, made without decoding the stored findings and encoding them
-    again (a fifth of a warm run over a thousand files)."""
-    return b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "surrogatepass")
-                    for p in _pieces(results, baseline))
+    """``render`` in UTF-8 (a lone surrogate from a file's bytes passes through)."""
+    return render(results, baseline).encode("utf-8", "surrogatepass")

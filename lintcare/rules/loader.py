@@ -67,6 +67,7 @@ FACT_WHERE = ("any", "heading", "body")
 class Example:
     text: str
     fmt: str = "text"
+    fixed: str | None = None  # the text after the rule's fix (``rules test`` checks it)
 
 
 @dataclass
@@ -255,10 +256,11 @@ def _examples(ctx: _Ctx, raw: dict[str, Any]) -> tuple[tuple[Example, ...], tupl
         for item in items:
             if isinstance(item, str):
                 exs.append(Example(item))
-            elif isinstance(item, dict) and isinstance(item.get("text"), str):
-                exs.append(Example(item["text"], str(item.get("format", "text"))))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str) \
+                    and isinstance(item.get("fixed", ""), str):
+                exs.append(Example(item["text"], str(item.get("format", "text")), item.get("fixed")))
             else:
-                raise ctx.error(f"examples.{key}", "each example is a string or {text, format}")
+                raise ctx.error(f"examples.{key}", "each example is a string or {text, format, fixed}")
         out[key] = tuple(exs)
     return out["fail"], out["pass"]
 

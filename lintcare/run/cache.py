@@ -22,9 +22,12 @@ from typing import overload
 from .. import __version__
 from ..findings import Edit, Finding, Fix, severity_counts
 
-CACHE_FORMAT = 3  # 3: rows, their JSON report and severity counts, with a checksum
+CACHE_FORMAT = 4  # 4: rows and severity counts, with a checksum (3 also kept a JSON report)
 DB_FILE = "results.sqlite3"
-TABLE = "results"  # format 2 kept its entries in a table named "entries"
+TABLE = "findings"
+# Tables of older formats (2: "entries", 3: "results", which also held report bytes),
+# dropped on connecting: a table of another shape would make every write fail.
+OLD_TABLES = ("entries", "results")
 _BATCH = 500  # keys per lookup query (SQLite limits the parameters of one statement)
 
 
@@ -93,31 +96,29 @@ def _finding_from_json(row: list, path: str) -> Finding:
 
 
 def _dumps(value: object) -> bytes:
-    # The JSON report's own settings, so a stored list can stand in it as it is.
     return json.dumps(value, ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
 
 
 class StoredFindings(Sequence[Finding]):
     """A file's findings in their stored form, decoded only when read.
 
-    ``rows`` decode to the Finding values; ``report`` is their list in the JSON report;
-    ``severities`` counts them. A warm run that writes a JSON report decodes none of
-    them (a thousand pages hold some ten thousand findings), and a worker sends these
-    bytes to the parent instead of pickled findings.
+    ``rows`` decode to the Finding values; ``severities`` counts them. The cache holds
+    findings only, never a report's text: every report renders from the findings. A
+    run that only needs counts (the summary, the exit code) decodes none of them, and a
+    worker sends these bytes to the parent instead of pickled findings.
     """
 
-    __slots__ = ("_items", "_path", "report", "rows", "severities")
+    __slots__ = ("_items", "_path", "rows", "severities")
 
-    def __init__(self, rows: bytes, report: bytes, severities: dict[str, int], path: str,
+    def __init__(self, rows: bytes, severities: dict[str, int], path: str,
                  items: list[Finding] | None = None) -> None:
-        self.rows, self.report, self.severities = rows, report, severities
+        self.rows, self.severities = rows, severities
         self._path, self._items = path, items
 
     @classmethod
     def of(cls, findings: Sequence[Finding], path: str) -> StoredFindings:
         items = list(findings)
-        return cls(_dumps([_finding_to_json(f) for f in items]), _dumps([f.to_dict() for f in items]),
-                   severity_counts(items), path, items)
+        return cls(_dumps([_finding_to_json(f) for f in items]), severity_counts(items), path, items)
 
     def _decoded(self) -> list[Finding]:
         if self._items is None:
@@ -149,11 +150,11 @@ class StoredFindings(Sequence[Finding]):
         return f"StoredFindings({self._decoded()!r})"
 
     # Pickled as the stored bytes: decoded findings would cross between processes twice.
-    def __getstate__(self) -> tuple[bytes, bytes, dict[str, int], str]:
-        return self.rows, self.report, self.severities, self._path
+    def __getstate__(self) -> tuple[bytes, dict[str, int], str]:
+        return self.rows, self.severities, self._path
 
-    def __setstate__(self, state: tuple[bytes, bytes, dict[str, int], str]) -> None:
-        self.rows, self.report, self.severities, self._path = state
+    def __setstate__(self, state: tuple[bytes, dict[str, int], str]) -> None:
+        self.rows, self.severities, self._path = state
         self._items = None
 
 
@@ -203,8 +204,9 @@ class ResultCache:
                 # A lost write only costs speed: no waiting for the disk.
                 con.execute("PRAGMA synchronous=OFF")
                 con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, "
-                            "head TEXT NOT NULL, rows BLOB NOT NULL, report BLOB NOT NULL)")
-                con.execute("DROP TABLE IF EXISTS entries")  # an older format's entries
+                            "head TEXT NOT NULL, rows BLOB NOT NULL)")
+                for old in OLD_TABLES:
+                    con.execute(f"DROP TABLE IF EXISTS {old}")
                 return con
             except sqlite3.DatabaseError:  # not a database (a corrupt file): start afresh
                 if attempt == 0:
@@ -215,7 +217,7 @@ class ResultCache:
 
     def get_many(self, wanted: list[tuple[str, str]]) -> dict[str, StoredFindings]:
         """Key -> findings for each (key, path) with a valid entry; the rest are misses."""
-        rows: dict[str, tuple[str, bytes, bytes]] = {}
+        rows: dict[str, tuple[str, bytes]] = {}
         con = self._db()
         keys = [key for key, _ in wanted]
         try:
@@ -223,7 +225,7 @@ class ResultCache:
                 chunk = keys[i:i + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 for key, *value in con.execute(  # type: ignore[union-attr]
-                        f"SELECT key, head, rows, report FROM {TABLE} WHERE key IN ({marks})", chunk):
+                        f"SELECT key, head, rows FROM {TABLE} WHERE key IN ({marks})", chunk):
                     rows[key] = value  # type: ignore[assignment]
         except sqlite3.Error:
             rows = {}
@@ -248,12 +250,12 @@ class ResultCache:
         for key, findings in entries:
             found = stored(findings, "")
             head = json.dumps({"format": CACHE_FORMAT, "severities": found.severities,
-                               "crc": _crc(found.rows, found.report)})
-            rows.append((key, head, found.rows, found.report))
+                               "crc": zlib.crc32(found.rows)})
+            rows.append((key, head, found.rows))
         try:
             with con:
                 con.execute("BEGIN")
-                con.executemany(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?)", rows)
+                con.executemany(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", rows)
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs speed
 
@@ -261,22 +263,18 @@ class ResultCache:
         self.put_many([(key, findings)])
 
 
-def _crc(rows: bytes, report: bytes) -> int:
-    return zlib.crc32(report, zlib.crc32(rows))
-
-
-def _entry(value: tuple[str, bytes, bytes] | None, path: str) -> StoredFindings | None:
+def _entry(value: tuple[str, bytes] | None, path: str) -> StoredFindings | None:
     """An entry's findings; None for a missing, corrupt or old-format entry (a miss).
 
     The findings are decoded only when read, so the checksum stands for that check now."""
     if value is None:
         return None
     try:
-        head_text, rows, report = value
+        head_text, rows = value
         head = json.loads(head_text)
-        if head["format"] != CACHE_FORMAT or head["crc"] != _crc(rows, report):
+        if head["format"] != CACHE_FORMAT or head["crc"] != zlib.crc32(rows):
             return None
         severities = {str(k): int(v) for k, v in head["severities"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return StoredFindings(rows, report, severities, path)
+    return StoredFindings(rows, severities, path)

@@ -1,0 +1,158 @@
+"""The commands besides ``check``: baseline, stats, rules (and rules test), explain, init."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..config import ConfigError
+from ..faults import RuleError
+from ..paths import default_rules_path
+from ..run.parallel import default_jobs
+from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line
+from .run import lint_paths, load_ruleset, make_resolver, read_stdin_source
+
+
+@click.command()
+@click.argument("baseline_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file in the rules.yaml format (repeatable).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of finding one next to each file.")
+def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
+             encoding: str, config_file: str | None) -> None:
+    """Record today's findings in FILE, so that 'check --baseline FILE' fails only on new ones."""
+    from ..baseline import BaselineError, ensure_replaceable, write
+
+    resolver = make_resolver(config_file, extra_rules, None)
+    try:
+        ensure_replaceable(baseline_file)
+        results = lint_paths(paths, resolver, "", "<stdin>", encoding, default_jobs(), progress=True)
+        for r in results:
+            if r.error:
+                error_line(r.path, r.error)
+        recorded = write(baseline_file, results)
+    except BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+    found = sum(e.count for e in recorded)
+    click.echo(f"lintcare: wrote {baseline_file}: {found} finding{'s' if found != 1 else ''} "
+               f"({len(recorded)} entries) in {len(results)} file{'s' if len(results) != 1 else ''}")
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file; a grade-level rule there sets the target and familiar words.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
+def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
+    """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
+    from ..stats import Settings, gather, render_json, render_text
+
+    settings = Settings.from_rules(load_ruleset(extra_rules))
+    results = gather(paths or (".",), settings, encoding, lambda: read_stdin_source("", encoding, "<stdin>"))
+    for r in results:
+        if r.error:
+            error_line(r.path, r.error)
+        elif r.note:
+            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+    render = render_json if out_format == "json" else render_text
+    click.echo(render([r for r in results if not r.note], settings))
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+              help="Extra rule file to list as well.")
+@click.option("--markdown", is_flag=True, help="Print the rule reference (docs/rules.md) instead.")
+@click.pass_context
+def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> None:
+    """List every rule: id, category, severity and what it catches."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rs = load_ruleset(extra_rules)
+    if markdown:
+        from .reference import render_markdown
+
+        click.echo(render_markdown(rs, [default_rules_path(), *map(Path, extra_rules)]), nl=False)
+        return
+    width = max((len(r.id) for r in rs.rules), default=10)
+    for r in rs.rules:
+        click.echo(f"{r.id:<{width}}  {r.category:<19}  {r.severity:<10}  {r.message.splitlines()[0]}")
+
+
+@rules.command("test")
+@click.argument("rule_files", nargs=-1, type=click.Path())
+def rules_test(rule_files: tuple[str, ...]) -> None:
+    """Run every rule's examples; report each that does not behave as declared."""
+    from ..rules.loader import RuleSet, load_rules
+    from .ruletest import checks_of, run_examples
+
+    try:
+        base = load_rules()
+        # A team's rule file may use the default facts (phone, email, topics...).
+        rs = load_rules([Path(p) for p in rule_files], RuleSet([], base.facts)) if rule_files else base
+    except RuleError as exc:
+        raise UsageFailure(str(exc)) from None
+    failures = run_examples(rs)
+    for failure in failures:
+        if failure.error:  # a rule that could not run is an error, not a failed example
+            click.echo(f"lintcare: error: {failure.describe()}", err=True)
+        else:
+            click.echo(failure.describe())
+    total = sum(map(checks_of, rs.rules))
+    click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+    sys.exit(EXIT_ERROR if any(f.error for f in failures) else EXIT_FINDINGS if failures else EXIT_OK)
+
+
+@click.command()
+@click.argument("rule_id")
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path())
+def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
+    """Show a rule's message, rationale, source and examples."""
+    from ..suppress import META_CATEGORY, META_RULES, META_SEVERITY
+
+    rs = load_ruleset(extra_rules)
+    rule = rs.get(rule_id)
+    if rule is None and rule_id in META_RULES:  # made by the suppression stage
+        click.echo(f"{rule_id} ({META_CATEGORY}, {META_SEVERITY})\n\n{META_RULES[rule_id]}")
+        return
+    if rule is None:
+        raise UsageFailure(f"unknown rule '{rule_id}' (see 'lintcare rules')")
+    click.echo(f"{rule.id} ({rule.category}, {rule.severity}, kind {rule.kind_name})")
+    click.echo(f"\n{rule.message}")
+    if rule.description:
+        click.echo(f"\nWhy: {rule.description}")
+    if rule.suggest:
+        click.echo("\nSuggested: " + " | ".join(rule.suggest))
+    click.echo(f"\nSource: {rule.source}")
+    click.echo("\nFlags:")
+    for ex in rule.fail:
+        click.echo(f"  - {ex.text}")
+        if ex.fixed is not None:
+            click.echo(f"    fixed: {ex.fixed}")
+    click.echo("Does not flag:")
+    for ex in rule.passes:
+        click.echo(f"  - {ex.text}")
+
+
+@click.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .lintcare.yaml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter .lintcare.yaml (in DIRECTORY, default the current folder)."""
+    from ..config import write_starter
+
+    try:
+        target = write_starter(directory, force)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"{directory}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}")

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .api import discover
+from .faults import Note
 from .language.readability import Scores, analyse
 from .rules.loader import RuleSet
 from .sources import Source, SourceError, extract, read_source
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 @dataclass(frozen=True)
@@ -71,26 +74,28 @@ def file_stats(source: Source, settings: Settings) -> FileStats:
     return out
 
 
-def gather(paths: Iterable[str], settings: Settings, encoding: str = "utf-8",
-           read_stdin: Callable[[], Source] | None = None) -> list[FileStats]:
-    """Figures for each file the paths name ('-' is standard input, read by ``read_stdin``)."""
+def gather(plan: Iterable[tuple[str, str | None, Config | None]], settings_for: Callable[[Config], Settings],
+           encoding: str = "utf-8", read_stdin: Callable[[], Source] | None = None) -> list[FileStats]:
+    """Figures for each planned file, with the settings of its own configuration ('-' is
+    standard input, read by ``read_stdin``)."""
     results: list[FileStats] = []
-    for path, problem in discover(paths):
+    for path, problem, config in plan:
         name = "<stdin>" if path == "-" else path
         try:
-            if problem:
-                raise SourceError(problem)
+            if problem or config is None:
+                raise SourceError(problem or "not linted")
             if path == "-" and read_stdin is not None:
                 source = read_stdin()
+                name = source.path
             else:
                 source = read_source(path, None, encoding)
         except SourceError as exc:
-            if str(exc).startswith("binary file"):
+            if isinstance(problem, Note) or str(exc).startswith("binary file"):
                 results.append(FileStats(name, note=str(exc)))
             else:
                 results.append(FileStats(name, error=str(exc)))
             continue
-        results.append(file_stats(source, settings))
+        results.append(file_stats(source, settings_for(config)))
     return results
 
 

@@ -209,3 +209,27 @@ def _offsets(text: str, finding: dict) -> tuple[int, int]:
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     return (starts[finding["line"] - 1] + finding["column"] - 1,
             starts[finding["end_line"] - 1] + finding["end_column"] - 1)
+
+
+# ---------------------------------------------------------------- stats plans files as check does
+
+
+def test_stats_reads_the_same_files_as_check(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".lintcare.yaml").write_text('exclude: ["drafts/**"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "old.txt").write_text("An old draft. It is short.\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("Our clinic is open. We are glad to help.\n", encoding="utf-8")
+    code, out, _ = cli("stats", "--format", "json", ".", cwd=tmp_path)
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == ["./page.txt"]
+
+
+def test_stats_reads_markdown_on_standard_input_when_named():
+    page = "# What to expect\n\nYour visit takes two hours. A nurse stays with you.\n"
+    result = CliRunner().invoke(main, ["stats", "--format", "json", "--stdin-filename", "visit.md", "-"],
+                                input=page, catch_exceptions=False)
+    (found,) = json.loads(result.stdout)["files"]
+    assert found["path"] == "visit.md"
+    assert [s["heading"] for s in found["sections"]] == ["What to expect"]
+    assert found["words"] == 10  # the heading is not counted as a sentence's words

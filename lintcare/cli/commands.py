@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from ..config import ConfigError
+from ..config import Config, ConfigError
 from ..faults import RuleError
 from ..paths import default_rules_path
 from ..run.parallel import default_jobs
-from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line
+from ..sources import FORMATS, format_for
+from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line, plan_files
 from .run import lint_paths, load_ruleset, make_resolver, read_stdin_source
 
 
@@ -51,17 +52,35 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
               help="Extra rule file; a grade-level rule there sets the target and familiar words.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of finding one next to each file.")
+@click.option("--stdin-format", type=click.Choice(FORMATS), default=None,
+              help="Format of standard input (default: from --stdin-filename, else text).")
+@click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
+def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...], encoding: str,
+          config_file: str | None, stdin_format: str | None, stdin_filename: str) -> None:
     """Reading grade (SMOG, Flesch-Kincaid), words and sentences per file and per section."""
     from ..stats import Settings, gather, render_json, render_text
 
-    settings = Settings.from_rules(load_ruleset(extra_rules))
-    results = gather(paths or (".",), settings, encoding, lambda: read_stdin_source("", encoding, "<stdin>"))
+    # The same files and settings as check: each file's own config and rule files.
+    resolver = make_resolver(config_file, extra_rules, None)
+    plan = plan_files(paths, resolver, stdin_filename)
+
+    def settings_for(config: Config) -> Settings:
+        try:
+            return Settings.from_rules(resolver.ruleset_for(config))
+        except (ConfigError, RuleError) as exc:
+            raise UsageFailure(str(exc)) from None
+
+    fmt = stdin_format or format_for(stdin_filename)
+    results = gather(plan, settings_for, encoding,
+                     lambda: read_stdin_source(fmt, encoding, stdin_filename))
     for r in results:
         if r.error:
             error_line(r.path, r.error)
         elif r.note:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+    settings = Settings.from_rules(load_ruleset(extra_rules))  # the headline target: the defaults'
     render = render_json if out_format == "json" else render_text
     click.echo(render([r for r in results if not r.note], settings))
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import summary
+from .summary import summary
 
 if TYPE_CHECKING:
     from ..baseline import Outcome

@@ -8,7 +8,7 @@ import click
 
 from ..findings import Finding
 from ..pipeline import FileResult
-from . import summary
+from .summary import summary
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 

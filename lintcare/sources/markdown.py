@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import line_starts
 from .frontmatter import front_matter
 from .html import feed_html, inline_tag
+from .lines import line_starts
 from .markdown_fast import MAX_NESTING, _inline_children, _parser, _Plain, _simple_blocks
 from .pieces import PLACEHOLDER, Piece, align, emit_block, mask_urls
 from .prose import ATTRIBUTE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, Prose, ProseBuilder

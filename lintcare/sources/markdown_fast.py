@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import line_breaks
+from .lines import line_breaks
 from .prose import HEADING, LIST_ITEM, PARAGRAPH
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_breaks
+from .lines import line_breaks
 from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
 from .prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
 

@@ -151,5 +151,6 @@ def render_path(path: tuple[str | int, ...]) -> str:
     """``('overrides', 0, 'files')`` -> ``overrides[0].files``."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = cut(str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out

@@ -101,7 +101,7 @@ def _layer(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
             names += [(origin, key, n) for n in raw[key]]
     if "severity" in raw:
         names += [(origin, "severity", n) for n in raw["severity"]]
-        layer["severity"] = (*base.get("severity", ()), *raw["severity"].items())
+        layer["severity"] = (*(base.get("severity") or ()), *raw["severity"].items())
     if "fail-on" in raw:
         layer["fail_on"] = raw["fail-on"]
     for key in ("include", "exclude"):

@@ -71,7 +71,8 @@ def first_problem(name: str, data: Any, first_fields: tuple[str, ...] = ()) -> P
         # A kind's fields count as unknown when one of them is wrong (jsonschema does not
         # count them as evaluated then): the wrong one is the error to report.
         real = error.validator != "unevaluatedProperties"
-        return (-index, focus, real, error.validator == "required", *relevance(error))
+        items = tuple(-p for p in path[1:] if isinstance(p, int))  # the first wrong item of a list
+        return (-index, focus, real, error.validator == "required", items, *relevance(error))
 
     error = best_match(_validator(name).iter_errors(data), key=rank)
     return None if error is None else _problem(error)
@@ -113,9 +114,9 @@ def _reason(kind: str, expected: Any, value: Any, error: Any) -> str:
         "type": lambda: f"must be {_expected_types(expected)}, not {type_name(value)}",
         "enum": lambda: f"must be one of {', '.join(map(str, expected))}",
         "const": lambda: f"must be {cut(expected)}",
-        "minItems": lambda: f"needs at least {expected} entr{'y' if expected == 1 else 'ies'}",
+        "minItems": lambda: f"needs at least {_count(expected, 'entry', 'entries')}",
         "maxItems": lambda: f"takes at most {expected} entries",
-        "minProperties": lambda: f"needs at least {expected} entries",
+        "minProperties": lambda: f"needs at least {_count(expected, 'entry', 'entries')}",
         "minLength": lambda: "must not be empty" if expected == 1 else f"needs {expected}+ characters",
         "maxLength": lambda: f"takes at most {expected} characters",
         "minimum": lambda: f"must be at least {expected}",
@@ -125,6 +126,11 @@ def _reason(kind: str, expected: Any, value: Any, error: Any) -> str:
     if kind in simple:
         return simple[kind]()
     return cut(error.message, 2 * CUT)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return f"{words[n] if n < len(words) else n} {one if n == 1 else many}"
 
 
 def _expected_types(expected: str | list[str]) -> str:

@@ -139,7 +139,7 @@ RULE = """rules:
 
 @pytest.mark.parametrize(("fields", "field", "reason"), [
     ("    terms: {'(unclosed': x}\n", "terms", "invalid regular expression"),
-    ("    terms: {EEG: []}\n", "terms", "plain wording"),
+    ("    terms: {EEG: []}\n", "terms.EEG", "needs at least one entry"),
     ("    terms: {EEG: electroencephalogram}\n    plain_in: page\n", "plain_in", "adjacent"),
     ("    terms: {EEG: electroencephalogram}\n    explained_after: '(x'\n", "explained_after",
      "invalid regular expression"),

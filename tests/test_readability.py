@@ -252,7 +252,7 @@ def test_short_text_skip_and_target_fields(tmp_path):
     ("    min_sentences: 0\n", "min_sentences"),
     ("    min_sentences: 20\n    reliable_sentences: 10\n", "reliable_sentences"),
     ("    short_text: note\n", "short_text"),
-    ("    familiar: [ok, 3]\n", "familiar"),
+    ("    familiar: [ok, 3]\n", "familiar\\[1\\]"),
 ])
 def test_grade_rule_fields_are_validated(tmp_path, fields, field):
     path = _rules_file(tmp_path, GRADE_RULE.format(fields=fields, fail="x"))

@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..document import Fact
-from ..findings import CATEGORIES, SEVERITIES
 from ..kinds import KINDS, Kind, RuleError
 from ..paths import default_rules_path
 from ..scan.anchorindex import AnchorIndex
 from ..scan.prebuilt import compile_pattern, is_standard
 from ..scan.userregex import compile_timed
+from .schema import validate_rules
 
 if TYPE_CHECKING:
     from ..scan.blockfilter import BlockFilter
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FIX_MODES = ("safe", "unsafe", "none")
 
 # Fields every rule may carry, with their types. Kind-specific fields are declared
@@ -243,40 +242,13 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _examples(ctx: _Ctx, raw: dict[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
-    out: dict[str, tuple[Example, ...]] = {}
-    for key in raw:
-        if key not in ("fail", "pass"):
-            raise ctx.error(f"examples.{key}", "unknown key (use 'fail' and 'pass')")
-    for key in ("fail", "pass"):
-        items = raw.get(key)
-        if not isinstance(items, list) or len(items) < 2:
-            raise ctx.error(f"examples.{key}", "needs a list of at least two texts")
-        exs = []
-        for item in items:
-            if isinstance(item, str):
-                exs.append(Example(item))
-            elif isinstance(item, dict) and isinstance(item.get("text"), str) \
-                    and isinstance(item.get("fixed", ""), str):
-                exs.append(Example(item["text"], str(item.get("format", "text")), item.get("fixed")))
-            else:
-                raise ctx.error(f"examples.{key}", "each example is a string or {text, format, fixed}")
-        out[key] = tuple(exs)
-    return out["fail"], out["pass"]
+def _examples(raw: dict[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    def one(item: str | dict[str, Any]) -> Example:
+        if isinstance(item, str):
+            return Example(item)
+        return Example(item["text"], item.get("format", "text"), item.get("fixed"))
 
-
-def _check_types(ctx: _Ctx, raw: dict[str, Any], kind_cls: type[Kind]) -> None:
-    allowed = {**COMMON_FIELDS, **kind_cls.fields}
-    for key, value in raw.items():
-        if key not in allowed:
-            raise ctx.error(key, f"unknown field for kind '{kind_cls.name}'")
-        types = allowed[key]
-        if types and not isinstance(value, types):
-            names = " or ".join(t.__name__ for t in types)
-            raise ctx.error(key, f"must be {names}, not {type(value).__name__}")
-    for key in REQUIRED + kind_cls.required:
-        if key not in raw:
-            raise ctx.error(key, "is required")
+    return tuple(map(one, raw["fail"])), tuple(map(one, raw["pass"]))
 
 
 def _facts_list(ctx: _Ctx, fld: str, value: Any) -> tuple[str, ...]:
@@ -287,26 +259,13 @@ def _facts_list(ctx: _Ctx, fld: str, value: Any) -> tuple[str, ...]:
     return names
 
 
-def build_rule(raw: Any, origin: str, facts: dict[str, Fact], timed: bool = False) -> Rule:
-    if not isinstance(raw, dict):
-        raise RuleError(f"{origin}: every entry under 'rules' must be a mapping")
-    rule_id = raw.get("id")
-    ctx = _Ctx(origin, str(rule_id), facts, timed)
-    if not isinstance(rule_id, str) or not _ID.fullmatch(rule_id):
-        raise ctx.error("id", "must be kebab-case (lowercase words joined by '-')")
-    kind_name = raw.get("kind")
-    if kind_name not in KINDS:
-        raise ctx.error("kind", f"unknown kind {kind_name!r}; one of {', '.join(sorted(KINDS))}")
-    kind_cls = KINDS[kind_name]
-    _check_types(ctx, raw, kind_cls)
-    if raw["category"] not in CATEGORIES:
-        raise ctx.error("category", f"must be one of {', '.join(CATEGORIES)}")
-    if raw["severity"] not in SEVERITIES:
-        raise ctx.error("severity", f"must be one of {', '.join(SEVERITIES)}")
+def build_rule(raw: dict[str, Any], origin: str, facts: dict[str, Fact], timed: bool = False) -> Rule:
+    """A rule from a mapping that fits the rule schema (schema.py)."""
+    rule_id = raw["id"]
+    ctx = _Ctx(origin, rule_id, facts, timed)
+    kind_cls = KINDS[raw["kind"]]
     fix = raw.get("fix", "unsafe")
-    if fix not in FIX_MODES:
-        raise ctx.error("fix", f"must be one of {', '.join(FIX_MODES)}")
-    fail, passes = _examples(ctx, raw["examples"])
+    fail, passes = _examples(raw["examples"])
     negated = raw.get("skip_negated", False)
     cs = bool(raw.get("case_sensitive", False))  # context regexes follow the rule's case mode
     opt = {k: ctx.regex(k, raw[k], cs) for k in
@@ -341,36 +300,20 @@ def build_rule(raw: Any, origin: str, facts: dict[str, Fact], timed: bool = Fals
     )
 
 
-def _load_facts(origin: str, raw: Any, into: dict[str, Fact], timed: bool = False) -> None:
-    if raw is None:
-        return
-    if not isinstance(raw, dict):
-        raise RuleError(f"{origin}: 'facts' must be a mapping of name to pattern")
-    for name, spec in raw.items():
+def _load_facts(origin: str, raw: dict[str, Any] | None, into: dict[str, Fact], timed: bool = False) -> None:
+    for name, spec in (raw or {}).items():
         ctx = _Ctx(origin, f"facts.{name}", into, timed)
         if isinstance(spec, str):
             into[name] = Fact(name, ctx.regex("pattern", spec))
-        elif isinstance(spec, dict) and "pattern" in spec:
-            unknown = set(spec) - set(FACT_FIELDS)
-            if unknown:
-                raise ctx.error(sorted(unknown)[0], "unknown field for a fact")
-            where = spec.get("where", "any")
-            if where not in FACT_WHERE:
-                raise ctx.error("where", f"must be one of {', '.join(FACT_WHERE)}")
-            count = spec.get("min_count", 1)
-            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-                raise ctx.error("min_count", "must be a whole number of at least 1")
-            into[name] = Fact(
-                name,
-                ctx.regex("pattern", spec["pattern"], bool(spec.get("case_sensitive"))),
-                bool(spec.get("links", True)),
-                where,
-                count,
-                bool(spec.get("skip_negated", False)),
-            )
-        else:
-            raise ctx.error("pattern", "a fact is a pattern string or a mapping of "
-                                       + ", ".join(FACT_FIELDS))
+            continue
+        into[name] = Fact(
+            name,
+            ctx.regex("pattern", spec["pattern"], bool(spec.get("case_sensitive"))),
+            bool(spec.get("links", True)),
+            spec.get("where", "any"),
+            spec.get("min_count", 1),
+            bool(spec.get("skip_negated", False)),
+        )
 
 
 def parse_yaml(path: Path) -> Any:
@@ -402,16 +345,10 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
         data = parse_yaml(Path(path))
         origin = str(path)
         timed = Path(path).resolve() != builtin  # a team's file: see userregex.py
-        if not isinstance(data, dict):
-            raise RuleError(f"{origin}: a rule file is a mapping with 'rules' (and optional 'facts')")
-        unknown = set(data) - {"version", "facts", "rules"}
-        if unknown:
-            raise RuleError(f"{origin}: unknown top-level key '{sorted(unknown)[0]}'")
+        if timed:  # lintcare's own file is checked against the schema by the tests, not at each start
+            validate_rules(origin, data)
         _load_facts(origin, data.get("facts"), facts, timed)
-        raw_rules = data.get("rules") or []
-        if not isinstance(raw_rules, list):
-            raise RuleError(f"{origin}: 'rules' must be a list")
-        for raw in raw_rules:
+        for raw in data.get("rules") or []:
             rule = build_rule(raw, origin, facts, timed)
             if rule.id in seen:
                 raise RuleError(f"{origin}: rule '{rule.id}': field 'id': defined twice")

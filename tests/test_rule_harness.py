@@ -131,7 +131,7 @@ def test_a_fixed_text_goes_through_the_real_fixer_with_the_rule_alone():
 
 def test_fixed_must_be_text(tmp_path):
     body = FIX_RULES.replace("fixed: 'Please write down your questions.'", "fixed: [1, 2]")
-    with pytest.raises(RuleError, match=r"field 'examples.fail': each example is a string or"):
+    with pytest.raises(RuleError, match=r"field 'examples.fail\[0\]': each example is a text or a mapping"):
         load_rules([_write(tmp_path, body)])
 
 

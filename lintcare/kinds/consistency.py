@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.charscan import CharScan
 from .base import Hit, Kind
 
 
@@ -29,8 +28,6 @@ class ConsistencyKind(Kind):
             raise ctx.error("variants", "needs at least two named variants")
         cs = raw.get("case_sensitive", False)
         self.variants = {str(k): ctx.regex("variants", v, cs) for k, v in variants.items()}
-        # Quote and apostrophe patterns start with look-behinds: scan to their characters.
-        self._scans = {k: CharScan(v) for k, v in self.variants.items()}
         self.replace = {str(k): str(v) for k, v in (raw.get("replace") or {}).items()}
         unknown = set(self.replace) - set(self.variants)
         if unknown:
@@ -38,8 +35,8 @@ class ConsistencyKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         found: dict[str, list[tuple[int, int]]] = {}
-        for name, scan in self._scans.items():
-            spans = [m.span() for m in scan.finditer(doc.text)
+        for name, regex in self.variants.items():
+            spans = [m.span() for m in doc.scan.finditer_page(regex)
                      if m.end() > m.start() and doc.block_at(m.start()) is not None]
             if spans:
                 found[name] = spans

@@ -161,15 +161,16 @@ def build_table() -> dict[str, Any]:
     _State.recording = {"calls": {}, "compiled": {}}
     try:
         rules = load_rules()
-        rules.anchor_index  # noqa: B018 - builds every anchor set the rules ask for
-        from .blockfilter import superset_pattern
+        scanner = rules.scanner
+        scanner.anchor_index  # noqa: B018 - derives every anchor set the rules ask for
+        from .loose import superset_pattern
 
-        for pattern in rules.filter_patterns():  # the loose form of every regex, re2 or not
+        for pattern in scanner.filter_patterns():  # the loose form of every regex, re2 or not
             superset_pattern(pattern)
         from .fastregex import FastRegex
 
         for fact in rules.facts.values():  # their scan forms, made on a page's first question
-            FastRegex(fact.pattern)
+            FastRegex(fact.pattern.regex)
         from ..context import META
 
         # The meta-language pattern of context.py and its scan, made when it is imported.

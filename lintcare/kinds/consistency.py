@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -32,6 +33,9 @@ class ConsistencyKind(Kind):
         unknown = set(self.replace) - set(self.variants)
         if unknown:
             raise ctx.error("replace", f"unknown variant '{sorted(unknown)[0]}'")
+
+    def declared_patterns(self) -> list[Pattern]:
+        return list(self.variants.values())
 
     def find(self, doc: Document) -> Iterator[Hit]:
         found: dict[str, list[tuple[int, int]]] = {}

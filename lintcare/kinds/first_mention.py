@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -59,6 +60,9 @@ class FirstMentionKind(Kind):
             if b.kind != block.kind:
                 return False
         return False
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.name_re]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         first_body = first_heading = None

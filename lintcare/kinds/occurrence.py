@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -32,6 +33,9 @@ class OccurrenceKind(Kind):
 
     def anchors(self) -> tuple[str, ...]:
         return self.regex.anchors
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.regex]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         seen = 0

@@ -104,6 +104,9 @@ class TokensKind(Kind):
         words = self.anchors()
         self._words = None if by_norm or not words else _word_scan(words)
 
+    def declared_patterns(self) -> list[Pattern]:
+        return [self._words] if self._words is not None else []
+
     def anchors(self) -> tuple[str, ...]:
         out: set[str] = set()
         for pattern in self.patterns:

@@ -132,9 +132,10 @@ class Scanner:
             if asks(rule.kind):
                 anchors.update(rule.kind_anchors)
                 for pattern in rule.kind.declared_patterns():
-                    for group in pattern.anchor_groups:  # asked by PageScan.finditer
-                        anchors.update(group)
-                    if not rule.kind.prunable:  # a page-wide kind: PageScan.spans asks these
+                    if rule.kind.prunable:  # scanned in blocks: PageScan.finditer asks these
+                        for group in pattern.anchor_groups:
+                            anchors.update(group)
+                    else:  # scanned over the page: PageScan.spans asks these
                         anchors.update(pattern.starts)
         return anchors
 

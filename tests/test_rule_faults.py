@@ -126,9 +126,10 @@ def test_team_patterns_use_the_timed_engine_and_built_ins_the_fast_one(tmp_path)
     team = load_rules([_team(tmp_path, TEAM_RULE)]).get("clinic-name")
     assert team is not None
     # Built-ins use the standard library's engine (compiled on first use: prebuilt.py).
-    assert all(isinstance(r.compiled(), re.Pattern) for r in getattr(builtin.kind, "regexes", []))
-    (timed,) = team.kind.regexes  # type: ignore[attr-defined]
-    assert isinstance(timed, TimedPattern)
+    assert all(isinstance(r.regex.compiled(), re.Pattern) for r in getattr(builtin.kind, "regexes", []))
+    (pattern,) = team.kind.regexes  # type: ignore[attr-defined]
+    timed = pattern.regex
+    assert isinstance(timed, TimedPattern) and not pattern.standard
     assert FastRegex(timed).full is timed  # scanned as it is, never recompiled without timeout
     found = lint_text(PAGE.replace("Riverbend Clinic", "riverbend clinic"), ruleset=load_rules(
         [_team(tmp_path, TEAM_RULE)], default_rules()))

@@ -113,8 +113,9 @@ def _make_table() -> dict[str, Any]:
     except Exception:  # a broken rules.yaml: the real load reports it
         return {}
     table["key"] = key
-    _write(table_path(key), render_table(table))
-    return table
+    text = render_table(table)
+    _write(table_path(key), text)
+    return json.loads(text)  # this run uses what later runs will read
 
 
 def _write(path: Path, text: str) -> None:

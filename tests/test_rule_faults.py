@@ -192,7 +192,7 @@ def test_catastrophic_regex_in_rule_examples(run_cli, tmp_path, quick_timeout):
 
 def test_time_budget_grows_with_the_text_scanned(tmp_path):
     rs = load_rules([_team(tmp_path, TEAM_RULE)])
-    (timed,) = rs.rules[0].kind.regexes  # type: ignore[attr-defined]
+    timed = rs.rules[0].kind.regexes[0].regex  # type: ignore[attr-defined]
     short = timed._limit("x" * 10, 0, None)
     long = timed._limit("x" * 5_000_000, 0, None)
     assert short == pytest.approx(userregex.BASE_TIMEOUT, abs=0.001)

@@ -204,7 +204,6 @@ def test_a_page_that_lowercasing_lengthens_is_still_linted(use_filter: bool):
 def test_the_rules_a_page_runs_are_every_rule_whose_kind_can_match(page: Path):
     """The engine picks rules from the filter's hits on a page instead of asking each kind."""
     from lintcare.document import Document
-
     from lintcare.engine import run_rule
 
     base = default_rules()

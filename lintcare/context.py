@@ -7,12 +7,10 @@ rule's pattern. What counts as label text is data: facts in rules.yaml.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .scan.fastregex import FastRegex, lower_text
-from .scan.prebuilt import compile_pattern
+from .scan import compile
 
 if TYPE_CHECKING:
     from .document import Document
@@ -31,7 +29,9 @@ NEGATION_WINDOW = 6
 # sentences that report a claim in order to correct it ("Myth: ketamine is a cure",
 # "some clinics claim...", "be wary of ads that promise...").
 # Compiled on first use (a table lookup until then): most runs never need it whole.
-META = compile_pattern(
+# The scan finds its matches on a sentence's lowercased copy (re tries a case-ignoring
+# alternation of words a few times slower).
+META = compile(
     r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
     r"(?:we|you|please|to) (?:say|write)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
@@ -46,12 +46,8 @@ META = compile_pattern(
     # ("X is called Y" names a thing, so only people being called or labelled count.)
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?told\b|"
     r"\b(?:are|were|been|being|get|got)\s+(?:\w+\s+)?(?:called|labell?ed)\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
-
-# The same matches, found on a sentence's lowercased copy (re tries a case-ignoring
-# alternation of words a few times slower).
-_META_SCAN = FastRegex(META)
 
 _OPEN_CLOSE = (("“", "”"), ("‘", "’"), ("«", "»"))
 # Marks that do not end a negation's reach ("not a 'cure'", "non-addictive").
@@ -100,10 +96,7 @@ def is_quoted(doc: Document, start: int, end: int) -> bool:
     sentence = doc.text[s:e]
     if _inside_pair(sentence, start - s, end - s):
         return True
-    lower = doc.lower
-    # The page's lowercased copy lines up with it unless lowercasing moved offsets.
-    lowered = lower[s:e] if len(lower) == len(doc.text) else lower_text(sentence)
-    return _META_SCAN.search(sentence, lowered) is not None
+    return doc.scan.search(META, s, e) is not None
 
 
 def covered_by(doc: Document, start: int, end: int, facts: tuple[str, ...]) -> bool:

@@ -11,13 +11,11 @@ from .findings import Edit, Finding, Fix
 from .kinds import Hit
 from .merge import drop_same_span
 from .rules.loader import CONTEXT_WINDOW, Rule, RuleSet
-from .scan.userregex import RegexTimeout
+from .scan import RegexTimeout
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:
-    if rule.anchors and not doc.contains_any(rule.anchors):
-        return False
-    if rule.kind_anchors and not rule.kind.filtered(doc) and not doc.contains_any(rule.kind_anchors):
+    if not doc.scan.may_match(rule):  # the scan rules out every match (filter, anchors)
         return False
     if not all(doc.has(f) for f in rule.when):
         return False
@@ -125,7 +123,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 
 def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
-    if not rule.kind.can_match(doc) or not _page_allows(rule, doc):
+    if not _page_allows(rule, doc):
         return
     # One finding per place: a rule's alternative patterns may match overlapping text.
     last_end = -1
@@ -146,7 +144,7 @@ def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = 
     """
     findings: list[Finding] = []
     fallback: list[Finding] = []
-    for rule in ruleset.rules_for(doc.filter_hits, doc.block_filter):
+    for rule in ruleset.scanner.rules_for(doc.scan):
         try:
             found = list(run_rule(rule, doc))
         except RegexTimeout as exc:

@@ -58,10 +58,9 @@ def document_for(source: Source, prose: Prose, ruleset: RuleSet, config: Config 
     from .document import Document
     from .language.vocabulary import EMPTY
 
-    block_filter = ruleset.block_filter(len(prose.text))
     vocabulary = config.vocabulary if config is not None else EMPTY
-    return Document(source, prose, ruleset.facts, ruleset.index_for(block_filter), block_filter,
-                    vocabulary)
+    scan = ruleset.scanner.page(prose.text, prose.blocks)
+    return Document(source, prose, ruleset.facts, scan, vocabulary)
 
 
 def lint(source: Source, ruleset: RuleSet, config: Config | None = None) -> Linted:

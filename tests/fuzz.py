@@ -36,6 +36,7 @@ from lintcare.api import default_rules, lint_source
 from lintcare.document import Document
 from lintcare.engine import lint_document
 from lintcare.fix.apply import fix_text
+from lintcare.scan import PageScan
 from lintcare.sources import Source, extract
 
 RULES = default_rules()
@@ -156,9 +157,12 @@ def check_filter(text: str, fmt: str) -> None:
     """The block filter only skips work: the rules find the same with and without it."""
     source = Source("fuzz", text, fmt)
     prose = extract(source)
-    block_filter = RULES.block_filter(10**12)
-    plain = Document(source, prose, RULES.facts, RULES.anchor_index)
-    filtered = Document(source, prose, RULES.facts, RULES.index_for(block_filter), block_filter)
+    scanner = RULES.scanner
+    scanner.block_filter(10**12)
+    plain = Document(source, prose, RULES.facts,
+                     PageScan(prose.text, prose.blocks, scanner, scanner.anchor_index))
+    filtered = Document(source, prose, RULES.facts, scanner.page(prose.text, prose.blocks))
+    assert filtered.scan.block_filter is not None or not scanner.block_filter(0).available
     assert lint_document(filtered, RULES) == lint_document(plain, RULES)
     STATS.examples["filter"] += 1
 

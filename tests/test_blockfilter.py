@@ -26,8 +26,8 @@ PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.suffi
 
 
 def _patterns(rs: RuleSet) -> list[re.Pattern[str]]:
-    out = [r for rule in rs.rules for r in getattr(rule.kind, "regexes", [])]
-    return out + [f.pattern for f in rs.facts.values()]
+    out = [r.regex for rule in rs.rules for r in getattr(rule.kind, "regexes", [])]
+    return out + [f.pattern.regex for f in rs.facts.values()]
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +169,8 @@ def test_findings_are_the_same_with_and_without_the_filter(page: Path):
     base = default_rules()
     source = Source(str(page), page.read_text(encoding="utf-8"), format_for(str(page)))
     plain, filtered = RuleSet(base.rules, base.facts), RuleSet(base.rules, base.facts)
-    filtered.block_filter(10**9)  # built now, whatever the page's size
-    assert plain.block_filter(0) is None
+    filtered.scanner.block_filter(10**9)  # built now, whatever the page's size
+    assert plain.scanner.block_filter(0) is None
     assert lint_source(source, filtered) == lint_source(source, plain)
 
 
@@ -187,12 +187,16 @@ def test_a_page_that_lowercasing_lengthens_is_still_linted(use_filter: bool):
     from lintcare.document import Document
     from lintcare.engine import lint_document
 
-    rs = default_rules()
+    base = default_rules()
+    rs = RuleSet(base.rules, base.facts)
+    if use_filter:
+        rs.scanner.block_filter(10**12)
     source = Source("<i>", "İ" * 40 + " You may feel tired for awhile after the infusion.", "text")
     prose = extract(source)
-    block_filter = rs.block_filter(10**12) if use_filter else None
-    index = rs.index_for(block_filter) if use_filter else rs.anchor_index
-    found = lint_document(Document(source, prose, rs.facts, index, block_filter), rs)
+    scan = rs.scanner.page(prose.text, prose.blocks)
+    assert (scan.block_filter is not None) == use_filter
+    assert not scan.aligned
+    found = lint_document(Document(source, prose, rs.facts, scan), rs)
     assert "awhile" in {f.text for f in found}
 
 
@@ -200,12 +204,24 @@ def test_a_page_that_lowercasing_lengthens_is_still_linted(use_filter: bool):
 def test_the_rules_a_page_runs_are_every_rule_whose_kind_can_match(page: Path):
     """The engine picks rules from the filter's hits on a page instead of asking each kind."""
     from lintcare.document import Document
+    from lintcare.engine import run_rule
 
     base = default_rules()
     rs = RuleSet(base.rules, base.facts)
-    block_filter = rs.block_filter(10**9)
+    block_filter = rs.scanner.block_filter(10**9)
     source = Source(str(page), page.read_text(encoding="utf-8"), format_for(str(page)))
-    doc = Document(source, extract(source), rs.facts, rs.index_for(block_filter), block_filter)
-    chosen = rs.rules_for(doc.filter_hits, block_filter)
-    assert [r.id for r in chosen] == [r.id for r in rs.rules if r.kind.can_match(doc)]
-    assert rs.rules_for(None, block_filter) == rs.rules
+    prose = extract(source)
+    doc = Document(source, prose, rs.facts, rs.scanner.page(prose.text, prose.blocks))
+    hits = doc.scan.filter_hits
+    assert hits is not None
+    chosen = rs.scanner.rules_for(doc.scan)
+    asked = [r for r in rs.rules if (slots := rs.scanner.slots_of(r, block_filter)) is None
+             or any(slot in hits for slot in slots)]
+    assert [r.id for r in chosen] == [r.id for r in asked]
+    assert len(chosen) < len(rs.rules)  # the filter does rule some out
+    # Every rule left out finds nothing on the page when run anyway.
+    plain = Document(source, prose, rs.facts)
+    left_out = [r for r in rs.rules if r not in chosen]
+    assert [r.id for r in left_out if list(run_rule(r, plain))] == []
+    # A page another scanner made (no shared filter) runs every rule.
+    assert rs.scanner.rules_for(plain.scan) == rs.rules

@@ -9,15 +9,8 @@ import pytest
 
 from lintcare.api import lint_text
 from lintcare.scan.charscan import CharScan, LazyScan, best_scanner
-from lintcare.scan.fastregex import (
-    MAX_SHARE,
-    FastRegex,
-    after_non_word,
-    lower_literals,
-    lower_text,
-    lowers_exactly,
-    scan_form,
-)
+from lintcare.scan.fastregex import MAX_SHARE, FastRegex, after_non_word, scan_form
+from lintcare.scan.lowering import lower_literals, lower_text, lowers_exactly
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
           r"\d", r"\w", "[a-c]", "[^a]", "[“”]", "[A-Za-z]", "(?<=[A-Za-z])", "(?<![a-z])",
@@ -157,8 +150,8 @@ def _builtin_patterns() -> list:
     from lintcare.api import default_rules
 
     rs = default_rules()
-    return [r for rule in rs.rules for r in getattr(rule.kind, "regexes", [])] + \
-        [f.pattern for f in rs.facts.values()]
+    return [r.regex for rule in rs.rules for r in getattr(rule.kind, "regexes", [])] + \
+        [f.pattern.regex for f in rs.facts.values()]
 
 
 def test_lowered_scans_find_what_ignoring_case_finds_with_long_s_and_dotless_i() -> None:
@@ -225,7 +218,7 @@ def test_token_rules_find_their_words_as_the_lookaround_regex_does() -> None:
         words = tuple(rng.sample(["its", "it", "a-", "'s", "ts"], rng.randint(1, 3)))
         plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         text = "".join(rng.choice(["its", "it", "s", "a", "-", "'", " ", "é"]) for _ in range(8))
-        assert (_word_scan(words).search(text, text) is None) == (plain.search(text) is None), \
+        assert (_word_scan(words).scanner.search(text, text) is None) == (plain.search(text) is None), \
             (words, text)
 
 

@@ -166,11 +166,14 @@ def test_first_use_works_for_a_team_term_list(tmp_path):
 
 def _doc(text: str, fmt: str = "text", prose=None):
     from lintcare.document import Document
+    from lintcare.scan import PageScan
     from lintcare.sources import Source, extract
 
     rs = default_rules()
     source = Source("<t>", text, fmt)
-    return Document(source, prose or extract(source), rs.facts, rs.anchor_index)
+    prose = prose or extract(source)
+    scan = PageScan(prose.text, prose.blocks, rs.scanner, rs.scanner.anchor_index)
+    return Document(source, prose, rs.facts, scan)
 
 
 PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.suffix in (".txt", ".md", ".html"))
@@ -184,8 +187,10 @@ def test_terms_tried_where_their_literals_stand_are_the_scans_matches(page):
 
     kind = default_rules().get("jargon-undefined").kind
     doc = _doc(page.read_text(encoding="utf-8"), format_for(str(page)))
-    assert doc.literal_starts(kind._starts) is not None
-    expected = [(m.start(), m.end()) for m in kind._scan_lower.finditer(doc.lower)]
+    assert kind.regex.starts and doc.scan.literal_starts(kind.regex.starts) is not None
+    assert [m.span() for m in kind.regex.finditer(doc.text)] == list(doc.scan.spans(kind.regex))
+    expected = [m.span() for m in kind.regex.finditer(doc.text)
+                if any(r.fullmatch(doc.text, *m.span()) for r in kind.term_res)]
     assert [(start, end) for start, end, _ in kind._matches(doc)] == expected
 
 
@@ -194,8 +199,8 @@ def test_literal_starts_are_not_used_when_text_stands_outside_the_blocks():
 
     text = "sedation here\n\nand sedation"
     prose = Prose(text, [Block(15, len(text))], OffsetMap.identity(len(text)))
-    assert _doc(text, prose=prose).literal_starts(("sedation",)) is None
+    assert _doc(text, prose=prose).scan.literal_starts(("sedation",)) is None
     joined = Prose(text, [Block(0, 13), Block(13, len(text))], OffsetMap.identity(len(text)))
-    assert _doc(text, prose=joined).literal_starts(("sedation",)) is None  # no gap between blocks
+    assert _doc(text, prose=joined).scan.literal_starts(("sedation",)) is None  # no gap between blocks
     apart = Prose(text, [Block(0, 13), Block(15, len(text))], OffsetMap.identity(len(text)))
-    assert _doc(text, prose=apart).literal_starts(("sedation",)) == [0, 19]
+    assert _doc(text, prose=apart).scan.literal_starts(("sedation",)) == [0, 19]

@@ -2,33 +2,104 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 
 import pytest
 
+from lintcare.api import lint_text
 from lintcare.kinds import RuleError
+from lintcare.paths import default_rules_path
 from lintcare.rules.loader import load_rules
-from lintcare.scan import prebuilt
+from lintcare.scan import anchors, fastregex, loose, lowering, prebuilt
 from lintcare.scan.prebuilt import LazyPattern, compile_pattern
 
-STALE = ("is stale (rules.yaml, anchors.py, blockfilter.py or fastregex.py changed): "
-         "run `python -m lintcare.scan.prebuilt`")
+ANALYSES = [getattr(module, name) for module in (anchors, fastregex, loose, lowering)
+            for name in dir(module) if hasattr(getattr(module, name), "__wrapped__")]
+
+@pytest.fixture
+def fresh_table(tmp_path, monkeypatch):
+    """No table in memory, and a cache folder of this test's own."""
+    monkeypatch.setenv("LINTCARE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(prebuilt._State, "table", None)
+    return tmp_path / "cache"
 
 
 # -- the regex table ---------------------------------------------------------------
-def test_regex_table_is_current():
-    if prebuilt._read_table().get("python", prebuilt.python_version()) != prebuilt.python_version():
-        pytest.skip("the table is made by another Python version (and so not used by this one)")
-    expected = prebuilt.render_table(prebuilt.build_table())
-    current = prebuilt.TABLE_PATH.read_text(encoding="utf-8")
-    assert current == expected, f"lintcare/data/regex-table.json {STALE}"
+def test_the_table_is_made_on_first_use_and_read_from_the_cache_after(fresh_table):
+    assert not fresh_table.exists()
+    made = prebuilt._table()
+    path = prebuilt.table_path(prebuilt.table_key())
+    assert path.parent == fresh_table and path.is_file()
+    assert made["key"] == prebuilt.table_key() and made["calls"]["superset_pattern"]
+    assert prebuilt._read_table() == json.loads(path.read_text(encoding="utf-8")) == made
+    assert [p.name for p in fresh_table.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_the_cached_table_holds_what_the_analysis_computes(fresh_table):
+    table = prebuilt._table()
+    for name, found in table["calls"].items():
+        fn = next(f for f in ANALYSES if f.__name__ == name).__wrapped__
+        for pattern, result in list(found.items())[::7]:
+            assert prebuilt._tuples(result) == fn(pattern), (name, pattern)
+
+
+def test_a_stale_or_broken_table_is_ignored(fresh_table):
+    key = prebuilt.table_key()
+    path = prebuilt.table_path(key)
+    path.parent.mkdir(parents=True)
+    calls = {"regex_anchors": {r"\bketamine\b": ["wrong"]}}
+    path.write_text(json.dumps({"key": "0" * 64, "calls": calls, "compiled": {}}), encoding="utf-8")
+    assert prebuilt._read_table(key) == {}
+    path.write_text('{"key": "' + key + '", "calls": {', encoding="utf-8")  # cut short
+    assert prebuilt._read_table(key) == {}
+    assert prebuilt._table()["key"] == key  # made afresh, and written over the bad file
+    assert prebuilt._read_table(key)["key"] == key
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("LINTCARE_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(prebuilt._State, "table", None)
+    assert prebuilt._table()["calls"]  # made, used, and not written
+    assert [f.text for f in lint_text("Ketamine is a miracle cure.")]
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("LINTCARE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert prebuilt.cache_dir() == tmp_path / "lintcare"
+    monkeypatch.setenv("LINTCARE_CACHE_DIR", str(tmp_path / "x"))
+    assert prebuilt.cache_dir() == tmp_path / "x"
+
+
+def test_an_edited_pattern_in_rules_yaml_takes_effect_with_no_other_step(fresh_table, tmp_path,
+                                                                         monkeypatch):
+    """Editing rules.yaml changes the table's key: the next load makes a new table, and
+    the edited pattern finds what it now says (no rebuild by hand)."""
+    old_key = prebuilt.table_key()
+    prebuilt._table()  # a table for the rules as shipped
+    text = default_rules_path().read_text(encoding="utf-8")
+    old = "pattern: '\\b(?:miracle|breakthrough|"
+    assert text.count(old) == 1, "the rule this test edits has changed: pick another"
+    edited = tmp_path / "rules.yaml"
+    edited.write_text(text.replace(old, "pattern: '\\b(?:marvel|breakthrough|"), encoding="utf-8")
+    monkeypatch.setattr("lintcare.paths.default_rules_path", lambda: edited)
+    monkeypatch.setattr("lintcare.rules.loader.default_rules_path", lambda: edited)
+    monkeypatch.setattr(prebuilt._State, "table", None)
+    assert prebuilt.table_key() != old_key
+    rules = load_rules([edited])
+    assert prebuilt._State.table["key"] == prebuilt.table_key()  # made for the edited file
+    found = lint_text("Ketamine is a marvel for some. It is no miracle for all.", ruleset=rules)
+    assert [f.text for f in found if f.rule == "hype-superlative"] == ["marvel"]
 
 
 def test_builtin_patterns_compile_on_first_use():
     rule = load_rules().get("spravato-called-ketamine")  # a fresh load: nothing compiled yet
     assert rule is not None
-    lazy = rule.kind.regexes[0]  # type: ignore[attr-defined]
+    lazy = rule.kind.regexes[0].regex  # type: ignore[attr-defined]
     assert isinstance(lazy, LazyPattern)
     real = re.compile(lazy.pattern, re.IGNORECASE)
     assert "search" not in vars(lazy)  # not compiled yet
@@ -41,7 +112,7 @@ def test_builtin_patterns_compile_on_first_use():
 
 def test_what_is_known_before_compiling_is_what_compiling_gives():
     rules = load_rules()
-    lazies = [r for rule in rules.rules for r in getattr(rule.kind, "regexes", ())]
+    lazies = [r.regex for rule in rules.rules for r in getattr(rule.kind, "regexes", ())]
     assert lazies and all(isinstance(r, LazyPattern) for r in lazies)
     assert any("flag" in r.groupindex for r in lazies)
     for lazy in lazies:
@@ -53,10 +124,9 @@ def test_what_is_known_before_compiling_is_what_compiling_gives():
 def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
     # A team's regex is kept out of the block filter; a built-in one must not be.
     rules = load_rules()
-    assert all(prebuilt.is_standard(f.pattern) for f in rules.facts.values())
-    for rule in rules.rules:
-        if rule.kind.name == "pattern":
-            assert rule.kind.filter_patterns() is not None, rule.id
+    assert all(f.pattern.standard for f in rules.facts.values())
+    regexes = {r.pattern for rule in rules.rules if rule.kind.name == "pattern" for r in rule.kind.regexes}
+    assert regexes and regexes <= set(rules.scanner.filter_patterns())
 
 
 def test_a_pattern_not_in_the_table_compiles_at_once():

@@ -126,9 +126,10 @@ def test_team_patterns_use_the_timed_engine_and_built_ins_the_fast_one(tmp_path)
     team = load_rules([_team(tmp_path, TEAM_RULE)]).get("clinic-name")
     assert team is not None
     # Built-ins use the standard library's engine (compiled on first use: prebuilt.py).
-    assert all(isinstance(r.compiled(), re.Pattern) for r in getattr(builtin.kind, "regexes", []))
-    (timed,) = team.kind.regexes  # type: ignore[attr-defined]
-    assert isinstance(timed, TimedPattern)
+    assert all(isinstance(r.regex.compiled(), re.Pattern) for r in getattr(builtin.kind, "regexes", []))
+    (pattern,) = team.kind.regexes  # type: ignore[attr-defined]
+    timed = pattern.regex
+    assert isinstance(timed, TimedPattern) and not pattern.standard
     assert FastRegex(timed).full is timed  # scanned as it is, never recompiled without timeout
     found = lint_text(PAGE.replace("Riverbend Clinic", "riverbend clinic"), ruleset=load_rules(
         [_team(tmp_path, TEAM_RULE)], default_rules()))
@@ -191,7 +192,7 @@ def test_catastrophic_regex_in_rule_examples(run_cli, tmp_path, quick_timeout):
 
 def test_time_budget_grows_with_the_text_scanned(tmp_path):
     rs = load_rules([_team(tmp_path, TEAM_RULE)])
-    (timed,) = rs.rules[0].kind.regexes  # type: ignore[attr-defined]
+    timed = rs.rules[0].kind.regexes[0].regex  # type: ignore[attr-defined]
     short = timed._limit("x" * 10, 0, None)
     long = timed._limit("x" * 5_000_000, 0, None)
     assert short == pytest.approx(userregex.BASE_TIMEOUT, abs=0.001)

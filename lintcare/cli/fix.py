@@ -25,7 +25,7 @@ from ..faults import RuleError
 from ..fix.apply import FixResult
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
-from ..scan.userregex import RegexTimeout
+from ..scan import RegexTimeout
 from ..sources import Source, SourceError, format_for, read_stdin
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, plan_files
 

@@ -49,7 +49,7 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
     lint hold enough text: the workers then share one copy instead of building their own."""
     if not rulesets:
         return  # every file came from the cache: the rule modules stay unimported
-    from ..rules.loader import FILTER_AFTER
+    from ..scan import FILTER_AFTER
 
     sizes: dict[int, int] = {}
     distinct: dict[int, RuleSet] = {}
@@ -65,7 +65,7 @@ def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list
         sizes[id(ruleset)] = sizes.get(id(ruleset), 0) + size
     for key, ruleset in distinct.items():
         if sizes[key] >= FILTER_AFTER:
-            ruleset.index_for(ruleset.block_filter(sizes[key]))
+            ruleset.scanner.warm(sizes[key])
 
 
 def _from_cache(plan: list[tuple[str, str | None, Config | None]], files: list[int],

@@ -11,6 +11,7 @@ from ..faults import RuleError
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..scan import Pattern
 
 __all__ = ["Hit", "Kind", "RuleError", "match_case"]
 
@@ -50,41 +51,19 @@ class Kind:
         """Lowercase literals one of which must occur in a page for a match to be possible."""
         return ()
 
-    def anchor_sets(self) -> list[tuple[str, ...]]:
-        """Every anchor tuple this kind asks a page about (to index them in one pass)."""
-        return [self.anchors()]
-
     def use_anchors(self, anchors: tuple[str, ...]) -> None:
         """The rule's own ``anchors``: literals one of which every match contains (or its
-        block, for lookarounds). Kinds that scan blocks use them where they derive none."""
+        block, for lookarounds). Kinds that scan blocks pass them to ``doc.scan``."""
 
-    # The block filter's slots for filter_patterns(), and the filter they belong to.
-    _slot_cache: tuple[Any, tuple[int, ...] | None] = (None, None)
+    # Every hit is a match of one of ``declared_patterns()`` inside one block: the engine may skip
+    # the rule on a page where the scan rules out all of them (SQLFluff's crawlers: the
+    # kind declares, the engine prunes, and ``find`` never hears of it).
+    prunable: ClassVar[bool] = False
 
-    def can_match(self, doc: Document) -> bool:
-        """False when the block filter rules out every regex of the kind on this page
-        (a cheap check before ``find``)."""
-        hits = doc.filter_hits
-        if hits is None:
-            return True
-        slots = self._filter_slots(doc.block_filter)
-        return slots is None or any(slot in hits for slot in slots)
-
-    def filtered(self, doc: Document) -> bool:
-        """True when ``can_match`` answers from the block filter: the kind's own anchors
-        then need no asking."""
-        return doc.filter_hits is not None and self._filter_slots(doc.block_filter) is not None
-
-    def _filter_slots(self, block_filter: Any) -> tuple[int, ...] | None:
-        """The filter slots of this kind's regexes (None if one is not in the filter)."""
-        if self._slot_cache[0] is not block_filter:
-            self._slot_cache = (block_filter, block_filter.slots(self.filter_patterns()))
-        return self._slot_cache[1]
-
-    def filter_patterns(self) -> list[str] | None:
-        """Patterns of the regexes this kind scans blocks with, for the block filter;
-        None when the filter cannot answer for all of them."""
-        return None
+    def declared_patterns(self) -> list[Pattern]:
+        """The patterns this kind asks ``doc.scan`` about: the scanner indexes the
+        literals their scans need."""
+        return []
 
     def find(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.charscan import CharScan
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -29,17 +29,18 @@ class ConsistencyKind(Kind):
             raise ctx.error("variants", "needs at least two named variants")
         cs = raw.get("case_sensitive", False)
         self.variants = {str(k): ctx.regex("variants", v, cs) for k, v in variants.items()}
-        # Quote and apostrophe patterns start with look-behinds: scan to their characters.
-        self._scans = {k: CharScan(v) for k, v in self.variants.items()}
         self.replace = {str(k): str(v) for k, v in (raw.get("replace") or {}).items()}
         unknown = set(self.replace) - set(self.variants)
         if unknown:
             raise ctx.error("replace", f"unknown variant '{sorted(unknown)[0]}'")
 
+    def declared_patterns(self) -> list[Pattern]:
+        return list(self.variants.values())
+
     def find(self, doc: Document) -> Iterator[Hit]:
         found: dict[str, list[tuple[int, int]]] = {}
-        for name, scan in self._scans.items():
-            spans = [m.span() for m in scan.finditer(doc.text)
+        for name, regex in self.variants.items():
+            spans = [m.span() for m in doc.scan.finditer_page(regex)
                      if m.end() > m.start() and doc.block_at(m.start()) is not None]
             if spans:
                 found[name] = spans

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.anchors import regex_anchors
-from ..scan.fastregex import FastRegex
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -31,11 +30,9 @@ class FirstMentionKind(Kind):
         self.name_re = ctx.regex("name", raw["name"], cs)
         paired = raw["paired"] if isinstance(raw["paired"], list) else [raw["paired"]]
         self.paired = [ctx.regex("paired", p, cs) for p in paired]
-        # The same matches, found faster (a brand name is a literal to skip ahead to).
-        self._name = FastRegex(self.name_re)
 
     def anchors(self) -> tuple[str, ...]:
-        return regex_anchors(self.name_re.pattern)
+        return self.name_re.anchors
 
     def _is_paired(self, doc: Document, start: int, end: int) -> bool:
         block = doc.block_at(start)
@@ -64,9 +61,12 @@ class FirstMentionKind(Kind):
                 return False
         return False
 
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.name_re]
+
     def find(self, doc: Document) -> Iterator[Hit]:
         first_body = first_heading = None
-        for m in self._name.finditer(doc.text, doc.lower):
+        for m in doc.scan.finditer_page(self.name_re):
             if doc.block_at(m.start()) is None:
                 continue
             if doc.in_heading(m.start()):

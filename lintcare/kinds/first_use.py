@@ -12,29 +12,17 @@ from typing import Any
 
 from ..document import Document
 from ..language.readability import Analysis, analysis_of
-from ..scan.anchors import regex_anchors, start_literals
-from ..scan.fastregex import FastRegex, lower_literals, lowers_exactly
-from ..scan.prebuilt import compile_pattern
+from ..scan import Pattern, compile
 from ..sources.prose import HEADING
 from .base import Hit, Kind
 
 _SPACES = re.compile(r"[\s\-‐‑]+")
 
 
-def _plain_regex(phrase: str) -> re.Pattern[str]:
+def _plain_regex(phrase: str) -> Pattern:
     """The plain wording as a case-insensitive regex; spaces and hyphens are interchangeable."""
     parts = [re.escape(p) for p in _SPACES.split(phrase.strip()) if p]
-    return compile_pattern(r"\b" + r"[\s\-‐‑]+".join(parts) + r"\b", re.IGNORECASE)
-
-
-def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``regex.finditer(text)`` when every match starts at one of ``starts`` (in order)
-    and none is empty: a match is tried only there."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := regex.match(text, start)) is not None:
-            yield m
-            pos = m.end()
+    return compile(r"\b" + r"[\s\-‐‑]+".join(parts) + r"\b", ignore_case=True)
 
 
 class FirstUseKind(Kind):
@@ -71,9 +59,9 @@ class FirstUseKind(Kind):
         if self.plain_in not in ("adjacent", "sentence"):
             raise ctx.error("plain_in", "must be 'adjacent' or 'sentence'")
         self.keys: list[str] = []
-        self.term_res: list[re.Pattern[str]] = []
+        self.term_res: list[Pattern] = []
         self.plain: list[tuple[str, ...]] = []
-        self.plain_res: list[list[re.Pattern[str]]] = []
+        self.plain_res: list[list[Pattern]] = []
         for term, plain in raw["terms"].items():
             if not isinstance(term, str) or not term.strip():
                 raise ctx.error("terms", f"term {term!r} must be a non-empty regex string")
@@ -87,35 +75,26 @@ class FirstUseKind(Kind):
             self.plain_res.append([_plain_regex(w) for w in words])
         if not self.keys:
             raise ctx.error("terms", "needs at least one term")
-        # One scan for all terms; an alternation without groups lets ``re`` skip ahead
-        # fast, and a case-insensitive one runs on the page's lowercased copy.
+        # One scan for all terms: an alternation without groups lets the scan skip
+        # ahead fast (doc.scan.spans).
         joined = r"\b(?:" + "|".join(f"(?:{k})" for k in self.keys) + r")\b"
         self.regex = ctx.regex("terms", joined, cs)
-        lowered = None if cs or not lowers_exactly(joined) else lower_literals(joined)
-        self._scan_lower = compile_pattern(lowered) if lowered is not None else None
-        # Literals every match starts with: the page's anchor index finds where they
-        # stand, and the scan is tried only there instead of at every word.
-        self._starts = start_literals(lowered) if lowered is not None else ()
-        # Case-sensitive terms (acronyms) start with capitals, which are rare: FastRegex
-        # skips to them without the leading \b and confirms each candidate (same
-        # matches). Lowercase first letters are too common for that to pay.
-        self._fast = FastRegex(self.regex) if self._scan_lower is None else None
         self.after = self._regexes(ctx, raw, "explained_after")
         self.before = self._regexes(ctx, raw, "explained_before")
         self.next = self._regexes(ctx, raw, "explained_next")
 
     @staticmethod
-    def _regexes(ctx: Any, raw: dict[str, Any], name: str) -> list[re.Pattern[str]]:
+    def _regexes(ctx: Any, raw: dict[str, Any], name: str) -> list[Pattern]:
         value = raw.get(name, [])
         return [ctx.regex(name, p) for p in (value if isinstance(value, list) else [value])]
 
-    def anchor_sets(self) -> list[tuple[str, ...]]:
-        return [self.anchors(), self._starts]
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.regex]
 
     def anchors(self) -> tuple[str, ...]:
         found: set[str] = set()
-        for key in self.keys:
-            lits = regex_anchors(key)
+        for term in self.term_res:
+            lits = term.anchors
             if not lits:
                 return ()
             found.update(lits)
@@ -124,16 +103,7 @@ class FirstUseKind(Kind):
     def _matches(self, doc: Document) -> Iterator[tuple[int, int, int]]:
         """(start, end, term index) of every term use, in order."""
         text = doc.text
-        if self._scan_lower is not None and len(doc.lower) == len(text):
-            starts = doc.literal_starts(self._starts)
-            found = (self._scan_lower.finditer(doc.lower) if starts is None
-                     else _matches_at(self._scan_lower, doc.lower, starts))
-        elif self._fast is not None:
-            found = self._fast.finditer(text, doc.lower)
-        else:
-            found = self.regex.finditer(text)
-        for m in found:
-            start, end = m.span()
+        for start, end in doc.scan.spans(self.regex):
             term = next((i for i, r in enumerate(self.term_res) if r.fullmatch(text, start, end)), None)
             if term is not None:
                 yield start, end, term

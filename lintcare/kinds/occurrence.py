@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.anchors import regex_anchors
-from ..scan.charscan import LazyScan
+from ..scan import Pattern
 from .base import Hit, Kind
 
 
@@ -31,16 +30,16 @@ class OccurrenceKind(Kind):
             raise ctx.error("allow", "must be 0 or more")
         self.headings = raw.get("headings", True)
         self.replace: str | None = raw.get("replace")
-        # The same matches, found faster (on the page's lowercased copy when exact).
-        self._fast = LazyScan(self.regex)
 
     def anchors(self) -> tuple[str, ...]:
-        return regex_anchors(self.regex.pattern)
+        return self.regex.anchors
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.regex]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         seen = 0
-        text = doc.text
-        for m in self._fast.finditer(text, doc.lower):
+        for m in doc.scan.finditer_page(self.regex):
             block = doc.block_at(m.start())
             if block is None or m.end() <= m.start():
                 continue

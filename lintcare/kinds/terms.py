@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.charscan import LazyScan
-from ..scan.prebuilt import compile_pattern
+from ..scan import Pattern, compile
 from .base import Hit, Kind, match_case
 
 
@@ -24,6 +23,7 @@ class TermsKind(Kind):
     name = "terms"
     fields = {"terms": (dict,), "case_sensitive": (bool,), "preserve_case": (bool,)}
     required = ("terms",)
+    prunable = True
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         super().__init__(raw, ctx)
@@ -46,8 +46,6 @@ class TermsKind(Kind):
             self.terms[key if self.case_sensitive else key.lower()] = cands
         self._anchors: tuple[str, ...] | None = None
         self._regex = self._compile()
-        # The same matches, found faster (on the lowercased copy, skipping ahead).
-        self._scan = LazyScan(self._regex)
 
     def anchors(self) -> tuple[str, ...]:
         # Every match holds its term's first word: pages and blocks without one are skipped.
@@ -55,43 +53,21 @@ class TermsKind(Kind):
             self._anchors = tuple(sorted({t.lower().split()[0] for t in self.terms}))
         return self._anchors
 
-    def _compile(self) -> re.Pattern[str]:
+    def _compile(self) -> Pattern:
         # Longest first, so "successful suicide attempt" wins over "successful suicide".
         phrases = sorted(self.terms, key=len, reverse=True)
         body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-        return compile_pattern(r"(?<!\w)(?:" + body + r")(?!\w)", 0 if self.case_sensitive else re.IGNORECASE)
+        return compile(r"(?<!\w)(?:" + body + r")(?!\w)", ignore_case=not self.case_sensitive)
 
     def _key(self, matched: str) -> str:
         key = " ".join(matched.split())
         return key if self.case_sensitive else key.lower()
 
-    def filter_patterns(self) -> list[str] | None:
-        return [self._regex.pattern]
-
-    def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
-        """The regex's matches, each inside one block, in page order."""
-        text = doc.text
-        ranges = doc.filtered_ranges(self._regex)
-        if ranges is None and len(doc.lower) != len(text):  # lowercasing moved offsets
-            ranges = [(b.start, b.end) for b in doc.prose.blocks]
-        if ranges is not None:
-            for lo, hi in ranges:
-                yield from self._scan.finditer(text, doc.lower, lo, hi)
-            return
-        # Every match starts with its term's first word: try the regex only where one
-        # of those words starts (found by the page's anchor index), not across blocks.
-        end = -1
-        for pos in sorted({p for a in self.anchors() for p in doc.anchor_positions(a)}):
-            if pos < end or (pos and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
-                continue
-            block = doc.block_at(pos)
-            m = self._regex.match(text, pos, block.end) if block is not None else None
-            if m is not None:
-                end = m.end()
-                yield m
+    def declared_patterns(self) -> list[Pattern]:
+        return [self._regex]
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        for m in self._matches(doc):
+        for m in doc.scan.finditer(self._regex):
             cands = self.terms.get(self._key(m.group()))
             if cands is None:  # pragma: no cover - the regex only holds the terms
                 continue

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..scan.fastregex import FastRegex
-from ..scan.prebuilt import compile_pattern
+from ..scan import Pattern, compile
 from .base import Hit, Kind, match_case
 
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -56,17 +55,18 @@ def _check_spec(spec: Any) -> str | None:
     return None
 
 
-def _word_scan(words: tuple[str, ...]) -> FastRegex:
-    """Finds one of ``words`` standing as a word (no word character on either side).
+def _word_scan(words: tuple[str, ...]) -> Pattern:
+    """Finds one of ``words`` (lowercase) standing as a word (no word character on
+    either side), in the page's lowercased copy.
 
-    Words that start and end with a word character are written with \\b, which
-    FastRegex drops to skip ahead to the literal ("its" is found by a substring search,
+    Words that start and end with a word character are written with \\b, which the
+    scan drops to skip ahead to the literal ("its" is found by a substring search,
     not tried at every character of the page).
     """
     body = "(?:" + "|".join(map(re.escape, sorted(words))) + ")"
     if all(_WORD_CHAR.match(w[0]) and _WORD_CHAR.match(w[-1]) for w in words):
-        return FastRegex(compile_pattern(r"\b" + body + r"\b"))
-    return FastRegex(compile_pattern(r"(?<!\w)" + body + r"(?!\w)"))
+        return compile(r"\b" + body + r"\b", ignore_case=False)
+    return compile(r"(?<!\w)" + body + r"(?!\w)", ignore_case=False)
 
 
 class TokensKind(Kind):
@@ -103,6 +103,9 @@ class TokensKind(Kind):
         by_norm = any("NORM" in spec for p in self.patterns for spec in p)
         words = self.anchors()
         self._words = None if by_norm or not words else _word_scan(words)
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [self._words] if self._words is not None else []
 
     def anchors(self) -> tuple[str, ...]:
         out: set[str] = set()
@@ -158,7 +161,7 @@ class TokensKind(Kind):
         return any(a in lower_ids for a in self._anchor_ids)
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if self._words is not None and self._words.search(doc.lower, doc.lower) is None:
+        if self._words is not None and doc.scan.search_lower(self._words) is None:
             return
         matcher = self._matcher or self._build()
         for chunk in doc.chunks:

@@ -6,22 +6,16 @@ A bad rule file stops the run with one line naming the file, the rule and the fi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
 from ..paths import default_rules_path
-from ..scan.anchorindex import AnchorIndex
-from ..scan.prebuilt import compile_pattern, is_standard
-from ..scan.userregex import compile_timed
+from ..scan import FILTER_AFTER, Pattern, Scanner, compile, use_table_builder
 from .schema import validate_rules
-
-if TYPE_CHECKING:
-    from ..scan.blockfilter import BlockFilter
 
 FIX_MODES = ("safe", "unsafe", "none")
 
@@ -86,11 +80,11 @@ class Rule:
     skip_headings: bool = False
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
-    sentence_when: re.Pattern[str] | None = None
-    sentence_unless: re.Pattern[str] | None = None
-    unless_before: re.Pattern[str] | None = None
-    unless_after: re.Pattern[str] | None = None
-    exceptions: tuple[re.Pattern[str], ...] = ()
+    sentence_when: Pattern | None = None
+    sentence_unless: Pattern | None = None
+    unless_before: Pattern | None = None
+    unless_after: Pattern | None = None
+    exceptions: tuple[Pattern, ...] = ()
     anchors: tuple[str, ...] = ()
     skip_inside: tuple[str, ...] = ()  # facts whose matches exempt what they cover
     skip_sections: tuple[str, ...] = ()  # facts naming headings whose sections are exempt
@@ -104,21 +98,10 @@ class Rule:
         return self.kind.name
 
 
-# Characters of text a process reads before it builds the block filter (blockfilter.py).
-FILTER_AFTER = 100_000
-
-
 @dataclass
 class RuleSet:
     rules: list[Rule]
     facts: dict[str, Fact]
-    _block_filter: BlockFilter | None = field(default=None, init=False, repr=False, compare=False)
-    _text_seen: int = field(default=0, init=False, repr=False, compare=False)
-    _filtered_index: AnchorIndex | None = field(default=None, init=False, repr=False, compare=False)
-    # For one block filter: the rules it cannot rule out, and filter slot -> the rules
-    # whose kinds scan with that slot's regex (indices into ``rules``).
-    _dispatch: tuple[Any, frozenset[int], dict[int, tuple[int, ...]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -127,84 +110,9 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id in ids], self.facts)
 
     @cached_property
-    def anchor_index(self) -> AnchorIndex:
-        """Every anchor the rules and facts ask pages about, found in one pass per page."""
-        facts = (a for fact in self.facts.values() for a in fact.anchors)
-        return AnchorIndex({*self._rule_anchors(lambda kind: True), *facts})
-
-    def _rule_anchors(self, asks: Callable[[Kind], bool]) -> set[str]:
-        """Rules' own anchors, and those of the kinds for which ``asks`` holds."""
-        anchors: set[str] = set()
-        for rule in self.rules:
-            anchors.update(rule.anchors)
-            if asks(rule.kind):
-                anchors.update(rule.kind_anchors)
-                for group in rule.kind.anchor_sets():
-                    anchors.update(group)
-        return anchors
-
-    def block_filter(self, size: int) -> BlockFilter | None:
-        """The RE2 block filter, once the run has read enough text to repay building it.
-
-        Building it takes a tenth of a second: a pre-commit run over one page is done
-        sooner without it. The filter only skips work, so pages lint the same either way.
-        """
-        if self._block_filter is None:
-            self._text_seen += size
-            if self._text_seen < FILTER_AFTER:
-                return None
-            from ..scan.blockfilter import BlockFilter
-
-            self._block_filter = BlockFilter(self.filter_patterns())
-        return self._block_filter
-
-    def rules_for(self, hits: dict[int, list[int]] | None, block_filter: BlockFilter | None
-                  ) -> list[Rule]:
-        """The rules whose kinds may match on a page the block filter found ``hits`` on
-        (``Kind.can_match``), in rule order.
-
-        Most rules match nowhere on a page: asking each kind costs more than the few
-        rules that are left. The filter's hits on the page pick the kinds they name.
-        """
-        if hits is None or block_filter is None:
-            return self.rules
-        always, by_slot = self._dispatch_for(block_filter)
-        chosen = set(always)
-        for slot in hits:
-            found = by_slot.get(slot)
-            if found is not None:
-                chosen.update(found)
-        rules = self.rules
-        return [rules[i] for i in sorted(chosen)]
-
-    def _dispatch_for(self, block_filter: BlockFilter) -> tuple[frozenset[int], dict[int, tuple[int, ...]]]:
-        if self._dispatch is None or self._dispatch[0] is not block_filter:
-            always: set[int] = set()
-            by_slot: dict[int, list[int]] = {}
-            for i, rule in enumerate(self.rules):
-                slots = rule.kind._filter_slots(block_filter)
-                if slots is None:
-                    always.add(i)
-                for slot in slots or ():
-                    by_slot.setdefault(slot, []).append(i)
-            self._dispatch = (block_filter, frozenset(always),
-                              {slot: tuple(found) for slot, found in by_slot.items()})
-        return self._dispatch[1], self._dispatch[2]
-
-    def filter_patterns(self) -> list[str]:
-        """Every regex the block filter can answer for: the rules' and the facts'."""
-        patterns = [p for rule in self.rules for p in rule.kind.filter_patterns() or ()]
-        return patterns + [f.pattern.pattern for f in self.facts.values() if is_standard(f.pattern)]
-
-    def index_for(self, block_filter: BlockFilter | None) -> AnchorIndex:
-        """The anchor index a page needs: with the block filter, only the anchors the
-        filter cannot stand in for (a rule's own anchors, kinds outside the filter)."""
-        if block_filter is None or not block_filter.available:
-            return self.anchor_index
-        if self._filtered_index is None:
-            outside = self._rule_anchors(lambda kind: block_filter.slots(kind.filter_patterns()) is None)
-            self._filtered_index = AnchorIndex(outside)
-        return self._filtered_index
+    def scanner(self) -> Scanner:
+        """The scans these rules and facts share across pages (scan/scanner.py)."""
+        return Scanner(self.rules, self.facts.values())
 
 
 @dataclass
@@ -226,14 +134,12 @@ class _Ctx:
     def error(self, fld: str, reason: str) -> RuleError:
         return RuleError(f"{self.origin}: rule '{self.rule_id}': field '{fld}': {reason}")
 
-    def regex(self, fld: str, pattern: Any, case_sensitive: bool = False) -> re.Pattern[str]:
+    def regex(self, fld: str, pattern: Any, case_sensitive: bool = False) -> Pattern:
         if not isinstance(pattern, str):
             raise self.error(fld, "must be a regular expression string")
         try:
-            if self.timed:
-                return compile_timed(pattern, not case_sensitive,  # type: ignore[return-value]
-                                     f"{self.origin}: rule '{self.rule_id}': field '{fld}'")
-            return compile_pattern(pattern, 0 if case_sensitive else re.IGNORECASE)
+            return compile(pattern, ignore_case=not case_sensitive, timed=self.timed,
+                           origin=f"{self.origin}: rule '{self.rule_id}': field '{fld}'")
         except re.error as exc:
             raise self.error(fld, f"invalid regular expression: {exc}") from None
 
@@ -358,11 +264,22 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
     return RuleSet(rules, facts)
 
 
+def _analyse_builtin() -> None:
+    """What the scan package's analysis table records: every analysis the built-in rules
+    (and the context filters' own pattern) ask for."""
+    from ..context import META
+
+    load_rules().scanner.analyse_all((META,))
+
+
+use_table_builder(_analyse_builtin)
+
+
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     """lintcare's own rules, loaded once per process."""
     return load_rules()
 
 
-__all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
+__all__ = ["CONTEXT_WINDOW", "FILTER_AFTER", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
            "default_rules", "default_rules_path", "load_rules"]

@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 
 from .anchors import C, sre_parse
-from .fastregex import MAX_SHARE, ODD_CASES, FastRegex, share_of
+from .fastregex import MAX_SHARE, FastRegex, share_of
+from .lowering import ODD_CASES
 from .prebuilt import is_standard
 
 # A class of more members than this is no faster to scan for than the pattern itself.

@@ -1,42 +1,44 @@
-"""The built-in rules' parsing and regex work, done once at build time, not at every start.
+"""The built-in rules' regex analysis, made once and cached on disk, not at every start.
 
-Loading rules.yaml parses 180 kB of YAML, compiles about 700 regular expressions and
-parses each a few more times to find its anchors, its fast scan form and its loose
-form for the block filter (anchors.py, fastregex.py, blockfilter.py); that was most of
-a small run's start-up. Two things make it cheap:
+Loading rules.yaml compiles about 700 regular expressions and parses each a few more
+times to find its anchors, its fast scan form and its loose form for the block filter
+(anchors.py, fastregex.py, lowering.py, loose.py); that was most of a small run's
+start-up. Two things make it cheap:
 
-* ``data/regex-table.json`` holds the results of those parse-based analyses for every
-  pattern the built-in rules use, keyed by the pattern text, so they are looked up
-  instead of computed. A pattern not in the table (a team's rule file, an edited
-  rules.yaml) is analysed at run time as before.
+* A table holds the results of those parse-based analyses for every pattern the
+  built-in rules use, keyed by the pattern text, so they are looked up instead of
+  computed. A pattern not in the table (a team's rule file) is analysed at run time.
 * A pattern the table lists as compiling is handed out as a ``LazyPattern``, compiled
   on first use: a run compiles only the rules its pages can trigger. Any other pattern
   is compiled at once, so an invalid one still stops the run while rules load.
 
-The table is used only when it was made by this Python version from the current
-analysis code (a digest of those three files), so none of them can change a result; a
-test fails when the table is out of date (after any edit of rules.yaml or of them).
-Regenerate it with
-
-    python -m lintcare.scan.prebuilt
+The table is made on first use and cached in ``$LINTCARE_CACHE_DIR`` (else
+``$XDG_CACHE_HOME/lintcare``, else ``~/.cache/lintcare``), in a file named by a digest of
+rules.yaml, the analysis code and the Python version: editing any of them makes a new
+table on the next run, with no manual step. A file that cannot be written only costs
+the next run the same half second; one that cannot be read, or was made from other
+inputs, is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-HERE = Path(__file__).resolve().parent.parent  # the package folder (data/ lives there)
-TABLE_PATH = HERE / "data" / "regex-table.json"
+HERE = Path(__file__).resolve().parent  # the scan package
 # The code whose results the table holds; the regex parser is the Python version's.
-ANALYSIS_SOURCES = ("anchors.py", "blockfilter.py", "fastregex.py")
+ANALYSIS_SOURCES = ("anchors.py", "fastregex.py", "lowering.py", "loose.py", "pattern.py",
+                    "prebuilt.py")
+TABLE_FORMAT = 1
 
 F = TypeVar("F", bound=Callable[[str], Any])
 # What the table knows of a compiled pattern: flags, number of groups, group names.
@@ -48,33 +50,89 @@ class _State:
     table: dict[str, Any] | None = None
     # While the table is being made: every call made and every pattern compiled.
     recording: dict[str, Any] | None = None
+    builder: Callable[[], Any] | None = None  # see use_table_builder
 
 
 def python_version() -> str:
     return f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
-def analysis_digest() -> str:
-    h = hashlib.sha256(f"python {python_version()}".encode())
-    for name in ANALYSIS_SOURCES:
-        h.update(b"\0" + (HERE / "scan" / name).read_bytes())
+def table_key() -> str:
+    """What the table's results depend on: the built-in rules, the analysis code and
+    the Python version (its regex parser)."""
+    from ..paths import default_rules_path
+
+    h = hashlib.sha256(f"python {python_version()} table {TABLE_FORMAT}".encode())
+    for path in (default_rules_path(), *(HERE / name for name in ANALYSIS_SOURCES)):
+        try:
+            h.update(b"\0" + path.read_bytes())
+        except OSError:
+            h.update(b"\0missing")
     return h.hexdigest()
+
+
+def cache_dir() -> Path:
+    if os.environ.get("LINTCARE_CACHE_DIR"):
+        return Path(os.environ["LINTCARE_CACHE_DIR"])
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except (RuntimeError, KeyError):  # no home folder: a cache there cannot be read
+        base = Path(tempfile.gettempdir()) / f"lintcare-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    return Path(base) / "lintcare"
+
+
+def table_path(key: str) -> Path:
+    return cache_dir() / f"regex-table-{key[:24]}.json"
 
 
 def _table() -> dict[str, Any]:
     if _State.table is None:
-        _State.table = _read_table()
+        _State.table = {}  # while the table is being made, everything is computed
+        _State.table = _read_table() or _make_table()
     return _State.table
 
 
-def _read_table() -> dict[str, Any]:
+def _read_table(key: str | None = None) -> dict[str, Any]:
+    """The cached table for these inputs; {} when there is none, or it is unreadable or
+    was made from others (a stale file is never used)."""
+    key = key or table_key()
     try:
-        data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
-        if data.get("analysis") == analysis_digest():
+        data = json.loads(table_path(key).read_text(encoding="utf-8"))
+        if data.get("key") == key and isinstance(data.get("calls"), dict) \
+                and isinstance(data.get("compiled"), dict):
             return data
     except (OSError, ValueError, AttributeError):
         pass
-    return {}  # missing or made by other code: everything is computed at run time
+    return {}
+
+
+def _make_table() -> dict[str, Any]:
+    """Make the table and cache it; {} (everything computed at run time) if it fails."""
+    key = table_key()
+    try:
+        table = build_table()
+    except Exception:  # a broken rules.yaml: the real load reports it
+        return {}
+    table["key"] = key
+    text = render_table(table)
+    _write(table_path(key), text)
+    return json.loads(text)  # this run uses what later runs will read
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically (a reader sees the old file or the whole new one); silent on
+    failure: a cache that cannot be written only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-table-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def _tuples(value: Any) -> Any:
@@ -154,46 +212,29 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # -- building ------------------------------------------------------------------------
-def build_table() -> dict[str, Any]:
-    """The table for the built-in rules, computed afresh by loading them."""
-    from ..rules.loader import load_rules
+def use_table_builder(builder: Callable[[], Any]) -> None:
+    """Register what makes the table: a function that loads the built-in rules and runs,
+    through ``Scanner.analyse_all``, every analysis they will ask for. The rule loader
+    registers it (scan does not import the layers above it)."""
+    _State.builder = builder
+    if _State.table == {} and _State.recording is None:
+        _State.table = None  # asked before a builder existed: try again
 
+
+def build_table() -> dict[str, Any]:
+    """The table for the built-in rules, computed afresh while the builder runs."""
+    if _State.builder is None:
+        raise LookupError("no table builder registered")
     _State.recording = {"calls": {}, "compiled": {}}
     try:
-        rules = load_rules()
-        rules.anchor_index  # noqa: B018 - builds every anchor set the rules ask for
-        from .blockfilter import superset_pattern
-
-        for pattern in rules.filter_patterns():  # the loose form of every regex, re2 or not
-            superset_pattern(pattern)
-        from .fastregex import FastRegex
-
-        for fact in rules.facts.values():  # their scan forms, made on a page's first question
-            FastRegex(fact.pattern)
-        from ..context import META
-
-        # The meta-language pattern of context.py and its scan, made when it is imported.
-        FastRegex(compile_pattern(META.pattern, re.IGNORECASE))
+        _State.builder()
         made = _State.recording
     finally:
         _State.recording = None
     calls = {name: dict(sorted(found.items())) for name, found in sorted(made["calls"].items())}
-    return {"python": python_version(), "analysis": analysis_digest(),
-            "compiled": dict(sorted(made["compiled"].items())), "calls": calls}
+    return {"python": python_version(), "compiled": dict(sorted(made["compiled"].items())),
+            "calls": calls}
 
 
 def render_table(table: dict[str, Any]) -> str:
-    return json.dumps(table, indent=0, ensure_ascii=False) + "\n"
-
-
-def main() -> None:
-    TABLE_PATH.write_text(render_table(build_table()), encoding="utf-8")
-    _State.table = None
-    print(f"wrote {TABLE_PATH}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    # The rule modules record into the imported module, not into this __main__ copy.
-    from lintcare.scan.prebuilt import main as _main
-
-    _main()
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

@@ -233,3 +233,16 @@ def test_stats_reads_markdown_on_standard_input_when_named():
     assert found["path"] == "visit.md"
     assert [s["heading"] for s in found["sections"]] == ["What to expect"]
     assert found["words"] == 10  # the heading is not counted as a sentence's words
+
+
+def test_the_cache_folder_stays_out_of_git_status(tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "page.txt").write_text("Please call the the front desk first.\n", encoding="utf-8")
+    cli("check", "page.txt", cwd=tmp_path)
+    assert (tmp_path / ".lintcare-cache" / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path, capture_output=True, text=True,
+                            check=True).stdout
+    assert status.splitlines() == ["?? page.txt"]

@@ -163,6 +163,26 @@ def stored(findings: Sequence[Finding], path: str) -> StoredFindings:
     return findings if isinstance(findings, StoredFindings) else StoredFindings.of(findings, path)
 
 
+# What ruff, pytest and mypy leave in their cache folders: git ignores the folder's
+# contents, and backup tools that honour the tag (https://bford.info/cachedir/) skip it.
+_CACHE_MARKERS = {
+    ".gitignore": "# Created by lintcare automatically.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+                    "# This file is a cache directory tag created by lintcare.\n",
+}
+
+
+def _mark_cache_folder(folder: Path) -> None:
+    """Write the markers once; a folder that cannot take them still caches."""
+    for name, text in _CACHE_MARKERS.items():
+        marker = folder / name
+        if not marker.exists():
+            try:
+                marker.write_text(text, encoding="utf-8")
+            except OSError:
+                pass
+
+
 class ResultCache:
     def __init__(self, folder: Path, settings: str) -> None:
         self.folder = Path(folder)
@@ -200,6 +220,7 @@ class ResultCache:
         for attempt in range(2):
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
+                _mark_cache_folder(self.folder)
                 con = sqlite3.connect(db, timeout=10, isolation_level=None)
                 # A lost write only costs speed: no waiting for the disk.
                 con.execute("PRAGMA synchronous=OFF")

@@ -9,6 +9,7 @@ corrupt entry counts as a miss and is rewritten.
 from __future__ import annotations
 
 import dataclasses
+import contextlib
 import hashlib
 import json
 import os
@@ -177,10 +178,8 @@ def _mark_cache_folder(folder: Path) -> None:
     for name, text in _CACHE_MARKERS.items():
         marker = folder / name
         if not marker.exists():
-            try:
+            with contextlib.suppress(OSError):
                 marker.write_text(text, encoding="utf-8")
-            except OSError:
-                pass
 
 
 class ResultCache:

@@ -8,8 +8,8 @@ corrupt entry counts as a miss and is rewritten.
 
 from __future__ import annotations
 
-import dataclasses
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os

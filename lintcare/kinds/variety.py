@@ -17,7 +17,9 @@ from ..language.speller import default_speller
 from ..language.varieties import GB, US, default_data, gb_spelling, page_variety, us_spelling
 from .base import Hit, Kind, match_case
 
-_WORD = re.compile(r"(?<![\w'’@/.-])[A-Za-z]+(?![\w'’@/]|\.[A-Za-z])")
+_BEFORE = r"(?<![\w'’@/.-])"
+_AFTER = r"(?![\w'’@/]|\.[A-Za-z])"
+_WORD = re.compile(f"{_BEFORE}[A-Za-z]+{_AFTER}")
 
 
 class VarietyKind(Kind):
@@ -51,7 +53,7 @@ class VarietyKind(Kind):
                     other[form] = us
         if not other:
             return
-        pattern = re.compile(r"(?<![\w'’@/.-])(?:" + "|".join(map(re.escape, other)) + r")(?![\w'’@/]|\.[A-Za-z])")
+        pattern = re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, other)) + ")" + _AFTER)
         for m in pattern.finditer(doc.text):
             repl = match_case(m[0], other[m[0]])
             yield Hit(m.start(), m.end(), repl, (repl,), data=(("variety", _LABEL[variety]),))

@@ -128,7 +128,7 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
     if not rule.kind.can_match(doc) or not _page_allows(rule, doc):
         return
     # One finding per place: a rule's alternative patterns may match overlapping text.
-    last_end = -1
+    last_end, left = -1, rule.max_per_page or -1  # max_per_page: the first N findings only
     for hit in sorted(rule.kind.find(doc), key=lambda h: (h.start, -h.end)):
         if hit.start < last_end:
             continue
@@ -136,6 +136,9 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
             continue
         last_end = max(hit.end, hit.start + 1)
         yield make_finding(rule, doc, hit)
+        left -= 1
+        if left == 0:
+            return
 
 
 def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = None) -> list[Finding]:

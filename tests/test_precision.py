@@ -86,3 +86,60 @@ def test_variety_data_format() -> None:
     data = parse_varieties("# c\npair grey gray\nrule our or\nrule *ae e\nbad line\n")
     assert data.gb_to_us == {"grey": "gray"} and data.us_to_gb == {"gray": "grey"}
     assert data.suffixes == (("our", "or"),) and data.infixes == (("ae", "e"),)
+
+
+# -- 2. brand/generic pairing -----------------------------------------------------------
+FIRST = _only("spravato-first-mention")
+
+
+def test_every_clear_pairing_counts_as_the_first_mention() -> None:
+    pairings = [
+        "SPRAVATO® (esketamine) is a nasal spray we give on weekdays.",
+        "Esketamine, sold under the brand name SPRAVATO, is a nasal spray.",
+        "Esketamine (also called SPRAVATO) is given in our office.",
+        "SPRAVATO is the brand name for esketamine nasal spray.",
+        "Ask us whether esketamine (Spravato) could help you.",
+        "Spravato® (intranasal esketamine) is given in a certified clinic.",
+        "Our nurses give Spravato nasal spray (esketamine) twice a week.",
+    ]
+    for text in pairings:
+        assert _rules(text, ruleset=FIRST) == [], text
+
+
+def test_a_brand_without_its_generic_is_still_flagged() -> None:
+    assert _rules("Ask whether Spravato suits you; esketamine is a nasal spray.", ruleset=FIRST) == [
+        "spravato-first-mention"]
+
+
+# -- 3. regulatory vocabulary -------------------------------------------------------------
+STIGMA = _only("abuse-for-misuse", "substance-stigma-terms", "substance-person-labels")
+
+
+def test_abuse_in_the_label_sense_is_not_stigma() -> None:
+    text = ("The nasal spray carries a risk of abuse and dependence, so it is given in our office. "
+            "Tell us if you have a history of drug or alcohol abuse; it does not rule you out. "
+            "Watching each dose lowers the risk of misuse or abuse of the medicine, "
+            "and ketamine has some abuse potential.")
+    assert _rules(text, ruleset=STIGMA) == []
+
+
+def test_labels_for_people_are_still_stigma() -> None:
+    text = "Tell us if you have a history of alcohol abuse. We never call anyone an addict or a drug abuser."
+    assert sorted(_rules(text, ruleset=STIGMA)) == ["substance-person-labels", "substance-person-labels"]
+    assert _rules("Ketamine abuse can harm the bladder.", ruleset=STIGMA) == ["abuse-for-misuse"]
+
+
+# -- 8. a repeated trademark mark: one finding per page -----------------------------------
+def test_a_repeated_mark_is_reported_once_per_page() -> None:
+    text = " ".join(["SPRAVATO® (esketamine) is a nasal spray."]
+                    + [f"Visit {n}: SPRAVATO® is given again." for n in range(1, 12)])
+    found = [f for f in lint_text(text, ruleset=_only("spravato-mark-repeated"))]
+    assert [(f.rule, f.severity) for f in found] == [("spravato-mark-repeated", "suggestion")]
+    assert found[0].line == 1 and text[found[0].start:found[0].end] == "SPRAVATO®"
+    assert found[0].start == text.index("SPRAVATO®", 5)  # the first repeat, not a later one
+
+
+def test_max_per_page_is_a_rule_option() -> None:
+    rule = RULES.get("spravato-mark-repeated")
+    assert rule is not None and rule.max_per_page == 1
+    assert RULES.get("spelling").max_per_page == 0  # no limit unless a rule asks

@@ -101,7 +101,8 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         # A choice between several candidates is never mechanical.
         safe = rule.fix == "safe" and len(set(hit.suggestions)) <= 1
         fix = Fix((Edit(start, end, hit.replacement),), safe)
-    suggestions = hit.suggestions or rule.suggest
+    # A blank replacement (a deletion) is no suggestion to show: the rule's words say it.
+    suggestions = tuple(s for s in hit.suggestions if s.strip()) or rule.suggest
     return Finding(
         rule=rule.id,
         category=rule.category,

@@ -143,3 +143,37 @@ def test_max_per_page_is_a_rule_option() -> None:
     rule = RULES.get("spravato-mark-repeated")
     assert rule is not None and rule.max_per_page == 1
     assert RULES.get("spelling").max_per_page == 0  # no limit unless a rule asks
+
+
+# -- 6. messages ---------------------------------------------------------------------------
+def test_no_blank_suggestions() -> None:
+    text = "Please call the the clinic  today , and ask for Dana.\u00a0 She can help."
+    found = lint_text(text, ruleset=_only("repeated-word", "double-space", "space-before-punctuation",
+                                          "unicode-space-run"))
+    assert sorted(f.rule for f in found) == ["double-space", "repeated-word", "space-before-punctuation",
+                                              "unicode-space-run"]
+    for f in found:
+        assert f.suggestions and all(s.strip() for s in f.suggestions), f.rule
+        assert f.fix is not None  # the fix still deletes or replaces the spaces
+
+
+def test_long_words_listed_leave_out_numbers_acronyms_and_asked_for_words() -> None:
+    text = " ".join([
+        "If you have thoughts of suicide, call or text 988 for the crisis line.",
+        "In an emergency, call 911 or go to the nearest emergency room.",
+        "The NMDA receptor is one target. NMDA research continues.",
+    ] + ["Individuals considering treatment should discuss alternatives with a clinician."] * 6)
+    (finding,) = [f for f in lint_text(text, ruleset=_only("grade-level-high"))]
+    listed = dict(finding.extra)["long_words"]
+    assert "individuals" in listed and "alternatives" in listed
+    for word in ("988", "911", "nmda", "emergency", "suicide"):
+        assert word not in listed, word
+
+
+def test_a_tms_safety_claim_is_answered_about_tms() -> None:
+    found = lint_text("TMS is completely safe and needs no anesthesia.", ruleset=RULES)
+    rules = {f.rule: f.message for f in found if f.category == "compliance"}
+    assert "safety-absolute-claim" not in rules
+    message = rules["tms-safety-absolute-claim"]
+    assert "TMS" in message and "ketamine" not in message
+    assert "safety-absolute-claim" in _rules("Ketamine infusions are completely safe.")

@@ -177,3 +177,50 @@ def test_a_tms_safety_claim_is_answered_about_tms() -> None:
     message = rules["tms-safety-absolute-claim"]
     assert "TMS" in message and "ketamine" not in message
     assert "safety-absolute-claim" in _rules("Ketamine infusions are completely safe.")
+
+
+# -- 4. plain-text structure --------------------------------------------------------------
+PLAIN_PAGE = """Why we ask about sleep
+Sleep sleep and mood are linked, so we ask a few questions before the first visit.
+
+How to reach us
+Riverside Mood Clinic
+120 Harbor Street, Suite 4
+Phone: (555) 201-3300
+Open Monday to Friday, 8 am to 5 pm, and on the first Saturday of each month from 9 am to noon
+
+This paragraph is wrapped by hand at a fixed width so that
+each line is long and the next word would not have fit on
+the line before it.
+"""
+
+
+def test_a_short_line_over_a_paragraph_is_its_heading() -> None:
+    from lintcare.sources.text import extract_text
+
+    prose = extract_text(PLAIN_PAGE)
+    blocks = [(b.kind, PLAIN_PAGE[b.start:b.end]) for b in prose.blocks]
+    assert blocks[0] == ("heading", "Why we ask about sleep")
+    assert blocks[2] == ("heading", "How to reach us")
+    assert ("paragraph", "Phone: (555) 201-3300") in blocks
+    assert blocks[-1][1].startswith("This paragraph is wrapped") and blocks[-1][1].endswith("before it.")
+
+
+def test_no_sentence_or_repeated_word_across_a_heading() -> None:
+    found = lint_text("Sleep\nSleep and mood are linked, so we ask about both at the first visit.\n",
+                      ruleset=_only("repeated-word"))
+    assert found == []
+    # inside one sentence it is still found
+    assert _flagged(PLAIN_PAGE, "repeated-word") == [" sleep"]
+
+
+def test_address_and_hours_lines_are_not_one_long_sentence() -> None:
+    long = [f.text for f in lint_text(PLAIN_PAGE, ruleset=_only("long-sentence"))]
+    assert long == [PLAIN_PAGE[PLAIN_PAGE.index("This paragraph"):PLAIN_PAGE.index("before it.") + 10]]
+
+
+def test_title_case_question_is_a_heading() -> None:
+    from lintcare.sources.text import extract_text
+
+    text = "What Should I Expect On The Day?\n\nYou will rest in a quiet room for two hours.\n"
+    assert [b.kind for b in extract_text(text).blocks] == ["heading", "paragraph"]

@@ -224,3 +224,13 @@ def test_title_case_question_is_a_heading() -> None:
 
     text = "What Should I Expect On The Day?\n\nYou will rest in a quiet room for two hours.\n"
     assert [b.kind for b in extract_text(text).blocks] == ["heading", "paragraph"]
+
+
+def test_prefixes_before_a_hyphen_are_parts_of_a_word() -> None:
+    assert _spelling("Book a Pre-Assessment call; pre-procedure fasting is two hours.") == []
+    assert _spelling("Some light-headedness can follow the dose.") == []
+
+
+def test_a_canadian_page_may_write_anesthetic() -> None:
+    text = "Our centre has a behaviour clinic, and the anesthetic team is on site."
+    assert _spelling(text) == []

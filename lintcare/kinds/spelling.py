@@ -60,6 +60,9 @@ _UNIT_MAX = 4
 # The memo of fine tokens restarts past this size (its tokens are mostly words, with
 # punctuation, numbers and the like: some tens of megabytes at most).
 _FINE_TOKENS_MAX = 400_000
+# Prefixes written before a hyphen ("pre-procedure", "Multi-Disciplinary"): a part of the
+# compound, not a word of its own.
+_PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi", "mid"})
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _NON_SPACE = re.compile(r"\S*")
 # A pronunciation guide: hyphenated syllables in brackets, one stressed in capitals
@@ -199,6 +202,8 @@ class SpellingKind(Kind):
                         word in names or not _sentence_start(doc, text, start)):
                     continue  # a name, not a near miss of a domain term
             end = start + verdict.length
+            if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
+                continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
 

@@ -55,7 +55,10 @@ def parse_varieties(text: str) -> VarietyData:
         else:
             suffixes.append((gb, us))
     suffixes.sort(key=lambda p: -len(p[0]))
-    return VarietyData(pairs, {us: gb for gb, us in pairs.items()}, tuple(suffixes), tuple(infixes))
+    # Canada spells "anesthetic" and "pediatric" the US way: an -ae-/-oe- pair is accepted
+    # on a GB page but does not mark the US word as the other variety.
+    us_to_gb = {us: gb for gb, us in pairs.items() if "ae" not in gb and "oe" not in gb}
+    return VarietyData(pairs, us_to_gb, tuple(suffixes), tuple(infixes))
 
 
 @lru_cache(maxsize=1)

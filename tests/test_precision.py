@@ -234,3 +234,49 @@ def test_prefixes_before_a_hyphen_are_parts_of_a_word() -> None:
 def test_a_canadian_page_may_write_anesthetic() -> None:
     text = "Our centre has a behaviour clinic, and the anesthetic team is on site."
     assert _spelling(text) == []
+
+
+# -- 5. HTML page chrome -------------------------------------------------------------------
+CHROME_PAGE = """<html><head><title>Esketamine care</title></head><body>
+<header><nav><ul class="main-menu"><li><a href="/">Home</a></li>
+<li><a href="/ketamine">Ketamine Infusions</a></li><li>Clinic  Hours</li></ul></nav></header>
+<div role="navigation"><a href="/a">Recieve updates</a></div>
+<main><article><header><h1>SPRAVATO® (esketamine) at our clinic</h1></header>
+<p>Our team gives SPRAVATO® (esketamine) nasal spray. You stay with us for at least two hours,
+and side effects such as dizziness and sedation are watched.</p></article></main>
+<aside><p>Popular  posts</p></aside>
+<footer><p>Riverside Mood Clinic, 120 Harbor Street, Suite 4. Call (555) 201-3300
+or write to care@riverside.example. &copy; 2024-2026</p></footer>
+</body></html>
+"""
+
+
+def test_chrome_is_not_linted_by_default() -> None:
+    from lintcare.sources.html import extract_html
+
+    prose = extract_html(CHROME_PAGE)
+    assert "Ketamine Infusions" not in prose.text and "Popular" not in prose.text
+    assert "Riverside" not in prose.text and "Recieve" not in prose.text
+    assert "SPRAVATO® (esketamine) at our clinic" in prose.text  # an article's own header stays
+    found = _rules(CHROME_PAGE, fmt="html")
+    assert "double-space" not in found and "spelling" not in found
+
+
+def test_chrome_contact_facts_still_count() -> None:
+    from lintcare.sources.html import extract_html
+
+    links = extract_html(CHROME_PAGE).links
+    assert "tel:5552013300" in links and "mailto:care@riverside.example" in links
+    assert "120 Harbor Street, Suite 4" in links
+    assert not any("2024" in link for link in links)  # a copyright year is no phone number
+    found = _rules(CHROME_PAGE, fmt="html")
+    assert "contact-channel-missing" not in found and "location-missing" not in found
+    without_footer = CHROME_PAGE[:CHROME_PAGE.index("<footer>")] + "</body></html>"
+    assert "contact-channel-missing" in _rules(without_footer, fmt="html")
+
+
+def test_chrome_can_be_linted_on_request() -> None:
+    from lintcare.sources.html import extract_html
+
+    prose = extract_html(CHROME_PAGE, chrome=True)
+    assert "Ketamine Infusions" in prose.text and "Riverside Mood Clinic" in prose.text

@@ -6,6 +6,15 @@ its five characters. Skipped: script, style, template, pre and code (and other c
 elements), comments (recorded for suppressions), and the head except ``<title>`` and
 the meta description. ``href`` targets are kept as links: ``tel:`` and ``mailto:``
 count as contact information.
+
+Page chrome is not linted unless asked for (``chrome=True``): writers of a page cannot
+edit the site's navigation, banner, footer and sidebars (``nav``, ``aside``, a ``header``
+or ``footer`` outside an article or section, ``role="navigation"``, ``"banner"`` or
+``"contentinfo"``, and elements whose class or id names a menu). Its contact facts still
+count: a phone number, e-mail address, street address or crisis line in the footer
+reaches the reader, so each is kept as a link (``tel:``, ``mailto:``, the address as
+written), as are the chrome's own ``href``s. Only those: the rest of the chrome's words
+(a menu entry "Ketamine Infusions") must not make the page look like it is about them.
 """
 
 from __future__ import annotations
@@ -62,6 +71,23 @@ _ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)
 _TAG_HEAD = re.compile(r"<[A-Za-z][^\s/>]*")
 # What opens a tag, an end tag, a comment, a declaration or a processing instruction.
 _CONSTRUCT = re.compile(r"<[A-Za-z/!?]")
+# Page chrome (see the module docstring).
+_CHROME_TAGS = frozenset({"nav", "aside"})
+_LANDMARK_TAGS = frozenset({"header", "footer"})  # chrome unless inside these:
+_SECTIONING = ("article", "section", "main", "aside", "nav")
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
+_MENU_NAME = re.compile(r"(?:^|[\s_-])(?:menu|menus|navbar|nav|navigation|breadcrumbs?)(?:$|[\s_-])", re.I)
+# Contact facts in chrome text, kept as links: phone numbers (a crisis or emergency number
+# too) and e-mail addresses.
+_CHROME_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?\d{1,3}[ .-])?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\w-])"
+    r"|\b(?:call|text|dial)(?:\s+or\s+(?:call|text))?\s+(?:988|911)\b", re.I)
+_CHROME_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A street address or "City, ST 12345" in chrome text: kept as is, for the address fact.
+_CHROME_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z0-9][\w.'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
+    r"Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy)\b(?:,?\s+Suite\s+\d+)?"
+    r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s+[A-Z]{2}\s+\d{5}\b")
 
 
 def tag_attributes(raw: str, start: int) -> dict[str, tuple[str, int]]:
@@ -103,9 +129,12 @@ def inline_tag(content: str, start: int, links: list[str]) -> tuple[bool, list[l
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, builder: ProseBuilder, text: str, base: int) -> None:
+    def __init__(self, builder: ProseBuilder, text: str, base: int, chrome: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
+        self.lint_chrome = chrome
+        self.chrome: list[int] = []  # stack indexes of the open chrome elements
+        self.chrome_text: list[str] = []
         self.text = text
         self.base = base
         self.stack: list[str] = []
@@ -181,6 +210,11 @@ class _Extractor(HTMLParser):
             self.blocks.pop()
         while self.kinds and self.kinds[-1] >= index:
             self.kinds.pop()
+        if self.chrome and self.chrome[-1] >= index:
+            while self.chrome and self.chrome[-1] >= index:
+                self.chrome.pop()
+            if not self.chrome:
+                self._chrome_facts()
 
     def _close_at(self, i: int) -> None:
         self.flush()
@@ -216,12 +250,18 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag == "title":
             self.title = []
-        if len(raw) > len(tag) + 2:  # not a bare "<p>": it may have attributes
-            found = tag_attributes(raw, self.base + start)
-            self.pending.extend(_attribute_blocks(tag, found, self.builder.links))
-        if tag == "br":
+        found = tag_attributes(raw, self.base + start) if len(raw) > len(tag) + 2 else {}
+        if found:  # not a bare "<p>"
+            blocks = _attribute_blocks(tag, found, self.builder.links)
+            if not self.chrome:
+                self.pending.extend(blocks)
+        if (not self.lint_chrome and not self.chrome and tag not in VOID_TAGS and tag not in OPAQUE_TAGS
+                and self._is_chrome(tag, found)):
+            self.flush()
+            self.chrome.append(len(self.stack))  # the index _push gives it
+        if tag == "br" and not self.chrome:
             self.pieces.append((" ", self.base + start, len(raw)))
-        elif tag == "img":
+        elif tag == "img" and not self.chrome:
             self.pieces.append((PLACEHOLDER, self.base + start, len(raw)))
         if tag in OPAQUE_TAGS:
             self.opaque = (tag, 1, self.base + start)
@@ -248,7 +288,7 @@ class _Extractor(HTMLParser):
             close = self.text.find(">", start)
             end = close + 1 if close >= 0 else len(self.text)
             stop = self.base + (end if tag == name else start)
-            if not self.skip:
+            if not self.skip and not self.chrome:
                 self.pieces.append((PLACEHOLDER, at, stop - at))
             if tag == name:
                 return
@@ -273,14 +313,34 @@ class _Extractor(HTMLParser):
     def _add(self, piece: Piece) -> None:
         if self.title is not None:
             self.title.append(piece)
+        elif self.chrome:
+            self.chrome_text.append(piece[0])
         elif not self.skip and self.opaque is None:
             self.pieces.append(piece)
 
     def handle_data(self, data: str) -> None:
-        if self.title is not None:
-            self.title.append((data, self.base + self.at, len(data)))
-        elif not self.skip and self.opaque is None:
-            self.pieces.append((data, self.base + self.at, len(data)))
+        self._add((data, self.base + self.at, len(data)))
+
+    # -- page chrome -----------------------------------------------------------
+    def _is_chrome(self, tag: str, attrs: dict[str, tuple[str, int]]) -> bool:
+        if tag in _CHROME_TAGS:
+            return True
+        if tag in _LANDMARK_TAGS and all(self._last(s) < 0 for s in _SECTIONING):
+            return True
+        role = attrs.get("role", ("", 0))[0].strip().lower()
+        if role in _CHROME_ROLES:
+            return True
+        return any(_MENU_NAME.search(attrs[a][0]) for a in ("class", "id") if a in attrs)
+
+    def _chrome_facts(self) -> None:
+        """The contact facts of the chrome just closed, kept as links for the page facts."""
+        text = html.unescape(" ".join(self.chrome_text))
+        self.chrome_text = []
+        links = self.builder.links
+        links.extend("tel:" + re.sub(r"[^\d+]", "", m[0]) for m in _CHROME_PHONE.finditer(text)
+                     if sum(c.isdigit() for c in m[0]) in (3, *range(7, 16)))
+        links.extend("mailto:" + m[0] for m in _CHROME_EMAIL.finditer(text))
+        links.extend(m[0] for m in _CHROME_ADDRESS.finditer(text))
 
     def _ref(self, prefix: str, name: str) -> None:
         start = self.at
@@ -308,6 +368,8 @@ class _Extractor(HTMLParser):
             self.pending.append(self.title)
             self.title = None
         self.flush()
+        if self.chrome_text:  # chrome left unclosed at the end of the file
+            self._chrome_facts()
 
 
 def _unclosed_tail(text: str) -> int:
@@ -327,9 +389,10 @@ def _unclosed_tail(text: str) -> int:
     return len(text) if cut < 0 else cut
 
 
-def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
-    """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``."""
-    parser = _Extractor(builder, text, base)
+def feed_html(builder: ProseBuilder, text: str, base: int = 0, chrome: bool = False) -> None:
+    """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``;
+    ``chrome`` lints the page's navigation, banner and footer too."""
+    parser = _Extractor(builder, text, base, chrome)
     cut = _unclosed_tail(text)
     parser.feed(text[:cut])
     parser.finish()
@@ -337,7 +400,7 @@ def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
         builder.comments.append((base + cut, base + len(text), text[cut + 4:]))
 
 
-def extract_html(text: str) -> Prose:
+def extract_html(text: str, chrome: bool = False) -> Prose:
     builder = ProseBuilder()
-    feed_html(builder, text)
+    feed_html(builder, text, chrome=chrome)
     return builder.build()

@@ -280,3 +280,15 @@ def test_chrome_can_be_linted_on_request() -> None:
 
     prose = extract_html(CHROME_PAGE, chrome=True)
     assert "Ketamine Infusions" in prose.text and "Riverside Mood Clinic" in prose.text
+
+
+def test_lettered_list_items_and_byline_separators() -> None:
+    from lintcare.sources.text import extract_text
+
+    text = "Steps\n\na)   First visit: we talk.\nb)  Second visit: the first dose.\n"
+    kinds = [(b.kind, text[b.start:b.end]) for b in extract_text(text).blocks]
+    assert kinds[1:] == [("list_item", "First visit: we talk."),
+                         ("list_item", "Second visit: the first dose.")]
+    assert "double-space" not in _rules(text)
+    assert "space-before-punctuation" not in _rules("Clinic news . 4 min read . May 2, 2026\n")
+    assert "space-before-punctuation" in _rules("Treatment takes about two hours .\n")

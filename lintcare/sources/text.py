@@ -14,8 +14,8 @@ from . import line_breaks
 from .pieces import _URL, _URL_TRAIL, PLACEHOLDER
 from .prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
 
-# A list line: indentation, a bullet or a number, then the item text.
-_BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)])[ \t\u00a0]+")
+# A list line: indentation, a bullet, a number or a letter ("b)"), then the item text.
+_BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)]|[a-z]\))[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "”")
 _HEADING_MAX_WORDS = 12
 

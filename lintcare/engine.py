@@ -99,7 +99,8 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
         # A choice between several candidates is never mechanical.
         safe = rule.fix == "safe" and len(set(hit.suggestions)) <= 1
         fix = Fix((Edit(start, end, hit.replacement),), safe)
-    suggestions = hit.suggestions or rule.suggest
+    # A blank replacement (a deletion) is no suggestion to show: the rule's words say it.
+    suggestions = tuple(s for s in hit.suggestions if s.strip()) or rule.suggest
     return Finding(
         rule=rule.id,
         category=rule.category,
@@ -126,7 +127,7 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
     if not _page_allows(rule, doc):
         return
     # One finding per place: a rule's alternative patterns may match overlapping text.
-    last_end = -1
+    last_end, left = -1, rule.max_per_page or -1  # max_per_page: the first N findings only
     for hit in sorted(rule.kind.find(doc), key=lambda h: (h.start, -h.end)):
         if hit.start < last_end:
             continue
@@ -134,6 +135,9 @@ def run_rule(rule: Rule, doc: Document) -> Iterable[Finding]:
             continue
         last_end = max(hit.end, hit.start + 1)
         yield make_finding(rule, doc, hit)
+        left -= 1
+        if left == 0:
+            return
 
 
 def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = None) -> list[Finding]:

@@ -120,8 +120,16 @@ def test_lowered_scans_find_what_ignoring_case_finds_with_non_ascii_letters() ->
 def test_occurrence_finds_what_ignoring_case_finds() -> None:
     # "ſ" matches "s" when case is ignored but lowercases to itself: the page is then
     # scanned with the rule's own regex, not its lowercased copy.
+    from dataclasses import replace
+
+    from lintcare.api import default_rules
+    from lintcare.rules.loader import RuleSet
+
     page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again."
-    found = [f for f in lint_text(page, "text") if f.rule == "spravato-mark-repeated"]
+    rules = default_rules()
+    # Every repeat the scan finds, not only the page's first (the rule's max_per_page).
+    rule = replace(rules.get("spravato-mark-repeated"), max_per_page=0)
+    found = lint_text(page, "text", ruleset=RuleSet([rule], rules.facts))
     assert [f.text for f in found] == ["ſPRAVATO®", "SPRAVATO®"]
 
 

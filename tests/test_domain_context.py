@@ -119,9 +119,16 @@ def test_section_headings_follow_levels():
 
 # -- kinds: occurrence and consistency -------------------------------------------
 def test_occurrence_flags_repeats_after_the_allowed_ones():
+    from dataclasses import replace
+
+    from lintcare.rules.loader import RuleSet
+
     rs = default_rules().subset({"spravato-mark-repeated"})
     text = ("SPRAVATO® (esketamine)\n\nSPRAVATO® (esketamine) is a nasal spray. SPRAVATO® is given "
             "here. Ask about SPRAVATO® today.")
+    # The rule reports the first repeat only (max_per_page: 1); the kind finds every one.
+    assert [f.start for f in lint_text(text, ruleset=rs)] == [text.index("SPRAVATO® is given")]
+    rs = RuleSet([replace(rs.rules[0], max_per_page=0)], rs.facts)
     found = lint_text(text, ruleset=rs)
     assert [f.text for f in found] == ["SPRAVATO®", "SPRAVATO®"]
     assert [f.fix.edits[0].replacement for f in found] == ["SPRAVATO", "SPRAVATO"]

@@ -14,12 +14,13 @@ from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
 from .tokens import TokensKind
+from .variety import VarietyKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
-              LongSentenceKind, FirstUseKind)
+              LongSentenceKind, FirstUseKind, VarietyKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -6,6 +6,7 @@ once per document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -23,6 +24,11 @@ from .base import Hit, Kind
 METRICS = {"smog": "SMOG", "flesch-kincaid": "Flesch-Kincaid"}
 SHORT_TEXT = ("suggestion", "skip")
 _EXCERPT_WORDS = 8
+# Words lintcare's own rules ask a page to use (a crisis line, emergency care, the
+# Medication Guide): the message does not tell a writer to cut them.
+_ASKED_FOR = frozenset({"emergency", "lifeline", "medication", "prevention", "intravenous",
+                        "intramuscular", "monitoring", "off-label", "suicide", "suicidal"})
+_LISTED = 5
 
 
 def _positive_int(ctx: Any, raw: dict[str, Any], name: str, default: int) -> int:
@@ -120,7 +126,7 @@ class GradeLevelKind(Kind):
         confidence = (f" (low confidence: {scores.sentences} sentences; readability formulas "
                       f"need {self.reliable_sentences})") if low else ""
         frequent = ", ".join(f"{w} ({n})" if n > 1 else w
-                             for w, n in frequent_long_words(long_words, self.familiar))
+                             for w, n in _worth_listing(doc, long_words, self.familiar))
         data: tuple[tuple[str, str | int | float], ...] = (
             ("where", where),
             ("metric", METRICS[self.metric]),
@@ -139,6 +145,28 @@ class GradeLevelKind(Kind):
         at = worst[0] if worst else next((s for s in sentences if s.counted), sentences[0])
         return Hit(at.start, at.end, scope=scope, severity="suggestion" if low else None,
                    data=data)
+
+
+def _worth_listing(doc: Document, long_words: Iterable[str],
+                   familiar: frozenset[str]) -> list[tuple[str, int]]:
+    """The most frequent long words a writer could replace: not numbers ("988"), not
+    acronyms (the page writes them in capitals only), not words lintcare asks for."""
+    out: list[tuple[str, int]] = []
+    for word, n in frequent_long_words(long_words, familiar, count=1_000_000):
+        if any(c.isdigit() for c in word) or word in _ASKED_FOR or _acronym(doc.text, word):
+            continue
+        out.append((word, n))
+        if len(out) == _LISTED:
+            break
+    return out
+
+
+def _acronym(text: str, word: str) -> bool:
+    upper = word.upper()
+    if upper == word or upper not in text:
+        return False
+    forms = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+    return bool(forms) and all(f.isupper() for f in forms)
 
 
 def _describe(doc: Document, sentence: Sentence, familiar: frozenset[str]) -> str:

@@ -4,7 +4,10 @@ What is not a word to check is skipped: URLs, e-mail addresses, handles, file na
 and code (a word touching ``/ @ # _ :`` or a dot followed by a letter), numbers and
 words with digits (``PHQ-9``, ``5mg``), short units after a number (``20 mg``),
 ALL-CAPS acronyms, mixed-case product names (``NeuroStar``), non-ASCII words, and the
-project vocabulary's accept list. Its reject list is always flagged.
+project vocabulary's accept list. Its reject list is always flagged. British, Canadian
+and Australian spellings ("behaviour", "centres") are not misspellings: a page that mixes
+them with US ones is the ``variety`` kind's business. Nor are pronunciation guides
+("(es-KET-a-meen)").
 
 Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 25
 capitalised unknown words on our test pages are people, places and clinics), so one that is
@@ -28,6 +31,7 @@ from typing import Any
 
 from ..document import Document
 from ..language.speller import default_speller
+from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
 from .base import Hit, Kind, match_case
 
@@ -56,8 +60,14 @@ _UNIT_MAX = 4
 # The memo of fine tokens restarts past this size (its tokens are mostly words, with
 # punctuation, numbers and the like: some tens of megabytes at most).
 _FINE_TOKENS_MAX = 400_000
+# Prefixes written before a hyphen ("pre-procedure", "Multi-Disciplinary"): a part of the
+# compound, not a word of its own.
+_PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi", "mid"})
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _NON_SPACE = re.compile(r"\S*")
+# A pronunciation guide: hyphenated syllables in brackets, one stressed in capitals
+# ("(es-KET-a-meen)", "(KET-uh-meen)").
+_PRONUNCIATION = re.compile(r"\((?=[^()\n]*\b[A-Z]{2,}\b)(?=[^()\n]*\b[a-z]+\b)[A-Za-z]+(?:-[A-Za-z]+)+\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +118,8 @@ class SpellingKind(Kind):
         if any(c.isupper() for c in word[1:]):
             return None  # a product or brand name in mixed case: NeuroStar, MyChart
         speller = default_speller()
-        if speller.known(low):
-            return None
+        if speller.known(low) or us_spelling(low, speller.known) is not None:
+            return None  # a word, or its British spelling ("behaviour")
         stem = low
         if "'" in low:
             base, clitic = low.rsplit("'", 1)
@@ -173,6 +183,9 @@ class SpellingKind(Kind):
 
     def _hits(self, doc: Document, flagged: dict[str, _Verdict]) -> Iterator[Hit]:
         text, found = _in_prose(doc.text, _occurrences(frozenset(flagged)))
+        if found and "-" in text:
+            guides = [g.span() for g in _PRONUNCIATION.finditer(text)]
+            found = [m for m in found if not any(s <= m.start() < e for s, e in guides)]
         if not found:
             return  # most often a part of an address ("org")
         speller = default_speller()
@@ -189,6 +202,8 @@ class SpellingKind(Kind):
                         word in names or not _sentence_start(doc, text, start)):
                     continue  # a name, not a near miss of a domain term
             end = start + verdict.length
+            if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
+                continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
 

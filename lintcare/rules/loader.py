@@ -47,6 +47,7 @@ COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "note": (str,),
     "skip_inside": (list, str),
     "skip_sections": (list, str),
+    "max_per_page": (int,),
 }
 REQUIRED = ("id", "category", "severity", "message", "kind", "source", "examples")
 CONTEXT_WINDOW = 60
@@ -88,6 +89,7 @@ class Rule:
     anchors: tuple[str, ...] = ()
     skip_inside: tuple[str, ...] = ()  # facts whose matches exempt what they cover
     skip_sections: tuple[str, ...] = ()  # facts naming headings whose sections are exempt
+    max_per_page: int = 0  # at most this many findings per page (the first ones); 0 = no limit
     kind_anchors: tuple[str, ...] = ()  # derived from the kind's fields, once
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
@@ -197,6 +199,7 @@ def build_rule(raw: dict[str, Any], origin: str, facts: dict[str, Fact], timed: 
         unless=_facts_list(ctx, "unless", raw.get("unless")),
         skip_inside=_facts_list(ctx, "skip_inside", raw.get("skip_inside")),
         skip_sections=_facts_list(ctx, "skip_sections", raw.get("skip_sections")),
+        max_per_page=max(0, raw.get("max_per_page", 0)),
         exceptions=tuple(ctx.regex("exceptions", p, cs) for p in raw.get("exceptions", [])),
         anchors=tuple(a.lower() for a in raw.get("anchors", [])),
         fail=fail,

@@ -6,6 +6,15 @@ its five characters. Skipped: script, style, template, pre and code (and other c
 elements), comments (recorded for suppressions), and the head except ``<title>`` and
 the meta description. ``href`` targets are kept as links: ``tel:`` and ``mailto:``
 count as contact information.
+
+Page chrome is not linted unless asked for (``chrome=True``): writers of a page cannot
+edit the site's navigation, banner, footer and sidebars (``nav``, ``aside``, a ``header``
+or ``footer`` outside an article or section, ``role="navigation"``, ``"banner"`` or
+``"contentinfo"``, and elements whose class or id names a menu). Its contact facts still
+count: a phone number, e-mail address, street address or crisis line in the footer
+reaches the reader, so each is kept as a link (``tel:``, ``mailto:``, the address as
+written), as are the chrome's own ``href``s. Only those: the rest of the chrome's words
+(a menu entry "Ketamine Infusions") must not make the page look like it is about them.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from .chrome import SECTIONING, chrome_links, is_chrome
 from .pieces import (
     PLACEHOLDER,
     Piece,
@@ -62,8 +72,6 @@ _ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)
 _TAG_HEAD = re.compile(r"<[A-Za-z][^\s/>]*")
 # What opens a tag, an end tag, a comment, a declaration or a processing instruction.
 _CONSTRUCT = re.compile(r"<[A-Za-z/!?]")
-
-
 def tag_attributes(raw: str, start: int) -> dict[str, tuple[str, int]]:
     """Attribute name -> (raw value, source offset of the value) of a start tag."""
     head = _TAG_HEAD.match(raw)
@@ -103,9 +111,12 @@ def inline_tag(content: str, start: int, links: list[str]) -> tuple[bool, list[l
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, builder: ProseBuilder, text: str, base: int) -> None:
+    def __init__(self, builder: ProseBuilder, text: str, base: int, chrome: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
+        self.lint_chrome = chrome
+        self.chrome: list[int] = []  # stack indexes of the open chrome elements
+        self.chrome_text: list[str] = []
         self.text = text
         self.base = base
         self.stack: list[str] = []
@@ -181,6 +192,11 @@ class _Extractor(HTMLParser):
             self.blocks.pop()
         while self.kinds and self.kinds[-1] >= index:
             self.kinds.pop()
+        if self.chrome and self.chrome[-1] >= index:
+            while self.chrome and self.chrome[-1] >= index:
+                self.chrome.pop()
+            if not self.chrome:
+                self._chrome_facts()
 
     def _close_at(self, i: int) -> None:
         self.flush()
@@ -216,12 +232,18 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag == "title":
             self.title = []
-        if len(raw) > len(tag) + 2:  # not a bare "<p>": it may have attributes
-            found = tag_attributes(raw, self.base + start)
-            self.pending.extend(_attribute_blocks(tag, found, self.builder.links))
-        if tag == "br":
+        found = tag_attributes(raw, self.base + start) if len(raw) > len(tag) + 2 else {}
+        if found:  # not a bare "<p>"
+            blocks = _attribute_blocks(tag, found, self.builder.links)
+            if not self.chrome:
+                self.pending.extend(blocks)
+        if (not self.lint_chrome and not self.chrome and tag not in VOID_TAGS and tag not in OPAQUE_TAGS
+                and self._is_chrome(tag, found)):
+            self.flush()
+            self.chrome.append(len(self.stack))  # the index _push gives it
+        if tag == "br" and not self.chrome:
             self.pieces.append((" ", self.base + start, len(raw)))
-        elif tag == "img":
+        elif tag == "img" and not self.chrome:
             self.pieces.append((PLACEHOLDER, self.base + start, len(raw)))
         if tag in OPAQUE_TAGS:
             self.opaque = (tag, 1, self.base + start)
@@ -248,7 +270,7 @@ class _Extractor(HTMLParser):
             close = self.text.find(">", start)
             end = close + 1 if close >= 0 else len(self.text)
             stop = self.base + (end if tag == name else start)
-            if not self.skip:
+            if not self.skip and not self.chrome:
                 self.pieces.append((PLACEHOLDER, at, stop - at))
             if tag == name:
                 return
@@ -273,14 +295,22 @@ class _Extractor(HTMLParser):
     def _add(self, piece: Piece) -> None:
         if self.title is not None:
             self.title.append(piece)
+        elif self.chrome:
+            self.chrome_text.append(piece[0])
         elif not self.skip and self.opaque is None:
             self.pieces.append(piece)
 
     def handle_data(self, data: str) -> None:
-        if self.title is not None:
-            self.title.append((data, self.base + self.at, len(data)))
-        elif not self.skip and self.opaque is None:
-            self.pieces.append((data, self.base + self.at, len(data)))
+        self._add((data, self.base + self.at, len(data)))
+
+    # -- page chrome -----------------------------------------------------------
+    def _is_chrome(self, tag: str, attrs: dict[str, tuple[str, int]]) -> bool:
+        return is_chrome(tag, attrs, inside_section=any(self._last(s) >= 0 for s in SECTIONING))
+
+    def _chrome_facts(self) -> None:
+        """The contact facts of the chrome just closed, kept as links for the page facts."""
+        self.builder.links.extend(chrome_links(html.unescape(" ".join(self.chrome_text))))
+        self.chrome_text = []
 
     def _ref(self, prefix: str, name: str) -> None:
         start = self.at
@@ -308,6 +338,8 @@ class _Extractor(HTMLParser):
             self.pending.append(self.title)
             self.title = None
         self.flush()
+        if self.chrome_text:  # chrome left unclosed at the end of the file
+            self._chrome_facts()
 
 
 def _unclosed_tail(text: str) -> int:
@@ -327,9 +359,10 @@ def _unclosed_tail(text: str) -> int:
     return len(text) if cut < 0 else cut
 
 
-def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
-    """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``."""
-    parser = _Extractor(builder, text, base)
+def feed_html(builder: ProseBuilder, text: str, base: int = 0, chrome: bool = False) -> None:
+    """Extract the prose of ``text`` (found at ``base`` in the file) into ``builder``;
+    ``chrome`` lints the page's navigation, banner and footer too."""
+    parser = _Extractor(builder, text, base, chrome)
     cut = _unclosed_tail(text)
     parser.feed(text[:cut])
     parser.finish()
@@ -337,7 +370,7 @@ def feed_html(builder: ProseBuilder, text: str, base: int = 0) -> None:
         builder.comments.append((base + cut, base + len(text), text[cut + 4:]))
 
 
-def extract_html(text: str) -> Prose:
+def extract_html(text: str, chrome: bool = False) -> Prose:
     builder = ProseBuilder()
-    feed_html(builder, text)
+    feed_html(builder, text, chrome=chrome)
     return builder.build()

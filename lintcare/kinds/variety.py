@@ -1,0 +1,62 @@
+"""``variety``: a page that mixes US and British/Canadian/Australian spelling.
+
+Either variety is right on its own ("behaviour" on a Canadian page, "behavior" on a US
+one); what reads as careless is both on one page. The page's variety is the majority of
+its variety-marked words (language/varieties.py), unless the rule's ``locale`` forces
+one; the words of the other variety are flagged, with their spelling in the page's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..language.speller import default_speller
+from ..language.varieties import GB, US, default_data, gb_spelling, page_variety, us_spelling
+from .base import Hit, Kind, match_case
+
+_BEFORE = r"(?<![\w'’@/.-])"
+_AFTER = r"(?![\w'’@/]|\.[A-Za-z])"
+_WORD = re.compile(f"{_BEFORE}[A-Za-z]+{_AFTER}")
+
+
+class VarietyKind(Kind):
+    """``locale`` (en-US, en-GB, en-CA, en-AU...) forces the page's variety."""
+
+    name = "variety"
+    fields = {"locale": (str,)}
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.locale: str | None = raw.get("locale")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        known = default_speller().known
+        data = default_data()
+        forms = {m[0] for m in _WORD.finditer(doc.text)}
+        lows = {f.lower() for f in forms}
+        if not any(w in data.us_to_gb or not known(w) for w in lows):
+            return  # every word is a dictionary word and none is US-only: nothing to mix
+        variety = page_variety(lows, known, self.locale)
+        if variety is None:
+            return
+        other = {}
+        for form in forms:
+            low = form.lower()
+            if variety == GB and low in data.us_to_gb:
+                other[form] = gb_spelling(low, data)
+            elif variety == US and (low in data.gb_to_us or not known(low)):
+                us = us_spelling(low, known, data)
+                if us is not None:
+                    other[form] = us
+        if not other:
+            return
+        pattern = re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, other)) + ")" + _AFTER)
+        for m in pattern.finditer(doc.text):
+            repl = match_case(m[0], other[m[0]])
+            yield Hit(m.start(), m.end(), repl, (repl,), data=(("variety", _LABEL[variety]),))
+
+
+_LABEL = {US: "US", GB: "British/Commonwealth"}

@@ -72,7 +72,7 @@ def _team(tmp_path: Path, body: str) -> Path:
 # -- the rule and config matrix --------------------------------------------------------
 @pytest.mark.parametrize(("body", "expected"), [
     (TEAM_RULE.replace("    kind: pattern\n", "    kind: [pattern\n"),
-     r"YAML syntax error at line 8: did not find expected ',' or '\]'"),  # the line after [pattern
+     r"YAML syntax error at line 8: expected ',' or '\]', but got ':'"),  # the line after [pattern
     (TEAM_RULE.replace("    source:", "    colour: red\n    source:"),
      r"rule 'clinic-name': field 'colour': unknown field for kind 'pattern'"),
     (TEAM_RULE.replace("case_sensitive: true", "case_sensitive: 'no'"),

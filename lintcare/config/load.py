@@ -16,6 +16,7 @@ from ..findings import CATEGORIES
 from ..language.vocabulary import EMPTY as EMPTY_VOCABULARY
 from ..language.vocabulary import Vocabulary
 from ..schema import first_problem, render_path, type_name
+from ..untrusted import UntrustedYAMLError, load_yaml
 from .model import CONFIG_FILES, PYPROJECT, Config, ConfigError, Override
 
 
@@ -35,15 +36,10 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{origin}: cannot read configuration: {reason}") from None
     if path.suffix == ".toml":
         return _toml_table(origin, text)
-    import yaml
-
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{origin}: YAML syntax error{where}: {problem}") from None
+        data = load_yaml(text)  # anyone can write the file a repository carries: budgets apply
+    except UntrustedYAMLError as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -51,3 +51,33 @@ def test_standard_input_named_twice_keeps_the_text_for_the_editor():
     assert done.stdout == "Please call the front desk first.\n"  # the fixed text, once
     assert "standard input is named more than once" in done.stderr
     assert done.returncode == 2
+
+
+def test_a_file_the_user_cannot_read_is_one_error_and_the_rest_is_linted(tmp_path, monkeypatch):
+    """As a user without read permission (root here reads everything, so the permission
+    check and the read are made to fail as they would)."""
+    from click.testing import CliRunner
+
+    from lintcare.cli.main import main
+
+    private = tmp_path / "private.md"
+    private.write_text("We offer Ketamin infusions.\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(PAGE, encoding="utf-8")
+    real_access, real_open = os.access, os.open
+
+    def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        return False if str(path).endswith("private.md") else real_access(path, mode, *args, **kwargs)
+
+    def fake_open(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("private.md"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", fake_open)
+    for command in (["check", "--no-cache", "--jobs", "1"], ["stats"]):
+        result = CliRunner().invoke(main, [*command, str(private), str(other)], catch_exceptions=False)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [f"lintcare: error: {private}: permission denied"]
+        assert str(other) in result.stdout

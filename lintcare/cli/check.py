@@ -23,26 +23,26 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, readable=False), default=None,
               help="Report and fail only on findings not recorded in this baseline file.")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default=None,
               help="Lowest severity that makes the exit code 1 [default: the config's, else warning].")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False),
               help="Extra rule file in the rules.yaml format (repeatable).")
 @click.option("--stdin-format", type=click.Choice(FORMATS), default=None,
               help="Format of standard input (default: from --stdin-filename, else text).")
 @click.option("--stdin-filename", default="<stdin>", help="Name shown for standard input.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, readable=False), default=None,
               help="Use this config file instead of finding one next to each file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel processes (default: the number of CPUs).")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Skip files whose content and settings are unchanged since the last run.")
-@click.option("--cache-dir", default=".lintcare-cache", show_default=True, type=click.Path(),
+@click.option("--cache-dir", default=".lintcare-cache", show_default=True, type=click.Path(readable=False),
               help="Folder for the cache.")
 @click.option("--fix", "apply_fixes", is_flag=True,
               help="Apply safe fixes in place, then report what remains ('-': fixed text to stdout).")

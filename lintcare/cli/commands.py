@@ -17,12 +17,12 @@ from .run import lint_paths, load_ruleset, make_resolver, read_stdin_source
 
 
 @click.command()
-@click.argument("baseline_file", metavar="FILE", type=click.Path(dir_okay=False))
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+@click.argument("baseline_file", metavar="FILE", type=click.Path(dir_okay=False, readable=False))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False),
               help="Extra rule file in the rules.yaml format (repeatable).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, readable=False), default=None,
               help="Use this config file instead of finding one next to each file.")
 def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str, ...],
              encoding: str, config_file: str | None) -> None:
@@ -46,13 +46,13 @@ def baseline(baseline_file: str, paths: tuple[str, ...], extra_rules: tuple[str,
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False),
               help="Extra rule file; a grade-level rule there sets the target and familiar words.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of input files.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, readable=False), default=None,
               help="Use this config file instead of finding one next to each file.")
 @click.option("--stdin-format", type=click.Choice(FORMATS), default=None,
               help="Format of standard input (default: from --stdin-filename, else text).")
@@ -87,7 +87,7 @@ def stats(paths: tuple[str, ...], out_format: str, extra_rules: tuple[str, ...],
 
 
 @click.group(invoke_without_command=True)
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False),
               help="Extra rule file to list as well.")
 @click.option("--markdown", is_flag=True, help="Print the rule reference (docs/rules.md) instead.")
 @click.pass_context
@@ -107,7 +107,7 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
 
 
 @rules.command("test")
-@click.argument("rule_files", nargs=-1, type=click.Path())
+@click.argument("rule_files", nargs=-1, type=click.Path(readable=False))
 def rules_test(rule_files: tuple[str, ...]) -> None:
     """Run every rule's examples; report each that does not behave as declared."""
     from ..rules.loader import RuleSet, load_rules
@@ -132,7 +132,7 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
 
 @click.command()
 @click.argument("rule_id")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path())
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False))
 def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
     """Show a rule's message, rationale, source and examples."""
     from ..suppress import META_CATEGORY, META_RULES, META_SEVERITY

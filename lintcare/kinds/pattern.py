@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
 from ..scan import Pattern
 from .base import Hit, Kind, match_case
+
+# A backslash pair is a literal backslash; otherwise \g<name>, \g<2> or \2 names a group.
+_GROUP_REF = re.compile(r"\\(?:(\\)|g<([^>]*)>|(\d{1,2}))")
+
+
+def template_problem(template: str, groups: int, names: Mapping[str, int]) -> str | None:
+    """Why ``replace`` cannot be expanded for a regex with these groups; None if it can."""
+    for m in _GROUP_REF.finditer(template):
+        if m[1] is not None:
+            continue
+        ref = m[2] if m[2] is not None else m[3]
+        if ref.isdigit():
+            if int(ref) > groups:
+                return f"refers to group {ref}, but the pattern has {groups} group(s)"
+        elif ref not in names:
+            return f"refers to a group named '{ref}' that the pattern does not have"
+    return None
 
 
 class PatternKind(Kind):
@@ -26,6 +44,12 @@ class PatternKind(Kind):
         self.regexes = [ctx.regex("pattern", p, cs) for p in pats]
         self._declared: tuple[str, ...] = ()  # the rule's own anchors (see use_anchors)
         self.replace: str | None = raw.get("replace")
+        if self.replace is not None and getattr(ctx, "timed", False):
+            # A team's template is checked now: a bad group would fail while linting.
+            for regex in self.regexes:
+                problem = template_problem(self.replace, regex.groups, regex.groupindex)
+                if problem:
+                    raise ctx.error("replace", problem)
         # Carry "Its" -> "It's" at a sentence start; off by default.
         self.preserve_case = raw.get("preserve_case", False)
 

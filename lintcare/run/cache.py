@@ -173,6 +173,15 @@ _CACHE_MARKERS = {
 }
 
 
+def _remove(db: Path) -> bool:
+    """Remove a cache file that is no database; False when it cannot go (a folder there)."""
+    try:
+        db.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 def _mark_cache_folder(folder: Path) -> None:
     """Write the markers once; a folder that cannot take them still caches."""
     for name, text in _CACHE_MARKERS.items():
@@ -229,8 +238,8 @@ class ResultCache:
                     con.execute(f"DROP TABLE IF EXISTS {old}")
                 return con
             except sqlite3.DatabaseError:  # not a database (a corrupt file): start afresh
-                if attempt == 0:
-                    db.unlink(missing_ok=True)
+                if attempt > 0 or not _remove(db):
+                    break
             except (OSError, sqlite3.Error):
                 break
         return None  # no cache this run: every file is linted

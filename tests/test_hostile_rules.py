@@ -53,7 +53,8 @@ def test_template_problems():
     assert template_problem(r"\1-\g<name>", 1, {"name": 1}) is None
     assert template_problem(r"a literal \\9", 0, {}) is None  # an escaped backslash, then 9
     assert template_problem(r"\2", 1, {}) == "refers to group 2, but the pattern has 1 group(s)"
-    assert template_problem(r"\g<who>", 0, {}) == "refers to a group named 'who' that the pattern does not have"
+    assert template_problem(r"\g<who>", 0, {}) == ("refers to a group named 'who' that the pattern "
+                                                   "does not have")
 
 
 def test_a_cache_path_taken_by_a_folder_or_a_file_only_costs_the_cache(tmp_path, monkeypatch):

@@ -66,12 +66,14 @@ def document_for(source: Source, prose: Prose, ruleset: RuleSet, config: Config 
 def lint(source: Source, ruleset: RuleSet, config: Config | None = None) -> Linted:
     """Every stage, in order, for one source."""
     from .engine import lint_document
+    from .scan import file_budget
     from .suppress import apply_suppressions
 
     prose = extract(source)
     doc = document_for(source, prose, ruleset, config)
     failures: list[str] = []
-    findings = lint_document(doc, ruleset, failures)
+    with file_budget(len(prose.text)):  # a team's patterns share one time budget per file
+        findings = lint_document(doc, ruleset, failures)
     findings = apply_suppressions(findings, source, prose, [r.id for r in ruleset.rules],
                                   getattr(ruleset, "known", None))
     if config is not None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 
 from lintcare.cli.main import main
@@ -66,3 +68,51 @@ def test_a_cache_path_taken_by_a_folder_or_a_file_only_costs_the_cache(tmp_path,
         code, out, err = run(tmp_path, "check", "--cache-dir", cache_dir, "page.txt")
         assert (code, err) == (1, "")
         assert "[repeated-word]" in out
+
+
+TOKENS = """rules:
+  - id: team-tokens
+    category: typo
+    severity: warning
+    kind: tokens
+    patterns:
+      - [{TEXT: {REGEX: '^(a|aa)+$'}}, {LOWER: 'b'}]
+    message: 'A run of a before b.'
+    source: 'team style'
+    examples:
+      fail: ['aaaa b', 'aa b']
+      pass: ['hi there', 'hello there']
+"""
+
+
+def test_a_team_token_regex_runs_with_a_time_limit(tmp_path):
+    """spaCy runs REGEX predicates with re, which has no time limit; a team's become timed
+    token attributes."""
+    rules = tmp_path / "team.yaml"
+    rules.write_text(TOKENS, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("aaaa b is fine here.\n", encoding="utf-8")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(("a" * 40 + "c b. Please call the the desk.\n\n") * 1000, encoding="utf-8")  # ~45 KB
+    code, out, err = run(tmp_path, "check", "--no-cache", "--jobs", "1", "--rules", str(rules),
+                         str(good), str(hostile))
+    assert code == 2
+    assert f"{good}:1:1: warning [team-tokens]" in out
+    assert "[repeated-word]" in out  # the other rules still ran on the hostile file
+    (line,) = err.splitlines()
+    assert line.startswith(f"lintcare: error: {hostile}: {rules}: rule 'team-tokens': field 'patterns': ")
+    assert "timed out" in line
+
+
+def test_a_files_team_patterns_share_one_budget(monkeypatch):
+    import pytest
+
+    from lintcare.scan import RegexTimeout, compile, file_budget, userregex
+
+    pattern = compile("call", timed=True, origin="team.yaml: rule 'r': field 'pattern'")
+    assert pattern.search("please call") is not None
+    monkeypatch.setattr(userregex, "FILE_BUDGET", -1.0)  # a budget already spent
+    expected = "team.yaml: rule 'r': field 'pattern': the file's -1s for team patterns ran out"
+    with file_budget(100), pytest.raises(RegexTimeout, match=re.escape(expected)):
+        pattern.search("please call")
+    assert pattern.search("please call") is not None  # outside a file's lint: the per-call limit only

@@ -55,6 +55,23 @@ def _check_spec(spec: Any) -> str | None:
     return None
 
 
+# What a REGEX predicate reads of a token, by the attribute it is given for.
+_TOKEN_TEXT = {"TEXT": "text", "ORTH": "orth_", "LOWER": "lower_", "NORM": "norm_", "SHAPE": "shape_",
+               "PREFIX": "prefix_", "SUFFIX": "suffix_"}
+
+
+def _register_timed(timed: list[tuple[str, str, Pattern]]) -> None:
+    """Token attributes backed by a team's timed patterns (see TokensKind._timed_spec)."""
+    if not timed:
+        return
+    from spacy.tokens import Token
+
+    for name, key, pattern in timed:
+        attr = _TOKEN_TEXT.get(key, "text")
+        Token.set_extension(name, force=True,
+                            getter=lambda token, p=pattern, a=attr: p.search(getattr(token, a)) is not None)
+
+
 def _word_scan(words: tuple[str, ...]) -> Pattern:
     """Finds one of ``words`` (lowercase) standing as a word (no word character on
     either side), in the page's lowercased copy.
@@ -98,11 +115,30 @@ class TokensKind(Kind):
                 problem = _check_spec(spec)
                 if problem:
                     raise ctx.error("patterns", problem)
+        # A team's REGEX predicates run on timed patterns (spaCy's own would use re, with
+        # no time limit): each becomes a token attribute that asks the timed pattern.
+        self._timed: list[tuple[str, str, Pattern]] = []
+        if getattr(ctx, "timed", False):
+            self.patterns = [[self._timed_spec(spec, ctx) for spec in p] for p in self.patterns]
         # Before building a spaCy doc: does one of the first-token literals stand as a
         # word of the page? ("its" inside "visits" does not count.)
         by_norm = any("NORM" in spec for p in self.patterns for spec in p)
         words = self.anchors()
         self._words = None if by_norm or not words else _word_scan(words)
+
+    def _timed_spec(self, spec: dict[str, Any], ctx: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in spec.items():
+            if isinstance(value, dict) and "REGEX" in value:
+                name = f"lintcare_{self._rule_id.replace('-', '_')}_{len(self._timed)}"
+                self._timed.append((name, key, ctx.regex("patterns", value["REGEX"], case_sensitive=True)))
+                rest = {k: v for k, v in value.items() if k != "REGEX"}
+                if rest:
+                    out[key] = rest
+                out.setdefault("_", {})[name] = True
+            else:
+                out[key] = value
+        return out
 
     def declared_patterns(self) -> list[Pattern]:
         return [self._words] if self._words is not None else []
@@ -136,6 +172,7 @@ class TokensKind(Kind):
         from ..language.nlp import pipeline
 
         vocab = pipeline().vocab
+        _register_timed(self._timed)
         matcher = Matcher(vocab)
         matcher.add(self._rule_id, self.patterns, greedy="LONGEST")
         self._matcher = matcher

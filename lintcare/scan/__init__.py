@@ -15,7 +15,7 @@ from .page import PageScan
 from .pattern import Pattern, compile
 from .prebuilt import use_table_builder
 from .scanner import FILTER_AFTER, Scanner
-from .userregex import RegexTimeout
+from .userregex import RegexTimeout, file_budget
 
 __all__ = ["FILTER_AFTER", "PageScan", "Pattern", "RegexTimeout", "Scanner", "compile",
-           "use_table_builder"]
+           "file_budget", "use_table_builder"]

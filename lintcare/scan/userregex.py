@@ -13,13 +13,38 @@ page, keeps every other finding, and the file is reported as an error (exit code
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # Seconds a call may take: a base, plus a share per million characters scanned
 # (a linear pattern scans a million characters in well under a tenth of that).
 BASE_TIMEOUT = 1.0
 PER_MILLION_CHARS = 1.0
+# Seconds all of a team's patterns may take on one file together: without it, a hundred
+# blocks each just under the per-call limit would take minutes and report nothing.
+FILE_BUDGET = 5.0
+
+
+class _Budget:
+    deadline: float | None = None  # monotonic time when this file's budget runs out
+    seconds = 0.0
+
+
+@contextmanager
+def file_budget(text_length: int) -> Iterator[None]:
+    """Every team pattern called inside shares one budget for this file: FILE_BUDGET
+    seconds plus the per-million-characters share. Nested calls keep the outer budget."""
+    if _Budget.deadline is not None:
+        yield
+        return
+    _Budget.seconds = FILE_BUDGET + PER_MILLION_CHARS * text_length / 1_000_000
+    _Budget.deadline = time.monotonic() + _Budget.seconds
+    try:
+        yield
+    finally:
+        _Budget.deadline = None
 
 
 class RegexTimeout(Exception):
@@ -46,6 +71,12 @@ class TimedPattern:
 
     def _call(self, method: str, string: str, pos: int, endpos: int | None) -> Any:
         limit = self._limit(string, pos, endpos)
+        if _Budget.deadline is not None:
+            left = _Budget.deadline - time.monotonic()
+            if left <= 0:
+                raise RegexTimeout(f"{self.where}: the file's {_Budget.seconds:.0f}s for team patterns "
+                                   "ran out (catastrophic backtracking?)")
+            limit = min(limit, left)
         try:
             result = getattr(self._compiled, method)(string, pos, endpos, timeout=limit)
             # finditer's matches are collected at once: regex's timeout counts the whole

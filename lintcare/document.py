@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .language.pagekind import guess_kind, normalise_kind
 from .language.vocabulary import EMPTY as EMPTY_VOCABULARY
 from .language.vocabulary import Vocabulary
 from .scan import PageScan, Pattern, Scanner
@@ -66,10 +67,14 @@ class Document:
     rule kinds find their patterns' matches in it (scan/page.py)."""
 
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
-                 scan: PageScan | None = None, vocabulary: Vocabulary = EMPTY_VOCABULARY) -> None:
+                 scan: PageScan | None = None, vocabulary: Vocabulary = EMPTY_VOCABULARY,
+                 locale: str | None = None, page_kind: str | None = None) -> None:
         self.source = source
-        # The file's own project vocabulary (its configuration's), read by spelling rules.
+        # The file's own settings (its configuration's, or the page's own declaration):
+        # the project vocabulary and locale, read by spelling rules, and the page kind.
         self.vocabulary = vocabulary
+        self.locale = locale
+        self._page_kind = normalise_kind(page_kind)
         self.prose = prose
         self.text = prose.text
         self._facts = facts
@@ -82,6 +87,11 @@ class Document:
     @property
     def path(self) -> str:
         return self.source.path
+
+    @cached_property
+    def page_kind(self) -> str:
+        """provider, news, government...: the setting, or a guess from the page's words."""
+        return self._page_kind or guess_kind(self.text)
 
     @cached_property
     def chunks(self) -> list[Chunk]:

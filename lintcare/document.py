@@ -25,7 +25,6 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_MATCH_END = re.Match.end
 
 
 def _emails_in(text: str) -> Iterator[re.Match[str]]:
@@ -211,17 +210,17 @@ class Document:
         The same rule as the spaCy sentence component (nlp.py), run on the prose so
         that rules needing only sentences never load the tokenizer.
         """
-        from .language.nlp import sentence_end_for
+        from .language.nlp import sentence_end_for, sentence_ends
 
         text = self.text
         sentence_end = sentence_end_for(text)
-        if sentence_end is None:
+        if sentence_end is None and "\n" not in text:
             return [b.start for b in self.prose.blocks]
         starts: list[int] = []
         for block in self.prose.blocks:
             starts.append(block.start)
             # A match needs a character after its spaces, so every one ends inside the block.
-            starts.extend(map(_MATCH_END, sentence_end.finditer(text, block.start, block.end)))
+            starts.extend(sentence_ends(text, block.start, block.end, sentence_end))
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,8 @@ The signs, in the order they are tried:
 - ``professional``: a heading written for clinicians ("For Professionals", "For referring
   physicians").
 - ``news``: a byline ("By Jane Smith" on its own line), a dateline ("(WXYZ) —",
-  "LONDON —" at the start of a paragraph) or a "This was published ..." notice.
+  "LONDON —" at the start of a paragraph), a "This was published ..." notice, or a first
+  line that files the page under news ("News and Events", "Press release").
 - ``provider``: the page offers care itself (book an appointment or a consultation, "our
   clinic", "call us", "contact us").
 - ``news`` again: quotations attributed the way reporters do ("..." she said; told the
@@ -38,7 +39,8 @@ _PROFESSIONAL = re.compile(
 _NEWS = re.compile(
     r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+\s*$"  # a byline on its own line
     r"|^\s*(?:\([A-Z]{2,6}\)|[A-Z]{3,}(?:\s+[A-Z]{3,})?(?:,\s+[A-Z][\w.]*)?)\s+[—–]\s"  # a dateline
-    r"|^\s*This\s+was\s+published\s+\d+\s+\w+\s+ago\b",
+    r"|^\s*This\s+was\s+published\s+\d+\s+\w+\s+ago\b"
+    r"|\A\s*[^\n]{0,40}\b(?:News|Press\s+Releases?|Media\s+Releases?|News\s+Releases?)\b[^\n]{0,40}$",
     re.MULTILINE)
 _PROVIDER = re.compile(
     r"\b(?:book|schedule|request)\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:appointment|consultation|consult|visit)\b"

@@ -58,6 +58,8 @@ class Fact:
     skip_negated: bool = False  # "no side effects" does not state a side effect
 
 
+_TITLE_WORDS = 12
+_NOT_TITLE_ENDS = (".", "!", ",", ";", ":")
 MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 
@@ -202,6 +204,24 @@ class Document:
     def in_heading(self, offset: int) -> bool:
         block = self.block_at(offset)
         return block is not None and block.kind == HEADING
+
+    def title_like(self, offset: int) -> bool:
+        """A heading, or a short line standing alone as a title or an FAQ question
+        ("What is TMS?", "KETAMINE CLINIC"): at most 12 words, no sentence stop or comma
+        at its end, on a line of its own. It cannot hold an explanation or a pairing; the
+        text below it does."""
+        block = self.block_at(offset)
+        if block is None:
+            return False
+        if block.kind == HEADING:
+            return True
+        # The line around ``offset``: a block of plain text may hold a title line over
+        # its first sentence ("Why SPRAVATO?" then the answer).
+        text = self.text
+        lo = max(block.start, text.rfind("\n", block.start, offset) + 1)
+        hi = text.find("\n", offset, block.end)
+        line = text[lo:block.end if hi < 0 else hi].rstrip()
+        return len(line.split()) <= _TITLE_WORDS and not line.endswith(_NOT_TITLE_ENDS)
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -70,7 +70,7 @@ class FirstMentionKind(Kind):
         for m in doc.scan.finditer_page(self.name_re):
             if doc.block_at(m.start()) is None:
                 continue
-            if doc.in_heading(m.start()):
+            if doc.title_like(m.start()):  # a heading, or a title line a text page has
                 first_heading = first_heading or m
             else:
                 first_body = first_body or m

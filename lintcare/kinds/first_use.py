@@ -160,7 +160,6 @@ class FirstUseKind(Kind):
         return False
 
 
-_TITLE_WORDS = 12
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or"})
 
 
@@ -170,10 +169,8 @@ def _title_like(doc: Document, analysis: Analysis, i: int) -> bool:
     if sent.kind == HEADING:
         return True
     block = doc.block_at(sent.start)
-    if block is None or (block.start, block.end) != (sent.start, sent.end):
-        return False
-    body = doc.text[sent.start:sent.end].rstrip()
-    return len(body.split()) <= _TITLE_WORDS and not body.endswith((".", "!", ",", ";", ":"))
+    alone = block is not None and (block.start, block.end) == (sent.start, sent.end)
+    return alone and doc.title_like(sent.start)
 
 
 def _spelled_before(text: str, start: int, end: int) -> bool:

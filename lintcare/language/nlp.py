@@ -38,7 +38,8 @@ SENTENCE_END = re.compile(f"[{_SENTENCE_PUNCT}]{_AFTER_PUNCT}")
 # next line starts with a capital, a digit, a quote or a bullet: a heading, a list line,
 # a table row or a button caption run into the next sentence otherwise. A line that ends
 # with a comma or a small joining word ("given by / Dr. Lee") was wrapped, not ended.
-_LINE_BREAK = re.compile(r"\n\s*(?=\S)")
+# Matched from the last character of a line: a run of blank space is read once.
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t\r]*\n\s*(?=\S)")
 _ENDED = re.compile(r"(?:[.!?…][\"'”’)\]]*|[\w®™%)\]])$")
 _STOPS_ON = re.compile(r"[.!?…][\"'”’)\]]*$")
 _JOINING = frozenset(["a", "an", "the", "and", "or", "nor", "but", "of", "to", "by", "with", "for",

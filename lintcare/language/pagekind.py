@@ -52,7 +52,9 @@ _ATTRIBUTION = re.compile(
     r"|\b(?:said|told)\s+(?:the\s+)?[A-Z][a-z]+|\baccording\s+to\s+(?:Dr\.?\s+)?[A-Z]")
 _GOVERNMENT = re.compile(
     r"\bRegulatory\s+Decision\s+Summary\b|\bHealth\s+Canada[’']s\s+decision\b|\bGovernment\s+of\s+Canada\b"
-    r"|\bAustralian\s+Government\s+Department\b|(?<![\w@])[\w-]+\.gov(?:\.[a-z]{2})?\b")
+    r"|\bAustralian\s+Government\s+Department\b"
+    # One attempt per run of address characters: a retry inside a long run is quadratic.
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 _MANUFACTURER = re.compile(
     r"\bmust\s+be\s+(?:certified|enrolled)\s+in\s+the\s+\w+\s*®?\s+REMS\b"
     r"|\b(?:see|read)\s+(?:the\s+)?full\s+Prescribing\s+Information\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .language.pagekind import guess_kind, normalise_kind
 from .language.vocabulary import EMPTY as EMPTY_VOCABULARY
 from .language.vocabulary import Vocabulary
 from .scan import PageScan, Pattern, Scanner
@@ -24,7 +25,6 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_MATCH_END = re.Match.end
 
 
 def _emails_in(text: str) -> Iterator[re.Match[str]]:
@@ -58,6 +58,8 @@ class Fact:
     skip_negated: bool = False  # "no side effects" does not state a side effect
 
 
+_TITLE_WORDS = 12
+_NOT_TITLE_ENDS = (".", "!", ",", ";", ":")
 MAX_SENTENCE = 1000  # characters of context on either side of a match, at most
 
 
@@ -66,10 +68,14 @@ class Document:
     rule kinds find their patterns' matches in it (scan/page.py)."""
 
     def __init__(self, source: Source, prose: Prose, facts: dict[str, Fact],
-                 scan: PageScan | None = None, vocabulary: Vocabulary = EMPTY_VOCABULARY) -> None:
+                 scan: PageScan | None = None, vocabulary: Vocabulary = EMPTY_VOCABULARY,
+                 locale: str | None = None, page_kind: str | None = None) -> None:
         self.source = source
-        # The file's own project vocabulary (its configuration's), read by spelling rules.
+        # The file's own settings (its configuration's, or the page's own declaration):
+        # the project vocabulary and locale, read by spelling rules, and the page kind.
         self.vocabulary = vocabulary
+        self.locale = locale
+        self._page_kind = normalise_kind(page_kind)
         self.prose = prose
         self.text = prose.text
         self._facts = facts
@@ -82,6 +88,11 @@ class Document:
     @property
     def path(self) -> str:
         return self.source.path
+
+    @cached_property
+    def page_kind(self) -> str:
+        """provider, news, government...: the setting, or a guess from the page's words."""
+        return self._page_kind or guess_kind(self.text)
 
     @cached_property
     def chunks(self) -> list[Chunk]:
@@ -194,6 +205,24 @@ class Document:
         block = self.block_at(offset)
         return block is not None and block.kind == HEADING
 
+    def title_like(self, offset: int) -> bool:
+        """A heading, or a short line standing alone as a title or an FAQ question
+        ("What is TMS?", "KETAMINE CLINIC"): at most 12 words, no sentence stop or comma
+        at its end, on a line of its own. It cannot hold an explanation or a pairing; the
+        text below it does."""
+        block = self.block_at(offset)
+        if block is None:
+            return False
+        if block.kind == HEADING:
+            return True
+        # The line around ``offset``: a block of plain text may hold a title line over
+        # its first sentence ("Why SPRAVATO?" then the answer).
+        text = self.text
+        lo = max(block.start, text.rfind("\n", block.start, offset) + 1)
+        hi = text.find("\n", offset, block.end)
+        line = text[lo:block.end if hi < 0 else hi].rstrip()
+        return len(line.split()) <= _TITLE_WORDS and not line.endswith(_NOT_TITLE_ENDS)
+
     @cached_property
     def sentence_starts(self) -> list[int]:
         """Prose offsets where sentences start: block starts, then the sentence rule.
@@ -201,17 +230,17 @@ class Document:
         The same rule as the spaCy sentence component (nlp.py), run on the prose so
         that rules needing only sentences never load the tokenizer.
         """
-        from .language.nlp import sentence_end_for
+        from .language.nlp import sentence_end_for, sentence_ends
 
         text = self.text
         sentence_end = sentence_end_for(text)
-        if sentence_end is None:
+        if sentence_end is None and "\n" not in text:
             return [b.start for b in self.prose.blocks]
         starts: list[int] = []
         for block in self.prose.blocks:
             starts.append(block.start)
             # A match needs a character after its spaces, so every one ends inside the block.
-            starts.extend(map(_MATCH_END, sentence_end.finditer(text, block.start, block.end)))
+            starts.extend(sentence_ends(text, block.start, block.end, sentence_end))
         return starts
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:

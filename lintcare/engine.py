@@ -9,12 +9,14 @@ from .context import covered_by, is_negated, is_quoted, under_heading
 from .document import Document
 from .findings import Edit, Finding, Fix
 from .kinds import Hit
-from .merge import drop_same_span
+from .merge import drop_same_span, drop_superseded
 from .rules.loader import CONTEXT_WINDOW, Rule, RuleSet
 from .scan import RegexTimeout
 
 
 def _page_allows(rule: Rule, doc: Document) -> bool:
+    if rule.page_kinds and doc.page_kind not in rule.page_kinds:
+        return False  # a rule for other kinds of page ("no phone number" on a news story)
     if not doc.scan.may_match(rule):  # the scan rules out every match (filter, anchors)
         return False
     if not all(doc.has(f) for f in rule.when):
@@ -158,5 +160,6 @@ def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = 
             continue
         (fallback if rule.kind.fallback else findings).extend(found)
     findings = drop_same_span(findings, fallback)
+    findings = drop_superseded(findings, ruleset.supersedes)
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -57,10 +57,15 @@ def document_for(source: Source, prose: Prose, ruleset: RuleSet, config: Config 
     # Imported here: a run whose files all come from the cache never needs them.
     from .document import Document
     from .language.vocabulary import EMPTY
+    from .sources.meta import declared
 
     vocabulary = config.vocabulary if config is not None else EMPTY
+    locale, kind = config.page_settings(source.path) if config is not None else (None, None)
+    # The page's own front matter or <html lang> is more specific than its configuration.
+    own = declared(source.text, source.fmt)
     scan = ruleset.scanner.page(prose.text, prose.blocks)
-    return Document(source, prose, ruleset.facts, scan, vocabulary)
+    return Document(source, prose, ruleset.facts, scan, vocabulary,
+                    locale=own.locale or locale, page_kind=own.page_kind or kind)
 
 
 def lint(source: Source, ruleset: RuleSet, config: Config | None = None) -> Linted:
@@ -69,7 +74,7 @@ def lint(source: Source, ruleset: RuleSet, config: Config | None = None) -> Lint
     from .scan import file_budget
     from .suppress import apply_suppressions
 
-    prose = extract(source)
+    prose = extract(source, chrome=config is not None and config.lint_page_chrome)
     doc = document_for(source, prose, ruleset, config)
     failures: list[str] = []
     with file_budget(len(prose.text)):  # a team's patterns share one time budget per file

@@ -62,8 +62,8 @@ def _figures(scores: Scores, low_below: int) -> dict[str, Any]:
     }
 
 
-def file_stats(source: Source, settings: Settings) -> FileStats:
-    prose = extract(source)
+def file_stats(source: Source, settings: Settings, chrome: bool = False) -> FileStats:
+    prose = extract(source, chrome=chrome)
     analysis = analyse(prose)
     out = FileStats(source.path, page=_figures(analysis.scores(settings.familiar),
                                                settings.reliable_sentences))
@@ -95,7 +95,7 @@ def gather(plan: Iterable[tuple[str, str | None, Config | None]], settings_for: 
             else:
                 results.append(FileStats(name, error=str(exc)))
             continue
-        results.append(file_stats(source, settings_for(config)))
+        results.append(file_stats(source, settings_for(config), config.lint_page_chrome))
     return results
 
 

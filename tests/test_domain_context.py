@@ -154,7 +154,10 @@ def test_subheading_after_a_paired_mention_is_fine_but_a_title_is_checked():
     rs = default_rules().subset({"spravato-first-mention"})
     body = "SPRAVATO® (esketamine) is given in our office.\n\nWhy SPRAVATO\n\nIt can help."
     assert lint_text(body, ruleset=rs) == []
-    titled = "About SPRAVATO\n\n" + body
+    # A title is fine when the body's first mention (the sentence below it) is paired...
+    assert lint_text("About SPRAVATO\n\n" + body, ruleset=rs) == []
+    # ...and checked when it is not: the finding points at the title, the first mention.
+    titled = "About SPRAVATO\n\nAsk whether SPRAVATO suits you. " + body
     found = lint_text(titled, ruleset=rs)
     assert [(f.line, f.text) for f in found] == [(1, "SPRAVATO")]
 

@@ -47,7 +47,6 @@ EXPECTED = {
     MD: [
         ("drug-name-misspelling", "Spravado", 2, 38),  # front-matter title
         ("repeated-word", " the", 4, 45),  # folded front-matter description
-        ("spravato-first-mention", "SPRAVATO", 11, 3),  # heading, before the &reg; entity
         ("patient-failed-treatment", "patients who failed** two antidepressants", 14, 15),
         ("drug-name-misspelling", "ketamin", 17, 13),  # between escaped asterisks
         ("drug-name-misspelling", "ketamin", 17, 56),  # link text
@@ -65,7 +64,6 @@ EXPECTED = {
     ],
     HTML: [
         ("drug-name-misspelling", "ketamin", 6, 63),  # meta description, after &amp;
-        ("spravato-first-mention", "SPRAVATO", 11, 5),
         ("patient-failed-treatment", "patients who failed two antidepressants", 13, 4),
         ("common-misspelling", "recieve", 15, 56),  # title attribute
         ("suicide-stigma-terms", "committed<br>suicide", 17, 16),
@@ -193,7 +191,7 @@ def test_heading_and_paragraph_are_separate():
 
 def test_first_mention_knows_a_markdown_heading():
     page = ("Why choose SPRAVATO\n===================\n\n"
-            "SPRAVATO® (esketamine) nasal spray is given in our office.\n")
+            "Ask us whether SPRAVATO suits you. SPRAVATO® (esketamine) nasal spray is given here.\n")
     first = [f for f in lint_text(page, fmt="markdown") if f.rule == "spravato-first-mention"]
     assert [(f.line, f.column) for f in first] == [(1, 12)]
     prose = extract(Source("p.md", page, "markdown"))

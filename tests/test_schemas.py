@@ -26,7 +26,7 @@ RULES = load_schema("rules")
 CONFIG = load_schema("config")
 DEFS = RULES["$defs"]
 # Common fields another change adds to the loader; the schema allows them already.
-PENDING_COMMON = {"supersedes", "page_kinds"}
+PENDING_COMMON: set[str] = set()
 JSON_TYPES = {str: "string", list: "array", dict: "object", bool: "boolean", int: "integer", float: "number"}
 
 
@@ -195,10 +195,12 @@ def test_new_example_and_rule_fields_are_accepted(tmp_path):
     text = GOOD.replace("fail: ['a foo', 'foo b']",
                         "fail: [{text: 'a foo', fixed: 'a foo'}, {text: '*foo* b', format: markdown}]")
     text = text.replace("    kind: terms\n", "    kind: terms\n    supersedes: [first-rule]\n"
-                                             "    page_kinds: [blog]\n")
+                                             "    page_kinds: [news]\n")
     _, rules = load(tmp_path, text)
     first = rules.get("first-rule")
     assert first is not None and [e.fmt for e in first.fail] == ["text", "markdown"]
+    second = rules.get("second-rule")
+    assert second.supersedes == {"first-rule"} and second.page_kinds == {"news"}
 
 
 # -- config errors and globs -----------------------------------------------------------------
@@ -261,7 +263,8 @@ def test_every_starter_example_uncomments_to_a_valid_config(tmp_path):
     # Every key's example was found and uncommented: the config sets all of them.
     assert cfg.select and cfg.ignore and dict(cfg.severity)["readability"] == "suggestion"
     assert cfg.include == ("content/**",) and cfg.exclude == ("drafts/**",)
-    assert len(cfg.overrides) == 1 and len(cfg.rule_files) == 1
+    assert len(cfg.overrides) == 2 and len(cfg.rule_files) == 1
+    assert (cfg.locale, cfg.page_kind, cfg.lint_page_chrome) == ("en-GB", "provider", True)
     assert cfg.vocabulary.reject == {"cure-all"} and cfg.fail_on == "warning"
     # As written, the starter is only comments and defaults.
     default = load_config(write_starter(tmp_path))

@@ -37,7 +37,9 @@ class ExampleFailure:
 
 
 def check_rule(rule: Rule, ruleset: RuleSet) -> list[ExampleFailure]:
-    only = RuleSet([rule], ruleset.facts)
+    # The rule, and the rules that supersede it: a pass example may show a place where
+    # another rule's finding replaces this one's ("SPRAVATO (ketamine)").
+    only = RuleSet([rule, *(r for r in ruleset.rules if rule.id in r.supersedes)], ruleset.facts)
     out: list[ExampleFailure] = []
     for expected, examples in (("fail", rule.fail), ("pass", rule.passes)):
         for ex in examples:

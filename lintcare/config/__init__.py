@@ -18,10 +18,15 @@ Keys::
     exclude: ["drafts/**"]
     rule-files: [team-rules.yaml]      # extra rules in the rules.yaml format
     vocabulary: {accept: [Riverbend], reject: [cure-all]}
+    locale: en-GB                      # en-US | en-GB | en-CA | en-AU; default: each page's own
+    page-kind: provider                # provider | article | news | government | manufacturer |
+                                       # nonprofit | professional; default: guessed per page
+    lint-page-chrome: false            # also lint HTML navigation, header and footer
     overrides:                         # per path; later entries win
       - files: ["legal/**"]
         ignore: [readability]
         severity: {hype-superlative: warning}
+        page-kind: government          # locale and page-kind may be set per path too
 
 Globs are gitignore-style and relative to the folder of the discovered config file (for
 a config found through ``extends`` too). A glob without ``/`` matches a file or folder

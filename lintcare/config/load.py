@@ -98,8 +98,9 @@ def _layer(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     if "severity" in raw:
         names += [(origin, "severity", n) for n in raw["severity"]]
         layer["severity"] = (*(base.get("severity") or ()), *raw["severity"].items())
-    if "fail-on" in raw:
-        layer["fail_on"] = raw["fail-on"]
+    for key in ("fail-on", "locale", "page-kind", "lint-page-chrome"):
+        if key in raw:
+            layer[key.replace("-", "_")] = raw[key]
     for key in ("include", "exclude"):
         if key in raw:
             layer[key] = tuple(raw[key])
@@ -111,11 +112,13 @@ def _layer(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     for i, item in enumerate(raw.get("overrides", [])):
         key = f"overrides[{i}]"
         overrides.append(Override(_as_tuple(item["files"]), frozenset(item.get("ignore", ())),
-                                  tuple(item.get("severity", {}).items())))
+                                  tuple(item.get("severity", {}).items()),
+                                  item.get("locale"), item.get("page-kind")))
         names += [(origin, f"{key}.ignore", n) for n in item.get("ignore", ())]
         names += [(origin, f"{key}.severity", n) for n in item.get("severity", {})]
     layer["overrides"] = tuple(overrides)
-    for key in ("select", "ignore", "fail_on", "include", "exclude", "severity"):
+    for key in ("select", "ignore", "fail_on", "include", "exclude", "severity", "locale", "page_kind",
+                "lint_page_chrome"):
         layer.setdefault(key, base.get(key))
     return layer
 
@@ -144,6 +147,9 @@ def load_config(path: str | Path) -> Config:
         include=layer["include"] or (),
         exclude=layer["exclude"] or (),
         fail_on=layer["fail_on"],
+        locale=layer["locale"],
+        page_kind=layer["page_kind"],
+        lint_page_chrome=bool(layer["lint_page_chrome"]),
         vocabulary=layer["vocabulary"],
         rule_files=layer["rule_files"],
         names=tuple(layer["names"]),

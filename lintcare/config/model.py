@@ -47,6 +47,8 @@ class Override:
     files: tuple[str, ...]  # globs, as written (the cache key is made of them)
     ignore: frozenset[str] = frozenset()
     severity: tuple[tuple[str, str], ...] = ()
+    locale: str | None = None
+    page_kind: str | None = None
 
     @cached_property
     def _spec(self) -> GitIgnoreSpec:
@@ -68,6 +70,9 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
     vocabulary: Vocabulary = EMPTY_VOCABULARY
+    locale: str | None = None  # en-US, en-GB, en-CA, en-AU; None: read from each page
+    page_kind: str | None = None  # None: each page's kind is guessed (language/pagekind.py)
+    lint_page_chrome: bool = False  # HTML navigation, header and footer linted too
     rule_files: tuple[Path, ...] = ()
     # (file, key, name) of every rule or category named, checked once rules are loaded
     names: tuple[tuple[str, str, str], ...] = ()
@@ -107,6 +112,16 @@ class Config:
         if self.exclude and self._exclude.match_file(rel):
             return False
         return explicit or not self.include or self._include.match_file(rel)
+
+    def page_settings(self, path: str) -> tuple[str | None, str | None]:
+        """(locale, page kind) for one file: the top-level keys, then matching overrides."""
+        locale, kind = self.locale, self.page_kind
+        if any(o.locale or o.page_kind for o in self.overrides):
+            rel = self.relative(path)
+            for o in self.overrides:  # later entries win
+                if (o.locale or o.page_kind) and o.matches(rel):
+                    locale, kind = o.locale or locale, o.page_kind or kind
+        return locale, kind
 
     def apply(self, findings: list[Finding], path: str) -> list[Finding]:
         """Per-rule, per-category and per-path filters and severities, after suppressions."""

@@ -47,11 +47,28 @@ fail-on: warning
 # exclude:
 #   - "drafts/**"
 
+# The English variety of your pages: en-US, en-GB, en-CA or en-AU. The spelling rules
+# accept its spellings ("colour" on an en-GB page) and flag the other variety's. Unset,
+# each page's variety is read from its words (or its front matter or <html lang>).
+# locale: en-GB
+
+# What your pages are: provider (a clinic or hospital offering care), article, news,
+# government, manufacturer, nonprofit or professional (written for clinicians). Page-level
+# rules ("no phone number", "no address") apply only to the kinds they name. Unset, each
+# page's kind is guessed from its words, and a page that shows no sign is a provider's.
+# page-kind: provider
+
+# Also lint an HTML page's navigation, header, footer and cookie banners (default: only
+# its main content).
+# lint-page-chrome: true
+
 # Settings for some paths only; later entries win.
 # overrides:
 #   - files: ["legal/**"]
 #     ignore: [readability]
 #     severity: {{hype-superlative: warning}}
+#   - files: ["news/**"]
+#     page-kind: news
 
 # Your team's own rules, in the rules.yaml format (paths relative to this file).
 # rule-files:

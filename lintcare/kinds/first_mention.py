@@ -15,9 +15,10 @@ class FirstMentionKind(Kind):
 
     Two mentions are checked: the most prominent one, a mention in the page's title
     (the headings that open the page, or a top-level heading), and the first mention
-    in the body. A
-    subheading is not the most prominent mention, unless the body never names the
-    brand. One finding at most per page.
+    in the body. A title's mention is fine when the body's first mention is paired (a
+    title cannot hold the pairing; the sentence below it does). A subheading is not the
+    most prominent mention, unless the body never names the brand. One finding at most
+    per page.
     """
 
     name = "first-mention"
@@ -69,14 +70,17 @@ class FirstMentionKind(Kind):
         for m in doc.scan.finditer_page(self.name_re):
             if doc.block_at(m.start()) is None:
                 continue
-            if doc.in_heading(m.start()):
+            if doc.title_like(m.start()):  # a heading, or a title line a text page has
                 first_heading = first_heading or m
             else:
                 first_body = first_body or m
             if first_body and first_heading:
                 break
-        if first_heading is not None and first_body is not None and \
-                not self._in_title(doc, first_heading.start()):
+        # A title cannot hold the pairing: it is fine when the first mention in the body
+        # (the sentence below it) is paired.
+        if first_heading is not None and first_body is not None and (
+                not self._in_title(doc, first_heading.start())
+                or self._is_paired(doc, first_body.start(), first_body.end())):
             first_heading = None
         for m in (first_heading, first_body):
             if m is not None and not self._is_paired(doc, m.start(), m.end()):

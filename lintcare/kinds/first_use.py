@@ -34,8 +34,12 @@ class FirstUseKind(Kind):
     next sentence starts with an ``explained_next`` regex ("This means..."), or one of
     the term's plain wordings appears in the previous, same or next sentence
     (``plain_in: adjacent``, the default) or in the same sentence (``plain_in:
-    sentence``, right for acronyms, whose long form must stand beside them). An
-    unexplained use in a heading is skipped (a title cannot hold an explanation) unless
+    sentence``, right for acronyms, whose long form must stand beside them) or in a
+    heading the term stands under ("TRANSCRANIAL MAGNETIC STIMULATION" over "TMS is...").
+    An acronym in brackets after words whose initials spell it, in any order of small
+    words ("serotonin and noradrenaline reuptake inhibitors (SNRIs)"), is defined. An
+    unexplained use in a heading, or in a short question or title standing alone on its
+    line ("What is TMS?"), is skipped (a title cannot hold an explanation) unless
     ``in_headings`` is true; an explained one there defines the term.
     """
 
@@ -117,16 +121,22 @@ class FirstUseKind(Kind):
             i = analysis.index_at(start)
             if i is None:  # alt text and other prose outside the reading flow
                 continue
-            if self._explained(doc.text, analysis, i, start, end, term):
+            if self._explained(doc.text, analysis, i, start, end, term) or _spelled_before(
+                    doc.text, start, end) or self._in_heading_above(doc, start, term):
                 done.add(term)
                 continue
-            if analysis.sentences[i].kind == HEADING and not self.in_headings:
+            if not self.in_headings and _title_like(doc, analysis, i):
                 continue
             done.add(term)
             plain = self.plain[term]
             yield Hit(start, end, suggestions=plain, data=(("plain", plain[0]),))
             if len(done) == len(self.keys):
                 return
+
+    def _in_heading_above(self, doc: Document, start: int, term: int) -> bool:
+        """One of the term's plain wordings is in a heading the term stands under."""
+        return any(regex.search(doc.text, h.start, h.end)
+                   for h in doc.section_headings(start) for regex in self.plain_res[term])
 
     def _explained(self, text: str, analysis: Analysis, i: int, start: int, end: int,
                    term: int) -> bool:
@@ -148,3 +158,33 @@ class FirstUseKind(Kind):
                 if found.end() <= start or found.start() >= end:
                     return True
         return False
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or"})
+
+
+def _title_like(doc: Document, analysis: Analysis, i: int) -> bool:
+    """A heading, or a short question or title alone in its block (an FAQ question)."""
+    sent = analysis.sentences[i]
+    if sent.kind == HEADING:
+        return True
+    block = doc.block_at(sent.start)
+    alone = block is not None and (block.start, block.end) == (sent.start, sent.end)
+    return alone and doc.title_like(sent.start)
+
+
+def _spelled_before(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets after the words whose initials spell it, small words aside."""
+    acronym = text[start:end]
+    letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    if not (letters.isupper() and 2 <= len(letters) <= 6) or not text[:start].rstrip().endswith("("):
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", text[max(0, start - 120):start])[-(len(letters) + 3):]
+    initials = [w[0].lower() for w in words if w.lower() not in _SMALL_WORDS]
+    # Each hyphenated part may carry a letter ("serotonin-norepinephrine").
+    return "".join(initials[-len(letters):]) == letters.lower() or _fits_hyphenated(words, letters)
+
+
+def _fits_hyphenated(words: list[str], letters: str) -> bool:
+    parts = [p for w in words if w.lower() not in _SMALL_WORDS for p in w.split("-") if p]
+    return "".join(p[0].lower() for p in parts[-len(letters):]) == letters.lower()

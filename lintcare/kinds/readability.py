@@ -186,7 +186,7 @@ class LongSentenceKind(Kind):
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         super().__init__(raw, ctx)
-        self.max_words = _positive_int(ctx, raw, "max_words", 25)
+        self.max_words = _positive_int(ctx, raw, "max_words", 30)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for s in analysis_of(doc).sentences:

@@ -21,7 +21,7 @@ class TermsKind(Kind):
     """``terms`` maps a phrase to its replacement, a list of candidates, or null (flag only)."""
 
     name = "terms"
-    fields = {"terms": (dict,), "case_sensitive": (bool,), "preserve_case": (bool,)}
+    fields = {"terms": (dict,), "case_sensitive": (bool,), "preserve_case": (bool,), "once_per_term": (bool,)}
     required = ("terms",)
     prunable = True
 
@@ -30,6 +30,8 @@ class TermsKind(Kind):
         self.case_sensitive = raw.get("case_sensitive", False)
         # Carry "Ketamin" -> "Ketamine"; off when the case itself is the error.
         self.preserve_case = raw.get("preserve_case", True)
+        # A style suggestion ("prior to" -> "before") made once per page, not at every use.
+        self.once_per_term = raw.get("once_per_term", False)
         self.terms: dict[str, tuple[str, ...]] = {}
         for phrase, repl in raw["terms"].items():
             if not isinstance(phrase, str) or not phrase.strip():
@@ -67,10 +69,16 @@ class TermsKind(Kind):
         return [self._regex]
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        seen: set[str] = set()
         for m in doc.scan.finditer(self._regex):
-            cands = self.terms.get(self._key(m.group()))
+            key = self._key(m.group())
+            cands = self.terms.get(key)
             if cands is None:  # pragma: no cover - the regex only holds the terms
                 continue
+            if self.once_per_term:
+                if key in seen:
+                    continue
+                seen.add(key)
             if self.preserve_case:
                 cands = tuple(match_case(m.group(), c) for c in cands)
             yield Hit(m.start(), m.end(), cands[0] if len(cands) == 1 else None, cands)

@@ -2,8 +2,9 @@
 
 Either variety is right on its own ("behaviour" on a Canadian page, "behavior" on a US
 one); what reads as careless is both on one page. The page's variety is the majority of
-its variety-marked words (language/varieties.py), unless the rule's ``locale`` forces
-one; the words of the other variety are flagged, with their spelling in the page's.
+its variety-marked words (language/varieties.py), unless a locale forces one: the rule's
+``locale``, else the file's (the ``locale`` configuration key, the page's front matter or
+``<html lang>``); the words of the other variety are flagged, with their spelling in the page's.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class VarietyKind(Kind):
         lows = {f.lower() for f in forms}
         if not any(w in data.us_to_gb or not known(w) for w in lows):
             return  # every word is a dictionary word and none is US-only: nothing to mix
-        variety = page_variety(lows, known, self.locale)
+        variety = page_variety(lows, known, self.locale or doc.locale)
         if variety is None:
             return
         other = {}

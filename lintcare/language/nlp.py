@@ -24,13 +24,56 @@ CHUNK_CHARS = 200_000
 # number do not end one ("Dr. Lee", "approx. 2 hours", "e.g. TMS").
 _SENTENCE_PUNCT = ".!?…"
 # The punctuation comes first so the scan can skip ahead to it; the abbreviation
-# checks look back over it.
+# checks look back over it ("Mt. Sinai", "St. Joseph's", "Dr. Lee" are no ends). A word
+# that starts lowercase but holds a capital ("rTMS", "eGFR") starts a sentence too.
 _AFTER_PUNCT = (
-    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bvs\.)(?<!\bNo\.)"
+    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bMt\.)(?<!\bvs\.)(?<!\bNo\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bapprox\.)(?<!\b[A-Z]\.)[.!?…]*[\"'”’)\]]*\s+"
-    r"(?=[\"“‘(\[]?[A-Z0-9])"
+    r"(?=[\"“‘(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))"
 )
 SENTENCE_END = re.compile(f"[{_SENTENCE_PUNCT}]{_AFTER_PUNCT}")
+
+# A line break inside a block ends a sentence when the line before it ends with end
+# punctuation (whatever the next line starts with), or ends without punctuation and the
+# next line starts with a capital, a digit, a quote or a bullet: a heading, a list line,
+# a table row or a button caption run into the next sentence otherwise. A line that ends
+# with a comma or a small joining word ("given by / Dr. Lee") was wrapped, not ended.
+# Matched from the last character of a line: a run of blank space is read once.
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t\r]*\n\s*(?=\S)")
+_ENDED = re.compile(r"(?:[.!?…][\"'”’)\]]*|[\w®™%)\]])$")
+_STOPS_ON = re.compile(r"[.!?…][\"'”’)\]]*$")
+_JOINING = frozenset(["a", "an", "the", "and", "or", "nor", "but", "of", "to", "by", "with", "for",
+                      "in", "on", "at", "from", "as", "via", "per", "than"])
+_NEXT_STARTS = re.compile(r"[\"“‘(\[•◦▪‣*–-]?\s*[A-Z0-9]")
+_ABBREVIATED = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|St|Mt|vs|No|approx|e\.g|i\.e)\.$")
+
+
+def _line_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a sentence starts after a line break inside [start, end)."""
+    out = []
+    for m in _LINE_BREAK.finditer(text, start, end):
+        before = text[max(start, m.start() - 40):m.start()].rstrip()
+        if not _ENDED.search(before) or _ABBREVIATED.search(before):
+            continue
+        if not _STOPS_ON.search(before):
+            last = before.rsplit(None, 1)[-1].lower()
+            if last in _JOINING or not _NEXT_STARTS.match(text, m.end(), end):
+                continue
+        out.append(m.end())
+    return out
+
+
+def sentence_ends(text: str, start: int, end: int, punct: re.Pattern[str] | None = SENTENCE_END) -> list[int]:
+    """Offsets in [start, end) where a sentence starts after another: stops and line breaks.
+
+    ``punct`` is the stop pattern (``sentence_end_for`` narrows it to a page's stops).
+    """
+    ends = [m.end() for m in punct.finditer(text, start, end)] if punct is not None else []
+    if "\n" in text[start:end]:
+        lines = _line_ends(text, start, end)
+        if lines:
+            return sorted(set(ends).union(lines))
+    return ends
 
 
 @lru_cache(maxsize=16)
@@ -64,7 +107,7 @@ def _sentences(doc: Doc) -> Doc:
     flags = np.full(n, -1, dtype=np.int64)
     flags[0] = 1
     text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt from tokens: costly
-    ends = np.fromiter((m.end() for m in SENTENCE_END.finditer(text)), dtype=np.int64)
+    ends = np.fromiter(sentence_ends(text, 0, len(text)), dtype=np.int64)
     if len(ends):
         pos = np.searchsorted(idx, ends)
         keep = pos < n

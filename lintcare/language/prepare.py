@@ -25,7 +25,7 @@ from .formulas import (
 
 # The sentence rule every other part of lintcare uses (nlp.py's sentence component), so
 # readability sentences and rule sentences agree.
-from .nlp import SENTENCE_END
+from .nlp import sentence_ends
 from .syllables import token_syllables
 
 # A word: a dotted abbreviation (e.g., a.m.), or letters and digits joined by
@@ -48,7 +48,6 @@ _RUNS_OF = (
 )
 _RUNS_OF_COMPILED = tuple((regex, part, re.compile(chars), re.compile(chars + "*"))
                           for regex, part, chars in _RUNS_OF)
-_MATCH_END = re.Match.end
 _TERMINAL = re.compile(r"[.!?…][^\w\s]*$")  # closing quotes, brackets, a stray comma
 _FULL_SENTENCE_WORDS = 3  # a list item needs this many words to count as a sentence
 
@@ -148,7 +147,7 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
 
     A match needs a character after its spaces, so none ends at ``end``.
     """
-    return list(map(_MATCH_END, SENTENCE_END.finditer(text, start, end)))
+    return sentence_ends(text, start, end)
 
 
 def _pieces(text: str, start: int, end: int, ends: list[int]) -> list[tuple[int, int, str]]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
+from ..language.pagekind import PAGE_KINDS
 from ..paths import default_rules_path
 from ..scan import FILTER_AFTER, Pattern, Scanner, compile, use_table_builder
 from ..untrusted import UntrustedYAMLError, load_yaml, syntax_error
@@ -49,6 +50,8 @@ COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "skip_inside": (list, str),
     "skip_sections": (list, str),
     "max_per_page": (int,),
+    "page_kinds": (list,),
+    "supersedes": (list,),
 }
 REQUIRED = ("id", "category", "severity", "message", "kind", "source", "examples")
 CONTEXT_WINDOW = 60
@@ -91,6 +94,8 @@ class Rule:
     skip_inside: tuple[str, ...] = ()  # facts whose matches exempt what they cover
     skip_sections: tuple[str, ...] = ()  # facts naming headings whose sections are exempt
     max_per_page: int = 0  # at most this many findings per page (the first ones); 0 = no limit
+    page_kinds: frozenset[str] = frozenset()  # the kinds of page the rule runs on; empty = all
+    supersedes: frozenset[str] = frozenset()  # rules whose finding at the same place this one replaces
     kind_anchors: tuple[str, ...] = ()  # derived from the kind's fields, once
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
@@ -105,6 +110,11 @@ class Rule:
 class RuleSet:
     rules: list[Rule]
     facts: dict[str, Fact]
+
+    @cached_property
+    def supersedes(self) -> dict[str, frozenset[str]]:
+        """Rule id -> the ids of the rules it supersedes, for the rules that supersede any."""
+        return {r.id: r.supersedes for r in self.rules if r.supersedes}
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -168,6 +178,20 @@ def _facts_list(ctx: _Ctx, fld: str, value: Any) -> tuple[str, ...]:
     return names
 
 
+def _page_kinds(ctx: _Ctx, kinds: list[Any]) -> frozenset[str]:
+    for kind in kinds:
+        if kind not in PAGE_KINDS:
+            raise ctx.error("page_kinds", f"unknown page kind '{kind}' (known: {', '.join(PAGE_KINDS)})")
+    return frozenset(kinds)
+
+
+def _check_supersedes(origin: str, rules: list[Rule], known: set[str]) -> None:
+    """A superseded rule must exist (a typo would silently keep both findings)."""
+    for rule in rules:
+        for other in sorted(rule.supersedes - known):
+            raise RuleError(f"{origin}: rule '{rule.id}': field 'supersedes': unknown rule '{other}'")
+
+
 def build_rule(raw: dict[str, Any], origin: str, facts: dict[str, Fact], timed: bool = False) -> Rule:
     """A rule from a mapping that fits the rule schema (schema.py)."""
     rule_id = raw["id"]
@@ -201,6 +225,8 @@ def build_rule(raw: dict[str, Any], origin: str, facts: dict[str, Fact], timed: 
         skip_inside=_facts_list(ctx, "skip_inside", raw.get("skip_inside")),
         skip_sections=_facts_list(ctx, "skip_sections", raw.get("skip_sections")),
         max_per_page=max(0, raw.get("max_per_page", 0)),
+        page_kinds=_page_kinds(ctx, raw.get("page_kinds", [])),
+        supersedes=frozenset(raw.get("supersedes", [])),
         exceptions=tuple(ctx.regex("exceptions", p, cs) for p in raw.get("exceptions", [])),
         anchors=tuple(a.lower() for a in raw.get("anchors", [])),
         fail=fail,
@@ -267,6 +293,7 @@ def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> 
             seen.add(rule.id)
             if raw.get("enabled", True):
                 rules.append(rule)
+        _check_supersedes(origin, [r for r in rules if r.origin == origin], seen)
     return RuleSet(rules, facts)
 
 

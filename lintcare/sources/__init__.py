@@ -151,8 +151,12 @@ def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8",
     return Source(path, text, fmt or format_for(path), enc, bom)
 
 
-def extract(source: Source) -> Prose:
-    """Turn a source into prose, choosing the extractor by format."""
+def extract(source: Source, chrome: bool = False) -> Prose:
+    """Turn a source into prose, choosing the extractor by format.
+
+    ``chrome``: also an HTML page's navigation, header and footer (the config's
+    ``lint-page-chrome``); by default only its content.
+    """
     if source.fmt == "markdown":
         from .markdown import extract_markdown
 
@@ -160,7 +164,7 @@ def extract(source: Source) -> Prose:
     if source.fmt == "html":
         from .html import extract_html
 
-        return extract_html(source.text)
+        return extract_html(source.text, chrome=chrome)
     from .text import extract_text
 
     return extract_text(source.text)

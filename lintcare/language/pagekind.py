@@ -1,0 +1,88 @@
+"""What kind of page this is, when no setting says: a provider's, a news story, a regulator's...
+
+Some page-level rules only make sense on some pages: "no phone number" is a finding on a
+clinic's page, not on a news story or a regulator's decision summary. A rule names the
+kinds it applies to (``page_kinds``); the kind comes from the configuration (``page-kind``,
+per path in ``overrides``), from the page's own front matter (``page-kind:``), or from this
+guess. The guess is conservative: a page that shows no clear sign of being something else
+is a ``provider`` page, which is how every page was read before page kinds existed.
+
+The signs, in the order they are tried:
+
+- ``professional``: a heading written for clinicians ("For Professionals", "For referring
+  physicians").
+- ``news``: a byline ("By Jane Smith" on its own line), a dateline ("(WXYZ) —",
+  "LONDON —" at the start of a paragraph), a "This was published ..." notice, or a first
+  line that files the page under news ("News and Events", "Press release").
+- ``provider``: the page offers care itself (book an appointment or a consultation, "our
+  clinic", "call us", "contact us").
+- ``news`` again: quotations attributed the way reporters do ("..." she said; told the
+  Age), at least twice.
+- ``government``: a regulator's own wording ("Regulatory Decision Summary", "Health
+  Canada's decision", a .gov address in the text).
+- ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
+  "see the full Prescribing Information").
+"""
+
+from __future__ import annotations
+
+import re
+
+PROVIDER = "provider"
+NEWS = "news"
+PAGE_KINDS = ("provider", "article", "news", "government", "manufacturer", "nonprofit", "professional")
+
+_PROFESSIONAL = re.compile(
+    r"^[^\n]{0,60}\bfor\s+(?:health\s*care\s+|healthcare\s+|medical\s+)?(?:professionals|clinicians|"
+    r"referring\s+(?:physicians|doctors|clinicians|providers)|prescribers|HCPs)\b[^\n]{0,40}$",
+    re.IGNORECASE | re.MULTILINE)
+_NEWS = re.compile(
+    r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+\s*$"  # a byline on its own line
+    r"|^\s*(?:\([A-Z]{2,6}\)|[A-Z]{3,}(?:\s+[A-Z]{3,})?(?:,\s+[A-Z][\w.]*)?)\s+[—–]\s"  # a dateline
+    r"|^\s*This\s+was\s+published\s+\d+\s+\w+\s+ago\b"
+    r"|\A\s*[^\n]{0,40}\b(?:News|Press\s+Releases?|Media\s+Releases?|News\s+Releases?)\b[^\n]{0,40}$",
+    re.MULTILINE)
+_PROVIDER = re.compile(
+    r"\b(?:book|schedule|request)\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:appointment|consultation|consult|visit)\b"
+    r"|\bour\s+(?:clinic|practice|office|centre|center|team|providers?)\b|\b(?:call|contact)\s+us\b",
+    re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"[”\"],?\s+(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:said|says|told|explained|added)\b"
+    r"|[”\"],?\s+(?:said|says|explains|explained|added)\s+(?:Dr\.?\s+)?[A-Z]"
+    r"|\b(?:said|told)\s+(?:the\s+)?[A-Z][a-z]+|\baccording\s+to\s+(?:Dr\.?\s+)?[A-Z]")
+_GOVERNMENT = re.compile(
+    r"\bRegulatory\s+Decision\s+Summary\b|\bHealth\s+Canada[’']s\s+decision\b|\bGovernment\s+of\s+Canada\b"
+    r"|\bAustralian\s+Government\s+Department\b"
+    # One attempt per run of address characters: a retry inside a long run is quadratic.
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
+_MANUFACTURER = re.compile(
+    r"\bmust\s+be\s+(?:certified|enrolled)\s+in\s+the\s+\w+\s*®?\s+REMS\b"
+    r"|\b(?:see|read)\s+(?:the\s+)?full\s+Prescribing\s+Information\b", re.IGNORECASE)
+
+
+def normalise_kind(kind: str | None) -> str | None:
+    """A page kind as the rules name it ("News" -> "news"); None when it is none we know."""
+    if not kind:
+        return None
+    low = kind.strip().lower()
+    return low if low in PAGE_KINDS else None
+
+
+def guess_kind(text: str) -> str:
+    """The page's kind from its own words (see the module text); ``provider`` when unsure."""
+    if _PROFESSIONAL.search(text):
+        return "professional"
+    if _NEWS.search(text):
+        return NEWS
+    if _PROVIDER.search(text):
+        return PROVIDER
+    if len(_ATTRIBUTION.findall(text)) >= 2:
+        return NEWS
+    if _GOVERNMENT.search(text):
+        return "government"
+    if _MANUFACTURER.search(text):
+        return "manufacturer"
+    return PROVIDER
+
+
+__all__ = ["NEWS", "PAGE_KINDS", "PROVIDER", "guess_kind", "normalise_kind"]

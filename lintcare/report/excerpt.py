@@ -10,7 +10,8 @@ from __future__ import annotations
 import unicodedata
 
 ELLIPSIS = "…"
-MIN_WIDTH = 40  # narrower terminals still get 40 columns: a caret needs some context
+MIN_WIDTH = 40  # narrower terminals are taken as 40 columns: a caret needs some context
+_MIN_ROOM = 12  # the excerpt's own floor: the span's start and a few cells around it
 # Drawn in no cell: joiners, variation selectors and the byte-order mark.
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff") | frozenset(map(chr, range(0xFE00, 0xFE10)))
 
@@ -66,7 +67,7 @@ def fit(line: str, start: int, end: int, width: int) -> tuple[str, str]:
     widths = [cell_width(c) for c in chars]
     start = min(max(start, 0), len(chars))
     end = min(max(end, start), len(chars))
-    lo, hi = _window(widths, start, end, max(width, MIN_WIDTH))
+    lo, hi = _window(widths, start, end, max(width, _MIN_ROOM))
     head = ELLIPSIS if lo else ""
     shown = head + "".join(chars[lo:hi]) + (ELLIPSIS if hi < len(chars) else "")
     pad = len(head) + sum(widths[lo:start])

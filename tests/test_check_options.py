@@ -4,6 +4,7 @@ rejected hyphenated words: each as a writer would use it."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -52,7 +53,9 @@ def test_min_severity_hides_findings_and_they_do_not_fail(run_cli, page, run_jso
     clean = page.parent / "clean.txt"
     clean.write_text("Call us at (555) 123-4567 about TMS.  A nurse explains each step.\n", encoding="utf-8")
     assert run_cli("check", "--no-cache", "--fail-on", "suggestion", str(clean))[0] == 1
-    assert run_cli("check", "--no-cache", "--fail-on", "suggestion", "--min-severity", "warning", str(clean))[0] == 0
+    hidden = run_cli("check", "--no-cache", "--fail-on", "suggestion", "--min-severity", "warning",
+                     str(clean))
+    assert hidden[0] == 0
     _, data = run_json("--no-cache", "--min-severity", "warning", str(page))
     assert {f["severity"] for f in data["files"][0]["findings"]} <= {"error", "warning"}
 
@@ -71,8 +74,8 @@ def test_statistics_count_rules(run_cli, page):
     assert lines[-1].startswith("4 findings") and not any(line.startswith("    ") for line in lines)
     _, out, _ = run_cli("check", "--no-cache", "--statistics", "--format", "json", str(page))
     rows = {row["rule"]: row for row in json.loads(out)}
-    assert rows["double-space"] == {"rule": "double-space", "category": "punctuation", "severity": "suggestion",
-                                    "count": 1, "fixable": 1, "unsafe_fixable": 0}
+    assert rows["double-space"] == {"rule": "double-space", "category": "punctuation",
+                                    "severity": "suggestion", "count": 1, "fixable": 1, "unsafe_fixable": 0}
     code, _, err = run_cli("check", "--statistics", "--format", "sarif", str(page))
     assert code == 2 and "--statistics" in err
 
@@ -149,8 +152,6 @@ def test_explain_renders_the_message_sources_and_fix(run_cli):
 
 def test_every_cited_source_is_written_out():
     rules = (ROOT / "rules.yaml").read_text(encoding="utf-8")
-    import re
-
     cited = set(re.findall(r"\[(S\d+[a-z]*)\]", rules))
     assert cited and cited <= set(source_titles())
 

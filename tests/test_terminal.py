@@ -74,7 +74,8 @@ def test_caret_alignment_in_an_80_column_terminal(tmp_path):
     lines = out.splitlines()
     # Source excerpts and caret lines fit (a long message wraps, as in any linter).
     excerpts = [ln for ln in lines if ln.startswith("    ") and not ln.startswith(("    fix:", "    try:"))]
-    assert excerpts and all(text_width(ln) < 80 for ln in excerpts), [ln for ln in excerpts if text_width(ln) >= 80]
+    too_wide = [ln for ln in excerpts if text_width(ln) >= 80]
+    assert excerpts and not too_wide, too_wide
     heads = [i for i, line in enumerate(lines) if "[drug-name-misspelling]" in line]
     assert [lines[i].split(":")[1] for i in heads] == ["2", "3", "4"]  # the wide, combining and long lines
     for i in heads:
@@ -148,8 +149,8 @@ def table_rows(text: str, after: str) -> list[list[str]]:
 def test_readme_docs_and_help_name_the_same_options():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     spelling = (ROOT / "docs" / "spelling.md").read_text(encoding="utf-8")
-    documented_check = {name for row in table_rows(readme, "Options of `check`") for name in _OPTION.findall(row[0])}
-    documented_check |= {name for row in table_rows(spelling, "| option | meaning |") for name in _OPTION.findall(row[0])}
+    rows = table_rows(readme, "Options of `check`") + table_rows(spelling, "| option | meaning |")
+    documented_check = {name for row in rows for name in _OPTION.findall(row[0])}
     assert documented_check == help_options("check")
     others: dict[str, set[str]] = {}
     for command, options, _ in table_rows(readme, "Options of the other commands"):

@@ -41,7 +41,7 @@ def test_text_format_line_col_and_caret(run_cli, tmp_path):
     lines = out.splitlines()
     head = f"{page}:2:14: error [drug-name-misspelling]"
     i = next(i for i, line in enumerate(lines) if line.startswith(head))
-    assert lines[i + 1] == "    suggestion: SPRAVATO"
+    assert lines[i + 1] == "    fix: SPRAVATO"  # not "suggestion", which is a severity
     assert lines[i + 2] == "    Ask us about Spravado today."
     assert lines[i + 3] == "    " + " " * 13 + "^" * 8
     assert code == 1

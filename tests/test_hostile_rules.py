@@ -48,7 +48,7 @@ def test_a_replacement_with_its_groups_works(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
     code, out, _ = run(tmp_path, "check", "--no-cache", "--rules", str(rules), str(page))
-    assert code == 1 and "suggestion: phone (not call)" in out
+    assert code == 1 and "fix: phone (not call)" in out
 
 
 def test_template_problems():

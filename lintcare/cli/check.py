@@ -7,19 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..api import FileResult
 from ..findings import SEVERITIES, severity_counts
 from ..report import FORMATS as REPORT_FORMATS
-from ..report import reaches, render, use_colour
+from ..report import reaches
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
 from .languagetool import languagetool_options, options_from_cli, run_languagetool
+from .output import Output, output_options, write_report
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line
 from .run import lint_paths, load_ruleset, make_cache, make_resolver
 
 if TYPE_CHECKING:
-    from ..baseline import Baseline, Outcome
-    from ..rules.loader import RuleSet
+    from ..baseline import Baseline
 
 
 @click.command()
@@ -50,16 +49,20 @@ if TYPE_CHECKING:
               help="With --fix or --diff: also apply wording fixes a person should review.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
+@output_options
 @languagetool_options
 def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
           extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
           encoding: str, config_file: str | None, jobs: int | None, cache: bool, cache_dir: str,
-          apply_fixes: bool, unsafe_fixes: bool, show_diff: bool, **languagetool: Any) -> None:
+          apply_fixes: bool, unsafe_fixes: bool, show_diff: bool, **more: Any) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     fixing = apply_fixes or show_diff
-    resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing)
+    output = Output.from_cli(more)
+    output.check(out_format, fixing)
+    resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing,
+                             select=output.select, ignore=output.ignore)
     # Every rule, for the report's metadata: only SARIF lists them.
     ruleset = load_ruleset(extra_rules) if out_format == "sarif" else None
     if fixing:
@@ -68,28 +71,30 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
         # Each file is fixed with its own configuration and rules, exactly as check lints it.
         sys.exit(run_fix(paths, resolver, ruleset,
                          FixOptions(unsafe_fixes, show_diff, out_format, stdin_format or "",
-                                    stdin_filename, encoding)))
+                                    stdin_filename, encoding, output.colour)))
     try:
-        lt_options = options_from_cli(languagetool)
+        lt_options = options_from_cli(more)
     except ValueError as exc:
         raise UsageFailure(str(exc)) from None
     known = read_baseline(baseline_file) if baseline_file else None
     result_cache = make_cache(cache, cache_dir, extra_rules, encoding)
     results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding,
-                         jobs or default_jobs(), result_cache, progress=out_format == "text")
-    lt_failed = run_languagetool(results, lt_options)
+                         jobs or default_jobs(), result_cache,
+                         progress=out_format == "text" and not output.quiet)
+    lt_failed = run_languagetool(results, lt_options, lambda path: resolver.config_for(path).languagetool)
     outcome = None
     if known is not None:
         from ..baseline import compare
 
         results, outcome = compare(known, results)
+    results = output.shown(results)
     for r in results:
         if r.error:
             error_line(r.path, r.error)
-        elif r.note:
+        elif r.note and not output.quiet:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    write_report(out_format, results, ruleset, outcome)
-    if outcome is not None:
+    write_report(out_format, results, ruleset, outcome, output)
+    if outcome is not None and not output.quiet:
         from ..baseline import describe
 
         for line in describe(outcome):
@@ -99,20 +104,6 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     failing = any(reaches(severity, resolver.fail_on_for(r.path))
                   for r in results for severity in severity_counts(r.findings))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
-
-
-def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | None,
-                 outcome: Outcome | None) -> None:
-    if out_format == "json":  # JSON is UTF-8, written as bytes (a lone surrogate passes through)
-        from ..report.json import render_bytes
-
-        sys.stdout.flush()
-        sys.stdout.buffer.write(render_bytes(results, outcome) + b"\n")
-        sys.stdout.buffer.flush()
-        return
-    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
-    if report:
-        click.echo(report)
 
 
 def read_baseline(file: str) -> Baseline:

@@ -101,9 +101,20 @@ def rules(ctx: click.Context, extra_rules: tuple[str, ...], markdown: bool) -> N
 
         click.echo(render_markdown(rs, [default_rules_path(), *map(Path, extra_rules)]), nl=False)
         return
-    width = max((len(r.id) for r in rs.rules), default=10)
-    for r in rs.rules:
-        click.echo(f"{r.id:<{width}}  {r.category:<19}  {r.severity:<10}  {r.message.splitlines()[0]}")
+    from ..suppress import META_CATEGORY, META_RULES, META_SEVERITY
+
+    # The suppression stage's own rules are listed too: they can be selected and ignored.
+    rows = [(r.id, r.category, r.severity, _template(r.message.splitlines()[0])) for r in rs.rules]
+    rows += [(rule_id, META_CATEGORY, META_SEVERITY, text.split(";")[0])
+             for rule_id, text in META_RULES.items()]
+    width = max(len(row[0]) for row in rows)
+    for rule_id, category, severity, text in rows:
+        click.echo(f"{rule_id:<{width}}  {category:<19}  {severity:<10}  {text}")
+
+
+def _template(message: str) -> str:
+    """A message template with its placeholders shown as such."""
+    return message.replace("{text}", "…").replace("{replacement}", "(the replacement)")
 
 
 @rules.command("test")
@@ -128,37 +139,6 @@ def rules_test(rule_files: tuple[str, ...]) -> None:
     total = sum(map(checks_of, rs.rules))
     click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
     sys.exit(EXIT_ERROR if any(f.error for f in failures) else EXIT_FINDINGS if failures else EXIT_OK)
-
-
-@click.command()
-@click.argument("rule_id")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(readable=False))
-def explain(rule_id: str, extra_rules: tuple[str, ...]) -> None:
-    """Show a rule's message, rationale, source and examples."""
-    from ..suppress import META_CATEGORY, META_RULES, META_SEVERITY
-
-    rs = load_ruleset(extra_rules)
-    rule = rs.get(rule_id)
-    if rule is None and rule_id in META_RULES:  # made by the suppression stage
-        click.echo(f"{rule_id} ({META_CATEGORY}, {META_SEVERITY})\n\n{META_RULES[rule_id]}")
-        return
-    if rule is None:
-        raise UsageFailure(f"unknown rule '{rule_id}' (see 'lintcare rules')")
-    click.echo(f"{rule.id} ({rule.category}, {rule.severity}, kind {rule.kind_name})")
-    click.echo(f"\n{rule.message}")
-    if rule.description:
-        click.echo(f"\nWhy: {rule.description}")
-    if rule.suggest:
-        click.echo("\nSuggested: " + " | ".join(rule.suggest))
-    click.echo(f"\nSource: {rule.source}")
-    click.echo("\nFlags:")
-    for ex in rule.fail:
-        click.echo(f"  - {ex.text}")
-        if ex.fixed is not None:
-            click.echo(f"    fixed: {ex.fixed}")
-    click.echo("Does not flag:")
-    for ex in rule.passes:
-        click.echo(f"  - {ex.text}")
 
 
 @click.command()

@@ -46,6 +46,7 @@ class FixOptions:
     stdin_fmt: str = ""
     stdin_name: str = "<stdin>"
     encoding: str = "utf-8"
+    colour: str = "auto"  # --color
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -172,9 +173,10 @@ def _finish_fix(run: _Run, opts: FixOptions, failed: bool, uses_stdin: bool,
     from ..report import render, use_colour
 
     stream = sys.stderr if to_err else sys.stdout
-    report = render(opts.out_format, run.results, ruleset, use_colour(stream))
+    colour = use_colour(stream, opts.colour)
+    report = render(opts.out_format, run.results, ruleset, colour)
     if report:
-        click.echo(report, err=to_err)
+        click.echo(report, err=to_err, color=colour)
     if run.applied:
         click.echo(f"lintcare: applied {_plural(run.applied, 'fix')} to "
                    f"{_plural(run.changed_files, 'file')}", err=True)

@@ -57,13 +57,26 @@ def options_from_cli(values: dict[str, Any]) -> LanguageToolOptions | None:
     )
 
 
-def run_languagetool(results: list[Any], options: LanguageToolOptions | None) -> bool:
+def run_languagetool(results: list[Any], options: LanguageToolOptions | None,
+                     from_config: Callable[[str], LanguageToolOptions | None] | None = None) -> bool:
     """Merge LanguageTool's findings; True when it failed and was required.
 
+    The command line's options serve every file; without them each file uses its config's
+    ``languagetool`` key (``from_config(path)``), files with the same settings together.
     A failure prints one line on standard error: a warning, or an error when required.
     """
-    if options is None:
-        return False
+    groups: dict[LanguageToolOptions, list[Any]] = {}
+    for r in results:
+        chosen = options or (from_config(r.path) if from_config is not None and not r.error else None)
+        if chosen is not None:
+            groups.setdefault(chosen, []).append(r)
+    failed = False
+    for chosen, group in groups.items():
+        failed = _run(group, chosen) or failed
+    return failed
+
+
+def _run(results: list[Any], options: LanguageToolOptions) -> bool:
     from ..language.languagetool import LanguageToolChecker, apply
 
     failure = apply(results, LanguageToolChecker(options))

@@ -10,7 +10,8 @@ import click
 
 from .. import __version__
 from .check import check
-from .commands import baseline, explain, init, rules, stats
+from .commands import baseline, init, rules, stats
+from .explain import explain
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

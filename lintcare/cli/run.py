@@ -6,9 +6,10 @@ run whose files all come from the cache loads no rules at all (see ``lint_paths`
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
-from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from ..run.cache import ResultCache, StoredFindings, file_fingerprint, fingerpri
 from ..run.parallel import run_all
 from ..sources import Source, SourceError, decode, format_for, read_stdin
 from .plan import UsageFailure, plan_files
-from .progress import track, wanted
+from .progress import LiveBar, SharedCounter, wanted
 
 if TYPE_CHECKING:
     from ..rules.loader import RuleSet
@@ -100,21 +101,23 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
     rulesets = _rulesets(resolver, plan, known)
     _prepare_rules(plan, todo, rulesets)
 
+    bar = progress and wanted(len(todo), sys.stdout, sys.stderr)
+    counter = SharedCounter() if bar else None  # made before the workers fork: they share it
+
     def lint_one(i: int) -> FileResult:
         path, _, config = plan[i]
         result = lint_file(path, rulesets[i], encoding=encoding, config=config)
+        if counter is not None:
+            counter.add()
         if i in keys and result.error is None:
             # Encoded for the cache here, in parallel: the parent stores the bytes as they
             # are. The parent holds the source it read for the key.
             return replace(result, findings=StoredFindings.of(result.findings, path), source=None)
         return result
 
-    linted: Iterable[FileResult] = run_all(todo, lint_one, jobs)
-    if progress and wanted(len(todo), sys.stdout, sys.stderr):
-        shown = track([plan[i][0] for i in todo], sys.stderr, label=str)
-        linted = (r for _, r in zip(shown, linted, strict=True))
-    fresh = {i: replace(r, source=sources[i]) if r.source is None and i in sources else r
-             for i, r in zip(todo, linted, strict=True)}
+    with LiveBar(len(todo), sys.stderr, counter) if counter is not None else nullcontext():
+        fresh = {i: replace(r, source=sources[i]) if r.source is None and i in sources else r
+                 for i, r in zip(todo, run_all(todo, lint_one, jobs), strict=True)}
     if cache is not None:  # one write for the run; a partial result is never reused
         cache.put_many([(keys[i], r.findings) for i, r in fresh.items() if i in keys and r.error is None])
     results: list[FileResult] = []
@@ -151,12 +154,37 @@ def _rulesets(resolver: Resolver, plan: list[tuple[str, str | None, Config | Non
         raise UsageFailure(str(exc)) from None
 
 
+class _CommandLineResolver(Resolver):
+    """Each file's config with ``--select`` and ``--ignore`` laid over it: the command line
+    wins, so a name it selects is taken out of the file's ignore list."""
+
+    def __init__(self, config_file: str | None, extra_rules: tuple[str, ...], fail_on: str | None,
+                 select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        super().__init__(config_file, extra_rules, fail_on)
+        self._select, self._ignore = frozenset(select), frozenset(ignore)
+        self._laid: dict[int, tuple[Config, Config]] = {}  # the file's config is kept: its id stays its own
+
+    def config_for(self, path: str) -> Config:
+        base = super().config_for(path)
+        found = self._laid.get(id(base))
+        if found is None or found[0] is not base:
+            named = [("command line", "--select", n) for n in sorted(self._select)]
+            named += [("command line", "--ignore", n) for n in sorted(self._ignore)]
+            laid = dataclasses.replace(
+                base, select=self._select or base.select,
+                ignore=(base.ignore - self._select) | self._ignore, names=(*base.names, *named))
+            found = self._laid[id(base)] = (base, laid)
+        return found[1]
+
+
 def make_resolver(config_file: str | None, extra_rules: tuple[str, ...],
-                  fail_on: str | None, load_rules_now: bool = True) -> Resolver:
+                  fail_on: str | None, load_rules_now: bool = True,
+                  select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Resolver:
     """The config and rules of each file. ``load_rules_now=False`` leaves the rule files to be
     loaded (and checked) by lint_paths, only when some file is not in the cache."""
     try:
-        resolver = Resolver(config_file, extra_rules, fail_on)
+        resolver = (_CommandLineResolver(config_file, extra_rules, fail_on, select, ignore)
+                    if select or ignore else Resolver(config_file, extra_rules, fail_on))
         if load_rules_now:
             resolver.check_rules()  # a broken rule file stops the run before any output
     except (ConfigError, RuleError) as exc:

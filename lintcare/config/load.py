@@ -117,10 +117,25 @@ def _layer(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
         names += [(origin, f"{key}.ignore", n) for n in item.get("ignore", ())]
         names += [(origin, f"{key}.severity", n) for n in item.get("severity", {})]
     layer["overrides"] = tuple(overrides)
+    if "languagetool" in raw:
+        layer["languagetool"] = _languagetool(origin, raw["languagetool"])
     for key in ("select", "ignore", "fail_on", "include", "exclude", "severity", "locale", "page_kind",
-                "lint_page_chrome"):
+                "lint_page_chrome", "languagetool"):
         layer.setdefault(key, base.get(key))
     return layer
+
+
+def _languagetool(origin: str, value: Any) -> Any:
+    """The ``languagetool`` key as LanguageToolOptions (imported only when a config has it)."""
+    from ..language.languagetool import LanguageToolOptions
+
+    try:
+        options = LanguageToolOptions.from_config(value)
+    except ValueError as exc:
+        raise _err(origin, "languagetool", str(exc).replace("'languagetool': ", "")) from None
+    if options is not None and options.server != "local" and not options.server.startswith(("http://", "https://")):
+        raise _err(origin, "languagetool", f"expected an http(s) URL or 'local', not {options.server!r}")
+    return options
 
 
 def _rule_files(origin: str, here: Path, raw: dict[str, Any]) -> list[Path]:
@@ -152,6 +167,7 @@ def load_config(path: str | Path) -> Config:
         lint_page_chrome=bool(layer["lint_page_chrome"]),
         vocabulary=layer["vocabulary"],
         rule_files=layer["rule_files"],
+        languagetool=layer["languagetool"],
         names=tuple(layer["names"]),
     )
 

@@ -16,6 +16,8 @@ from ..language.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
+    from ..language.languagetool import LanguageToolOptions
+
 CONFIG_FILES = (".lintcare.yaml", ".lintcare.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = (*SEVERITIES, "none")
@@ -74,6 +76,7 @@ class Config:
     page_kind: str | None = None  # None: each page's kind is guessed (language/pagekind.py)
     lint_page_chrome: bool = False  # HTML navigation, header and footer linted too
     rule_files: tuple[Path, ...] = ()
+    languagetool: LanguageToolOptions | None = None  # the `languagetool` key; --languagetool wins
     # (file, key, name) of every rule or category named, checked once rules are loaded
     names: tuple[tuple[str, str, str], ...] = ()
 

@@ -138,6 +138,9 @@ class SpellingKind(Kind):
             flagged = self._flagged_new(doc.text, vocab)
         if flagged:
             yield from self._hits(doc, flagged)
+        compounds = [w for w in vocab.reject if "-" in w]
+        if compounds:  # "cure-all": its parts are words, so the entry is matched whole
+            yield from _rejected_compounds(doc.text, compounds)
 
     def _flagged_new(self, text: str, vocab: Vocabulary) -> dict[str, _Verdict]:
         """``_flagged`` on the page's letter runs less those only in tokens known to be fine.
@@ -206,6 +209,16 @@ class SpellingKind(Kind):
                 continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
+
+
+def _rejected_compounds(text: str, entries: list[str]) -> Iterator[Hit]:
+    """Each rejected hyphenated entry where it stands whole (any hyphen character, any
+    case), outside code and addresses; never part of a longer compound."""
+    text = _blank_addresses(_CODE.sub(_blank, text)) if "`" in text else _blank_addresses(text)
+    longest_first = sorted(entries, key=len, reverse=True)
+    parts = "|".join(r"[-‐‑]".join(map(re.escape, e.split("-"))) for e in longest_first)
+    for m in re.finditer(rf"(?<![\w'’\-‐‑])(?:{parts})(?![\w\-‐‑]|['’][A-Za-z])", text, re.IGNORECASE):
+        yield Hit(m.start(), m.end(), None, ())
 
 
 def _norm(word: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..findings import SEVERITY_RANK
@@ -17,11 +17,24 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def use_colour(stream: object) -> bool:
-    """Colour only on a terminal, and never with NO_COLOR set."""
-    if os.environ.get("NO_COLOR"):
+COLOUR_MODES = ("auto", "always", "never")
+
+
+def use_colour(stream: object, mode: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """``--color``: always, never, or auto. Auto follows CPython's order: NO_COLOR (set and
+    not empty) turns colour off, then FORCE_COLOR turns it on (for ``| less -R`` and CI
+    logs), else colour only on a terminal."""
+    if mode != "auto":
+        return mode == "always"
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
         return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+    if env.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except ValueError:  # a closed stream
+        return False
 
 
 def reaches(severity: str, threshold: str) -> bool:
@@ -32,10 +45,11 @@ def reaches(severity: str, threshold: str) -> bool:
 
 
 def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet | None, colour: bool = False,
-           baseline: Outcome | None = None) -> str:
+           baseline: Outcome | None = None, width: int = 80, show_summary: bool = True) -> str:
     """The report in one of FORMATS; each module is imported only when used.
 
-    Only SARIF lists the rules, so only it needs ``ruleset``."""
+    Only SARIF lists the rules, so only it needs ``ruleset``; ``width`` (the terminal's
+    columns) and ``show_summary`` shape the text report."""
     if fmt == "json":
         from .json import render as render_json
 
@@ -52,4 +66,4 @@ def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet | None, col
         return render_github(results)
     from .text import render as render_text
 
-    return render_text(results, colour)
+    return render_text(results, colour, width, show_summary)

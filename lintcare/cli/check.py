@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -19,6 +20,7 @@ from .run import lint_paths, load_ruleset, make_cache, make_resolver
 
 if TYPE_CHECKING:
     from ..baseline import Baseline, Outcome
+    from ..config import Resolver
     from ..rules.loader import RuleSet
 
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, readable=False), default=None,
               help="Report and fail only on findings not recorded in this baseline file.")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "none"]), default=None,
@@ -51,17 +55,19 @@ if TYPE_CHECKING:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
 @languagetool_options
-def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
-          extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
+def check(paths: tuple[str, ...], out_format: str, output: str | None, baseline_file: str | None,
+          fail_on: str | None, extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
           encoding: str, config_file: str | None, jobs: int | None, cache: bool, cache_dir: str,
           apply_fixes: bool, unsafe_fixes: bool, show_diff: bool, **languagetool: Any) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     fixing = apply_fixes or show_diff
+    if fixing and output:
+        raise UsageFailure("--output is for the report of check; --fix and --diff write their own output")
     resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing)
-    # Every rule, for the report's metadata: only SARIF lists them.
-    ruleset = load_ruleset(extra_rules) if out_format == "sarif" else None
+    # Every rule, for the report's metadata: SARIF lists them, the HTML report explains them.
+    ruleset = load_ruleset(extra_rules) if out_format in ("sarif", "html") else None
     if fixing:
         from .fix import FixOptions, run_fix
 
@@ -88,7 +94,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             error_line(r.path, r.error)
         elif r.note:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    write_report(out_format, results, ruleset, outcome)
+    html = HtmlRun(paths, resolver, config_file, extra_rules, fail_on, baseline_file)
+    write_report(out_format, results, ruleset, outcome, output, html)
     if outcome is not None:
         from ..baseline import describe
 
@@ -102,17 +109,60 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 
 
 def write_report(out_format: str, results: list[FileResult], ruleset: RuleSet | None,
-                 outcome: Outcome | None) -> None:
+                 outcome: Outcome | None, output: str | None = None, html: HtmlRun | None = None) -> None:
+    """The report on standard output, or in the ``--output`` file."""
     if out_format == "json":  # JSON is UTF-8, written as bytes (a lone surrogate passes through)
         from ..report.json import render_bytes
 
+        data = render_bytes(results, outcome) + b"\n"
+    elif out_format == "html" and html is not None:
+        data = html.render(results, ruleset, outcome).encode("utf-8", "surrogatepass")
+    elif output is not None:
+        report = render(out_format, results, ruleset, False, outcome)
+        data = (report + "\n").encode("utf-8", "surrogatepass") if report else b""
+    else:
+        report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
+        if report:
+            click.echo(report)
+        return
+    if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(render_bytes(results, outcome) + b"\n")
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    report = render(out_format, results, ruleset, use_colour(sys.stdout), outcome)
-    if report:
-        click.echo(report)
+    try:
+        with open(output, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        raise UsageFailure(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+
+
+@dataclass(frozen=True)
+class HtmlRun:
+    """What the HTML report shows beyond the findings: grades and the settings of the run."""
+
+    paths: tuple[str, ...]
+    resolver: Resolver
+    config_file: str | None
+    extra_rules: tuple[str, ...]
+    fail_on: str | None
+    baseline_file: str | None
+
+    def settings(self, results: list[FileResult]) -> list[tuple[str, str]]:
+        configs = sorted({str(c.path) for r in results if r.error is None and r.note is None
+                          for c in [self.resolver.config_for(r.path)] if c.path is not None})
+        return [("Checked", " ".join(self.paths) or "."),
+                ("Configuration", self.config_file or ", ".join(configs) or "defaults (no config file)"),
+                ("Extra rule files", ", ".join(self.extra_rules) or "none"),
+                ("Fail on", self.fail_on or "each file's config, else warning"),
+                ("Baseline", self.baseline_file or "none")]
+
+    def render(self, results: list[FileResult], ruleset: RuleSet | None, outcome: Outcome | None) -> str:
+        from ..report.html import render as render_html
+        from ..stats import page_grades
+
+        grades = page_grades(results, ruleset) if ruleset is not None else None
+        return render_html(results, ruleset, outcome, grades, self.settings(results))
 
 
 def read_baseline(file: str) -> Baseline:

@@ -109,11 +109,13 @@ def marked_lines(text: str, starts: Sequence[int], spans: Sequence[Span]) -> lis
     nxt = 0
     for i, lo in enumerate(starts):
         following = starts[i + 1] if i + 1 < len(starts) else len(text) + 1
-        hi = lo + len(text[lo:following].rstrip("\r\n")) if following <= len(text) else len(text)
+        hi = lo + len(text[lo:following].rstrip("\r\n"))  # the line break is not shown
         while nxt < len(ordered) and ordered[nxt].start < following:
             carry.append(ordered[nxt])
             nxt += 1
         here = [s for s in carry if s.start >= lo or s.end > lo]
         lines.append(Markup(_Line(here, lo, hi, started).render(text)))
         carry = [s for s in here if s.end > following]
+    if text and starts and starts[-1] == len(text) and not lines[-1]:
+        lines.pop()  # the empty "line" after a final line break, unless a mark stands there
     return lines

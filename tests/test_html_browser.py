@@ -148,13 +148,13 @@ def test_focusing_a_mark_shows_its_message(browser, examples) -> None:
     marks = browser.find_elements("css selector", "#p1 mark[tabindex='0']")
     active = browser.switch_to.active_element
     assert active.get_attribute("data-fid") == marks[0].get_attribute("data-fid")
-    row = browser.find_element("id", "row-" + marks[0].get_attribute("data-fid"))
+    row = browser.find_element("css selector", f"tr.row[data-fid={marks[0].get_attribute('data-fid')}]")
     assert panel.is_displayed()
     assert browser.find_element("id", "d-msg").text == row.find_element("css selector", ".msg").text
     assert browser.find_element("id", "d-rule").text == row.get_attribute("data-rule")
     active.send_keys(Keys.TAB)  # the next mark takes over the panel
     second = browser.switch_to.active_element.get_attribute("data-fid")
-    row = browser.find_element("id", "row-" + second)
+    row = browser.find_element("css selector", f"tr.row[data-fid={second}]")
     assert browser.find_element("id", "d-msg").text == row.find_element("css selector", ".msg").text
     browser.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not panel.is_displayed()

@@ -61,6 +61,7 @@
     });
   }
   function setShown(f, on) {
+    if (f.shown === on) { return; }  // untouched elements keep the page's layout
     f.shown = on;
     f.els.forEach(function (el) {
       if (el.tagName === "MARK") {
@@ -118,9 +119,9 @@
     $("#d-sugg-wrap").hidden = !list.children.length;
     text("#d-rule", f.rule);
     var rule = rules[f.rule];
-    var expl = rule && $(".expl", rule), src = rule && $(".src", rule);
+    var expl = rule && $(".expl", rule), src = rule && $(".src-text", rule);
     text("#d-expl", expl ? expl.textContent : "");
-    text("#d-src", src ? src.textContent : "");
+    text("#d-src", src ? "Source: " + src.textContent : "");
     panel.hidden = false;
   }
   function hide(refocus) {
@@ -141,7 +142,7 @@
     show(next);
   }
   function findingOf(el) {
-    var host = el && el.closest && el.closest("mark[data-fid], button.m-doc, button.goto");
+    var host = el && el.closest && el.closest("mark[data-fid], button.m-doc, tr.row");
     return host ? byFid[host.dataset.fid] : null;
   }
 
@@ -152,7 +153,7 @@
   document.addEventListener("click", function (e) {
     var f = findingOf(e.target);
     if (!f) { return; }
-    if (e.target.closest("button.goto") && f.target !== e.target.closest("button.goto")) {
+    if (e.target.closest("button.goto") && f.target !== e.target.closest("button.goto")) {  // jump to the mark
       f.target.scrollIntoView({ block: "center" });
       f.target.focus();
     }

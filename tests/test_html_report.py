@@ -224,3 +224,26 @@ def test_templates_ship_in_the_package(name: str) -> None:
     from importlib import resources
 
     assert resources.files("lintcare.report").joinpath("templates", name).is_file()
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_meet_wcag_aa() -> None:
+    from importlib import resources
+
+    css = resources.files("lintcare.report").joinpath("templates", "report.css").read_text(encoding="utf-8")
+    colour = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", css))
+    text_on = [("ink", "paper"), ("muted", "paper"), ("muted", "soft"), ("accent", "paper"), ("ok", "paper")]
+    for sev in ("error", "warning", "suggestion"):
+        text_on += [("paper", sev), ("ink", f"{sev}-bg"), (sev, "paper")]  # badges, marks, grades
+    low = [(fg, bg, round(_contrast(colour[fg], colour[bg]), 2)) for fg, bg in text_on
+           if _contrast(colour[fg], colour[bg]) < 4.5]
+    assert low == []

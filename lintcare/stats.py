@@ -19,6 +19,8 @@ from .sources import Source, SourceError, extract, read_source
 
 if TYPE_CHECKING:
     from .config import Config
+    from .pipeline import FileResult
+    from .report.html import Grade
 
 
 @dataclass(frozen=True)
@@ -156,3 +158,21 @@ def render_text(results: Sequence[FileStats], settings: Settings) -> str:
         lines.append(f"* low confidence: fewer than {settings.reliable_sentences} sentences on a page or "
                      f"{settings.min_sentences} in a section; read the grade as a rough estimate")
     return "\n".join(lines)
+
+
+def page_grades(results: Iterable[FileResult], ruleset: RuleSet) -> dict[str, Grade]:
+    """Each linted page's reading grade against the target, for the HTML report.
+
+    The figures of ``lintcare stats`` with the headline settings (``ruleset``'s grade-level rule)."""
+    from .report.html import Grade
+
+    settings = Settings.from_rules(ruleset)
+    key = "smog" if settings.metric == "smog" else "flesch_kincaid"
+    grades: dict[str, Grade] = {}
+    for r in results:
+        if r.source is None or r.error:
+            continue
+        page = file_stats(r.source, settings).page
+        grades[r.path] = Grade(settings.metric, page[key], settings.target,
+                               page["low_confidence"], page["words"], page["sentences"])
+    return grades

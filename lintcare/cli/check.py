@@ -12,6 +12,7 @@ from ..report import FORMATS as REPORT_FORMATS
 from ..report import reaches
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
+from .htmlrun import HtmlRun
 from .languagetool import languagetool_options, options_from_cli, run_languagetool
 from .output import Output, output_options, write_report
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line
@@ -51,8 +52,8 @@ if TYPE_CHECKING:
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
 @output_options
 @languagetool_options
-def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
-          extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
+def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
+          fail_on: str | None, extra_rules: tuple[str, ...], stdin_format: str | None, stdin_filename: str,
           encoding: str, config_file: str | None, jobs: int | None, cache: bool, cache_dir: str,
           apply_fixes: bool, unsafe_fixes: bool, show_diff: bool, **more: Any) -> None:
     """Lint files or folders (default: the current folder); '-' reads standard input."""
@@ -63,8 +64,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     output.check(out_format, fixing)
     resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing,
                              select=output.select, ignore=output.ignore)
-    # Every rule, for the report's metadata: only SARIF lists them.
-    ruleset = load_ruleset(extra_rules) if out_format == "sarif" else None
+    # Every rule, for the report's metadata: SARIF lists them, the HTML report explains them.
+    ruleset = load_ruleset(extra_rules) if out_format in ("sarif", "html") else None
     if fixing:
         from .fix import FixOptions, run_fix
 
@@ -93,7 +94,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
             error_line(r.path, r.error)
         elif r.note and not output.quiet:
             click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
-    write_report(out_format, results, ruleset, outcome, output)
+    html = HtmlRun(paths, resolver, config_file, extra_rules, fail_on, baseline_file)
+    write_report(out_format, results, ruleset, outcome, output, html)
     if outcome is not None and not output.quiet:
         from ..baseline import describe
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..api import FileResult
     from ..baseline import Outcome
     from ..rules.loader import RuleSet
+    from .htmlrun import HtmlRun
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -45,8 +46,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--statistics", is_flag=True,
                      help="Print one line per rule with its count (and how many are fixable) "
                           "instead of the findings."),
-        click.option("--output-file", "-o", type=click.Path(dir_okay=False, readable=False),
-                     default=None, help="Write the report to this file instead of standard output."),
+        click.option("--output-file", "--output", "-o", "output_file",
+                     type=click.Path(dir_okay=False, readable=False), default=None,
+                     help="Write the report to this file instead of standard output."),
         click.option("--color", "colour", type=click.Choice(COLOUR_MODES), default="auto",
                      show_default=True,
                      help="Colour the text report: auto = at a terminal, unless NO_COLOR is set; "
@@ -111,19 +113,25 @@ def _report(out_format: str, results: Sequence[FileResult], ruleset: RuleSet | N
 
 
 def write_report(out_format: str, results: Sequence[FileResult], ruleset: RuleSet | None,
-                 outcome: Outcome | None, output: Output) -> None:
+                 outcome: Outcome | None, output: Output, html: HtmlRun | None = None) -> None:
+    if out_format == "html" and html is not None and not output.statistics:
+        report: bytes | str = html.render(list(results), ruleset, outcome)
+    else:
+        report = ""
     if output.output_file:
-        report = _report(out_format, results, ruleset, outcome, output, output.colour == "always")
+        if not report:
+            report = _report(out_format, results, ruleset, outcome, output, output.colour == "always")
         data = report if isinstance(report, bytes) else report.encode("utf-8", "surrogatepass")
         try:
             target = Path(output.output_file)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data + b"\n" if data else data)
         except OSError as exc:
-            raise UsageFailure(f"{output.output_file}: {exc.strerror or exc}") from None
+            reason = exc.strerror or exc
+            raise UsageFailure(f"{output.output_file}: cannot write the report ({reason})") from None
         return
     colour = use_colour(sys.stdout, output.colour)
-    report = _report(out_format, results, ruleset, outcome, output, colour)
+    report = report or _report(out_format, results, ruleset, outcome, output, colour)
     if isinstance(report, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(report + b"\n")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..baseline import Outcome
     from ..rules.loader import RuleSet
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 COLOUR_MODES = ("auto", "always", "never")
@@ -48,8 +48,9 @@ def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet | None, col
            baseline: Outcome | None = None, width: int = 80, show_summary: bool = True) -> str:
     """The report in one of FORMATS; each module is imported only when used.
 
-    Only SARIF lists the rules, so only it needs ``ruleset``; ``width`` (the terminal's
-    columns) and ``show_summary`` shape the text report."""
+    Only SARIF lists the rules, so only it needs ``ruleset`` (the HTML report explains them
+    when it has it); ``width`` (the terminal's columns) and ``show_summary`` shape the text
+    report."""
     if fmt == "json":
         from .json import render as render_json
 
@@ -60,6 +61,10 @@ def render(fmt: str, results: Sequence[FileResult], ruleset: RuleSet | None, col
         if ruleset is None:
             raise ValueError("the SARIF report lists the rules: pass the rule set")
         return render_sarif(results, ruleset, baseline)
+    if fmt == "html":  # grades and settings: see lintcare.report.html.render
+        from .html import render as render_html
+
+        return render_html(results, ruleset, baseline)
     if fmt == "github":
         from .github import render as render_github
 

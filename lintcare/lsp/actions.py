@@ -13,6 +13,7 @@ import re
 from lsprotocol import types
 
 from ..findings import Finding
+from ..sources.frontmatter import front_matter
 from .positions import LineIndex
 from .workspace import Linted
 
@@ -52,8 +53,8 @@ def quick_fix(uri: str, finding: Finding, diagnostic: types.Diagnostic | None, l
 
 def fix_all(uri: str, linted: Linted, index: LineIndex) -> types.CodeAction | None:
     """Every safe fix, applied until the text settles, as one edit of the changed regions."""
-    if not any(f.fix is not None and f.fix.safe for f in linted.findings):
-        return None
+    if linted.error is not None or not any(f.fix is not None and f.fix.safe for f in linted.findings):
+        return None  # check --fix leaves a page alone when a rule could not run
     fixed = linted.fixed_safe()
     if fixed == linted.source.text:
         return None
@@ -76,8 +77,18 @@ def _directive(action: str, finding: Finding, fmt: str) -> str:
     return words if fmt == "text" else f"<!-- {words} -->"
 
 
+def _placeable(text: str, fmt: str, line_start: int, finding: Finding) -> bool:
+    """Can a comment line go above this finding? Not inside Markdown front matter (it
+    would break the YAML, and comments there are not read) nor between table rows."""
+    if fmt != "markdown":
+        return True
+    if finding.start < front_matter(text)[0]:
+        return False
+    return not text[line_start:line_start + 200].lstrip(" \t").startswith("|")
+
+
 def suppression(uri: str, finding: Finding, diagnostic: types.Diagnostic | None, linted: Linted,
-                index: LineIndex) -> types.CodeAction:
+                index: LineIndex) -> types.CodeAction | None:
     """``disable-next-line`` on its own line above the finding, indented like it; a finding
     about the whole page is silenced by a ``disable`` anywhere, so that goes at the end
     (never before front matter or a doctype)."""
@@ -88,6 +99,8 @@ def suppression(uri: str, finding: Finding, diagnostic: types.Diagnostic | None,
         insert = before + _directive("disable", finding, fmt) + newline
     else:
         start = index.starts[index.position(finding.start).line]
+        if not _placeable(text, fmt, start, finding):
+            return None
         indent = _INDENT.match(text, start).group()  # type: ignore[union-attr]
         at = start
         insert = indent + _directive("disable-next-line", finding, fmt) + _newline(text)

@@ -168,7 +168,9 @@ async def code_action(ls: LintcareServer, params: types.CodeActionParams) -> lis
             if fix is not None:
                 out.append(fix)
         for number, diagnostic in _chosen(result, params):
-            out.append(actions.suppression(uri, linted.findings[number], diagnostic, linted, index))
+            suppress = actions.suppression(uri, linted.findings[number], diagnostic, linted, index)
+            if suppress is not None:
+                out.append(suppress)
     if _wanted(types.CodeActionKind.SourceFixAll.value, only) and linted.settings.ruleset is not None:
         await ls.runner.call(linted.fixed_safe)  # the fix passes run in the worker, not here
         fix_all = actions.fix_all(uri, linted, index)

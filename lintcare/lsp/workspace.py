@@ -14,7 +14,7 @@ from pathlib import Path
 from threading import Lock
 
 from ..config import Config, ConfigError, Resolver, find_config
-from ..faults import RuleError
+from ..faults import PartialLint, RuleError
 from ..findings import Finding
 from ..fix import choose, fix_source, protected_ranges
 from ..pipeline import lint
@@ -61,9 +61,11 @@ class Linted:
     def fixed_safe(self) -> str:
         """The text ``lintcare check --fix`` makes of this version (computed once)."""
         if self._fix_all is None:
-            config = self.settings.config
-            self._fix_all = fix_source(self.source, self.settings.ruleset, unsafe=False,  # type: ignore[arg-type]
-                                       config=config).text
+            try:
+                self._fix_all = fix_source(self.source, self.settings.ruleset,  # type: ignore[arg-type]
+                                           unsafe=False, config=self.settings.config).text
+            except PartialLint:  # a rule could not run: check --fix leaves the file alone
+                self._fix_all = self.source.text
         return self._fix_all
 
 

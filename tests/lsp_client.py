@@ -28,7 +28,7 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
     )
 
 
-async def start(root: Path, encodings: list[str] | None = None) -> LanguageClient:
+async def start(root: Path, encodings: list[str] | None = None, debounce_ms: int = 20) -> LanguageClient:
     client = await SERVER.start()
     client.watchers = []  # glob patterns the server asked the editor to watch
 
@@ -42,7 +42,7 @@ async def start(root: Path, encodings: list[str] | None = None) -> LanguageClien
 
     await client.initialize_session(types.InitializeParams(
         capabilities=capabilities(encodings), root_uri=root.as_uri(),
-        initialization_options={"debounceMs": 20}))
+        initialization_options={"debounceMs": debounce_ms}))
     return client
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,25 @@ async def test_diagnostics_on_open_and_after_an_edit(site: Path) -> None:
         after = by_rule(await diagnostics(client, uri, 2))
         assert "drug-name-misspelling" not in after and "doubled-punctuation" not in after
         assert "suicide-stigma-terms" in after
+    finally:
+        await stop(client)
+
+
+async def test_a_newer_change_replaces_an_older_run(site: Path) -> None:
+    client = await start(site, debounce_ms=500)  # wide enough for a busy machine
+    try:
+        uri = open_page(client, site / "page.md", PAGE)
+        await diagnostics(client, uri, 1)
+        published: list[int] = []
+        for version in range(2, 7):  # typed faster than the debounce
+            change(client, uri, version, PAGE.replace("today", "today" + "!" * version))
+        while True:
+            params = await asyncio.wait_for(
+                client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+            published.append(params.version)
+            if params.version == 6:
+                break
+        assert published == [6]
     finally:
         await stop(client)
 

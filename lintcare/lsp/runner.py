@@ -61,6 +61,8 @@ class Runner:
     def _done(self, uri: str, task: asyncio.Task[None]) -> None:
         if self._tasks.get(uri) is task:
             del self._tasks[uri]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("publishing diagnostics for %s failed", uri, exc_info=task.exception())
 
     def close(self, uri: str) -> None:
         self._latest.pop(uri, None)

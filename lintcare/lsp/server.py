@@ -72,13 +72,14 @@ server = LintcareServer()
 def initialize(ls: LintcareServer, params: types.InitializeParams) -> None:
     options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
     ls.reference = reference_url(options.get("rulesUrl"))
+    # pygls has chosen the encoding (the client's first offer it knows, else UTF-16) by now.
+    ls.runner.encoding = encoding_name(ls.workspace.position_encoding)
     if isinstance(options.get("debounceMs"), (int, float)):
         ls.debounce = max(0.0, options["debounceMs"] / 1000)
 
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: LintcareServer, params: types.InitializedParams) -> None:
-    ls.runner.encoding = encoding_name(ls.workspace.position_encoding)
     watch = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
     if watch and watch.dynamic_registration:
         options = types.DidChangeWatchedFilesRegistrationOptions(

@@ -21,7 +21,17 @@ def main() -> None:
     information, supportive language, compliance and readability."""
 
 
-for _command in (check, baseline, stats, rules, explain, init):
+@click.command()
+@click.option("--stdio", is_flag=True,
+              help="Talk over standard input and output (the default and only transport).")
+def lsp(stdio: bool) -> None:
+    """Run the language server for editors (Language Server Protocol; see docs/lsp.md)."""
+    from ..lsp import serve
+
+    serve()
+
+
+for _command in (check, baseline, stats, rules, explain, init, lsp):
     main.add_command(_command)
 
 

@@ -22,7 +22,25 @@ SUFFIX_FORMATS = {
     ".text": "text",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",  # read from its XML (sources/docx.py), not decoded as text
 }
+# Formats a file named on the command line may have that lintcare cannot read: an error
+# that names the format, not a silent skip (a CI gate would pass the draft unlinted).
+UNREADABLE = {
+    ".doc": "a Word 97-2003 document", ".pdf": "a PDF document", ".rtf": "an RTF document",
+    ".pages": "an Apple Pages document", ".odt": "an OpenDocument text", ".png": "an image",
+    ".jpg": "an image", ".jpeg": "an image", ".gif": "an image", ".webp": "an image",
+    ".tif": "an image", ".tiff": "an image", ".bmp": "an image", ".heic": "an image",
+}
+
+
+def unreadable(path: str) -> str | None:
+    """The one-line error for a file whose format lintcare cannot read, else None."""
+    suffix = _suffix(path)
+    if suffix not in UNREADABLE:
+        return None
+    return (f"cannot lint {UNREADABLE[suffix]} ({suffix}); save it as .docx, .html, .md or .txt "
+            "and lint that")
 
 
 class SourceError(Exception):
@@ -147,6 +165,10 @@ def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8",
                 data: bytes | None = None) -> Source:
     if data is None:
         data = read_bytes(path)
+    if (fmt or format_for(path)) == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, data)
     text, enc, bom = decode(data, path, encoding)
     return Source(path, text, fmt or format_for(path), enc, bom)
 
@@ -161,6 +183,10 @@ def extract(source: Source, chrome: bool = False) -> Prose:
         from .markdown import extract_markdown
 
         return extract_markdown(source.text)
+    if source.fmt == "docx":
+        from .docx import extract_docx
+
+        return extract_docx(source)
     if source.fmt == "html":
         from .html import extract_html
 

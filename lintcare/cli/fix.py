@@ -93,8 +93,11 @@ class _Run:
         except (SourceError, FixWriteError, RegexTimeout) as exc:
             self._failed(name, str(exc), read, is_stdin)
             return
-        fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
-        self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied)))
+        # A Word document brings its own fixed text form and a note on fixes it held back.
+        fixed = getattr(outcome, "fixed_source", None) or Source(name, outcome.text, fmt, source.encoding,
+                                                                  source.bom)
+        self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied),
+                                       note=getattr(outcome, "note", None)))
 
     def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:
         if outcome.changed:

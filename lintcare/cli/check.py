@@ -49,6 +49,9 @@ if TYPE_CHECKING:
               help="With --fix or --diff: also apply wording fixes a person should review.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
+@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False, readable=False), default=None,
+              metavar="OUT.docx", help="Also write a copy of the one .docx linted with each finding as a "
+              "Word comment.")
 @output_options
 @languagetool_options
 def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fail_on: str | None,
@@ -88,6 +91,10 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 
         results, outcome = compare(known, results)
     results = output.shown(results)
+    if more.get("annotate_out"):
+        from .annotate import annotate_copy
+
+        annotate_copy(paths, more["annotate_out"], results, fixing)
     for r in results:
         if r.error:
             error_line(r.path, r.error)

@@ -49,6 +49,7 @@ class Piece:
     node: Any
     key: tuple
     run: Any  # the w:r element
+    child: Any  # the element in the run that holds the characters (w:t, w:tab, w:br …)
 
 
 @dataclass(slots=True)
@@ -67,11 +68,11 @@ class Para:
     def text(self) -> str:
         return "".join(self._chars)
 
-    def _add(self, text: str, node: Any, key: tuple, run: Any) -> None:
+    def _add(self, text: str, child: Any, editable: bool, key: tuple, run: Any) -> None:
         if text:
             start = sum(map(len, self._chars))
             self._chars.append(text)
-            self.pieces.append(Piece(start, start + len(text), node, key, run))
+            self.pieces.append(Piece(start, start + len(text), child if editable else None, key, run, child))
 
 
 class _Fields:
@@ -117,14 +118,14 @@ def _run(para: Para, run: Any, fields: _Fields, locked: bool, boxes: list[Any]) 
             continue
         elif tag == f"{W}t":
             editable = not (locked or fields.in_result)
-            para._add(child.text or "", child if editable else None, key, run)
+            para._add(child.text or "", child, editable, key, run)
         elif tag == f"{W}tab":
-            para._add("\t", None, key, run)
+            para._add("\t", child, False, key, run)
         elif tag in _BREAKS:
             para.breaks.append(sum(map(len, para._chars)))
-            para._add(" ", None, key, run)
+            para._add(" ", child, False, key, run)
         elif tag == f"{W}noBreakHyphen":
-            para._add("\u2011", None, key, run)
+            para._add("\u2011", child, False, key, run)
         else:
             boxes.extend(_text_boxes(child))
 

@@ -30,7 +30,8 @@ def convert(src: Path, fmt: str, out_dir: Path) -> Path:
     profile = out_dir / ".lo-profile"
     cmd = [need_soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
            "--convert-to", fmt, "--outdir", str(out_dir), str(src)]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(out_dir)})
+    env = {**os.environ, "HOME": str(out_dir)}
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180, env=env)
     out = out_dir / (src.stem + "." + fmt.split(":")[0])
     assert out.exists(), f"LibreOffice did not write {out}"
     return out
@@ -102,7 +103,8 @@ def clinic_docx(path: Path) -> Path:
     d.add_paragraph("Bring someone to drive you home", style="List Bullet")
     d.add_paragraph("Eat nothing for two hours before", style="List Bullet")
     table = d.add_table(rows=2, cols=2)
-    for cell, text in zip(table._cells, ("Visit", "Length", "First infusion", "About two hours"), strict=True):
+    cells = ("Visit", "Length", "First infusion", "About two hours")
+    for cell, text in zip(table._cells, cells, strict=True):
         cell.text = text
     tracked_change(d.add_paragraph())
     p = d.add_paragraph("Book a visit on ")

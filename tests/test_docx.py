@@ -125,8 +125,9 @@ def test_a_folder_walk_finds_docx(run_cli, tmp_path):
     assert code == 1 and "draft.docx:2:40" in out and err == ""
 
 
-@pytest.mark.parametrize(("name", "kind"), [("old.doc", "a Word 97-2003 document"), ("page.pdf", "a PDF document"),
-                                            ("notes.rtf", "an RTF document"), ("scan.png", "an image")])
+@pytest.mark.parametrize(("name", "kind"), [
+    ("old.doc", "a Word 97-2003 document"), ("page.pdf", "a PDF document"), ("notes.rtf", "an RTF document"),
+    ("scan.png", "an image")])
 def test_a_named_file_lintcare_cannot_read_is_an_error(run_cli, tmp_path, name, kind):
     bad = tmp_path / name
     bad.write_bytes(b"%PDF-1.7\n\x00\x01")

@@ -12,6 +12,7 @@ from ..report import FORMATS as REPORT_FORMATS
 from ..report import reaches
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
+from .annotate import annotation
 from .languagetool import languagetool_options, options_from_cli, run_languagetool
 from .output import Output, output_options, write_report
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, error_line
@@ -62,6 +63,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     fixing = apply_fixes or show_diff
+    annotate = annotation(paths, more.pop("annotate_out"), fixing)  # --annotate OUT.docx: checked here
     output = Output.from_cli(more)
     output.check(out_format, fixing)
     resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing,
@@ -91,10 +93,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None, fa
 
         results, outcome = compare(known, results)
     results = output.shown(results)
-    if more.get("annotate_out"):
-        from .annotate import annotate_copy
-
-        annotate_copy(paths, more["annotate_out"], results, fixing)
+    if annotate is not None:
+        annotate(results)
     for r in results:
         if r.error:
             error_line(r.path, r.error)

@@ -152,3 +152,38 @@ def test_a_broken_docx_is_a_one_line_error(run_cli, tmp_path):
         z.writestr("hello.txt", "hi")
     code, _, err = run_cli("check", "--no-cache", str(empty))
     assert code == 2 and err == f"lintcare: error: {empty}: not a valid .docx file (no word/document.xml)\n"
+
+
+def test_a_tel_hyperlink_is_contact_information(tmp_path):
+    import docx
+
+    from .docx_samples import hyperlink
+
+    def rules(target: str) -> set[str]:
+        d = docx.Document()
+        d.add_heading("Ketamine infusions at Riverbend", level=1)
+        p = d.add_paragraph("Questions about your visit? ")
+        hyperlink(p, target, "Call our nurses")
+        d.add_paragraph("We see adults at our Main Street office, 12 Main Street, Riverbend.")
+        d.save(tmp_path / "page.docx")
+        return {f.rule for f in lint_file(str(tmp_path / "page.docx")).findings}
+
+    assert "contact-channel-missing" in rules("https://riverbend.example/about")
+    assert "contact-channel-missing" not in rules("tel:+15555550123")
+
+
+def test_footnotes_are_read_after_the_body(tmp_path):
+    page = clinic_docx(tmp_path / "notes.docx")
+    notes = ('<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:r><w:t>Ketamine is a miracle, one reader said.</w:t></w:r></w:p>'
+             "</w:footnote></w:footnotes>")
+    with zipfile.ZipFile(page, "a") as z:
+        z.writestr("word/footnotes.xml", notes)
+    source = read_source(str(page))
+    lines = source.text.splitlines()
+    assert lines[len(CLINIC_LINES) - 1] == "Ketamine is a miracle, one reader said."  # before the header
+    assert source.part_at(len(CLINIC_LINES)) == "footnote"
+    hype = [f for f in lint_file(str(page)).findings if f.rule == "hype-superlative"]
+    note = len(CLINIC_LINES)
+    assert [(f.line, f.column, f.text) for f in hype] == [(2, 42, "miracle"), (note, 15, "miracle")]

@@ -54,6 +54,7 @@ class DocxSource(Source):
     """A Word document's text form (see the module docstring) and its lines."""
 
     lines: tuple[Line, ...] = field(default=())
+    links: tuple[str, ...] = ()  # hyperlink targets (a tel: or mailto: link is contact information)
 
     def with_text(self, text: str) -> DocxSource:
         return replace(self, text=text, _line_starts=[])
@@ -101,6 +102,7 @@ class Package:
             self.order += [(kind, n) for n in sorted(found, key=_natural)]
         for _, name in self.order:
             self.trees[name] = self.parse(name)
+        self.rels = {name: self._targets(name, names) for _, name in self.order}
         self.styles = _styles(self.parse("word/styles.xml") if "word/styles.xml" in names else None)
 
     def parse(self, name: str) -> Any:
@@ -113,6 +115,15 @@ class Package:
             return etree.fromstring(self.zip.read(name), _parser())
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError) as exc:
             raise SourceError(f"not a valid .docx file ({name}: {str(exc).splitlines()[0]})") from None
+
+    def _targets(self, name: str, names: set[str]) -> dict[str, str]:
+        """Relationship id → external target, for the part's hyperlinks."""
+        folder, _, base = name.rpartition("/")
+        rels = f"{folder}/_rels/{base}.rels"
+        if rels not in names:
+            return {}
+        return {r.get("Id", ""): r.get("Target", "") for r in self.parse(rels)
+                if r.get("TargetMode") == "External"}
 
     def paragraphs(self) -> list[tuple[str, Para]]:
         """Every paragraph in reading order, with the name of the part it is in."""
@@ -195,7 +206,9 @@ def source_from(package: Package, path: str) -> DocxSource:
     paras = package.paragraphs()
     text = "".join(one_line(p.text) + "\n" for _, p in paras)
     lines = tuple(line_of(p, package.styles) for _, p in paras)
-    return DocxSource(path, text, "docx", "utf-8", False, lines=lines)
+    links = tuple(package.rels[name][rid] for name, p in paras for rid in p.links
+                  if rid in package.rels[name])
+    return DocxSource(path, text, "docx", "utf-8", False, lines=lines, links=links)
 
 
 def read_docx(path: str, data: bytes) -> DocxSource:
@@ -207,6 +220,7 @@ def extract_docx(source: Source) -> Prose:
     """One block per paragraph (split at line breaks), of the paragraph's kind."""
     lines = source.lines if isinstance(source, DocxSource) else ()
     b = ProseBuilder()
+    b.links += source.links if isinstance(source, DocxSource) else ()
     starts = source.line_starts()
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(source.text)

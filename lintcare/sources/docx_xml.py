@@ -28,6 +28,7 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # Containers whose runs are read as they stand.
@@ -62,6 +63,7 @@ class Para:
     listed: bool = False
     pieces: list[Piece] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)  # offsets of line-break spaces
+    links: list[str] = field(default_factory=list)  # relationship ids of its hyperlinks
     _chars: list[str] = field(default_factory=list)
 
     @property
@@ -152,6 +154,8 @@ def _inline(para: Para, element: Any, fields: _Fields, locked: bool, boxes: list
         if tag == f"{W}r":
             _run(para, child, fields, locked, boxes)
         elif tag in _INLINE:
+            if tag == f"{W}hyperlink" and child.get(R_ID):
+                para.links.append(child.get(R_ID))
             _inline(para, child, fields, locked, boxes)
         elif tag == _INLINE_SDT:
             content = child.find(f"{W}sdtContent")

@@ -187,3 +187,15 @@ def test_footnotes_are_read_after_the_body(tmp_path):
     hype = [f for f in lint_file(str(page)).findings if f.rule == "hype-superlative"]
     note = len(CLINIC_LINES)
     assert [(f.line, f.column, f.text) for f in hype] == [(2, 42, "miracle"), (note, 15, "miracle")]
+
+
+def test_a_paragraph_can_suppress_the_next_one(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Ketamine is a miracle for some.")
+    d.add_paragraph("lintcare-disable-next-line hype-superlative -- a patient's own words")
+    d.add_paragraph("One patient said: it was a miracle.")
+    d.save(tmp_path / "quote.docx")
+    hype = [f.line for f in lint_file(str(tmp_path / "quote.docx")).findings if f.rule == "hype-superlative"]
+    assert hype == [1]

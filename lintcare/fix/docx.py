@@ -52,18 +52,25 @@ class DocxFixResult(FixResult):
                 f"formatting, a field or a tab ({where}{more}); fix by hand")
 
 
-def _protected(source: DocxSource, comments: list) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(what any file protects, that plus the document's seams and paragraph ends)."""
+def _protected(source: DocxSource, comments: list, findings: list[Finding]
+               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(what any file protects, that plus the document's seams and paragraph ends). Only
+    the lines some fix edits: every range costs a comparison per fix, and a long document
+    may have tens of thousands of seams."""
     plain = protected_ranges(source, comments)
-    ends = [(i, i + 1) for i, ch in enumerate(source.text) if ch == "\n"]
-    return plain, plain + source.protected() + ends
+    lines = {source.position(e.start)[0] for f in findings if fixable(f, True)
+             for e in f.fix.edits}  # type: ignore[union-attr]
+    starts = source.line_starts()
+    ends = [(starts[n] - 1, starts[n]) for n in lines if n < len(starts)]  # the line's own "\n"
+    return plain, plain + source.protected(lines) + ends
 
 
 def _lint(source: DocxSource, ruleset: RuleSet, config: Config | None
           ) -> tuple[list[Finding], list[tuple[int, int]], list[tuple[int, int]]]:
     linted = lint(source, ruleset, config)
-    plain, full = _protected(source, linted.prose.comments)
-    return linted.complete(), plain, full
+    findings = linted.complete()
+    plain, full = _protected(source, linted.prose.comments, findings)
+    return findings, plain, full
 
 
 def fix_docx(data: bytes, path: str, ruleset: RuleSet, unsafe: bool = False,

@@ -62,11 +62,13 @@ class DocxSource(Source):
     def part_at(self, line: int) -> str:
         return self.lines[line - 1].part if 0 < line <= len(self.lines) else "body"
 
-    def protected(self) -> list[tuple[int, int]]:
-        """Source ranges no fix may cross: locked characters, and formatting seams
-        (empty ranges: an edit may end or start at a seam, not span it)."""
+    def protected(self, lines: set[int]) -> list[tuple[int, int]]:
+        """Source ranges no fix may cross on these lines (1-based): locked characters, and
+        formatting seams (empty ranges: an edit may end or start at a seam, not span it)."""
         out: list[tuple[int, int]] = []
-        for start, line in zip(self.line_starts(), self.lines, strict=False):
+        starts = self.line_starts()
+        for number in sorted(n for n in lines if 0 < n <= len(self.lines)):
+            start, line = starts[number - 1], self.lines[number - 1]
             out += [(start + a, start + b) for a, b in line.locked]
             out += [(start + s, start + s) for s in line.seams]
         return out
@@ -217,7 +219,11 @@ def read_docx(path: str, data: bytes) -> DocxSource:
 
 
 def extract_docx(source: Source) -> Prose:
-    """One block per paragraph (split at line breaks), of the paragraph's kind."""
+    """One block per paragraph (split at line breaks), of the paragraph's kind. A paragraph
+    that holds only a suppression (``lintcare-disable-next-line RULE -- reason``) is one,
+    as a line in a plain-text file is, and is not prose."""
+    from ..directives import directive_line
+
     lines = source.lines if isinstance(source, DocxSource) else ()
     b = ProseBuilder()
     b.links += source.links if isinstance(source, DocxSource) else ()
@@ -227,6 +233,11 @@ def extract_docx(source: Source) -> Prose:
         if end <= start:
             continue
         line = lines[i] if i < len(lines) else Line("body")
+        if source.text.find("lintcare-", start, end) >= 0:
+            directive = directive_line(source.text, start, end)
+            if directive is not None:
+                b.comments.append((start, end, directive))
+                continue
         cuts = [0, *(c for brk in line.breaks for c in (brk, brk + 1)), end - start]
         for a, z in zip(cuts[::2], cuts[1::2], strict=False):
             _block(b, source.text, start + a, start + z, line)

@@ -65,6 +65,7 @@ class Para:
     breaks: list[int] = field(default_factory=list)  # offsets of line-break spaces
     links: list[str] = field(default_factory=list)  # relationship ids of its hyperlinks
     _chars: list[str] = field(default_factory=list)
+    length: int = 0  # of the text so far (a paragraph may hold thousands of runs)
 
     @property
     def text(self) -> str:
@@ -72,8 +73,9 @@ class Para:
 
     def _add(self, text: str, child: Any, editable: bool, key: tuple, run: Any) -> None:
         if text:
-            start = sum(map(len, self._chars))
+            start = self.length
             self._chars.append(text)
+            self.length += len(text)
             self.pieces.append(Piece(start, start + len(text), child if editable else None, key, run, child))
 
 
@@ -124,7 +126,7 @@ def _run(para: Para, run: Any, fields: _Fields, locked: bool, boxes: list[Any]) 
         elif tag == f"{W}tab":
             para._add("\t", child, False, key, run)
         elif tag in _BREAKS:
-            para.breaks.append(sum(map(len, para._chars)))
+            para.breaks.append(para.length)
             para._add(" ", child, False, key, run)
         elif tag == f"{W}noBreakHyphen":
             para._add("\u2011", child, False, key, run)

@@ -144,3 +144,13 @@ def test_annotate_usage_errors(run_cli, tmp_path):
     for args, message in cases.items():
         code, _, err = run_cli("check", "--no-cache", *args)
         assert code == 2 and err.startswith(f"lintcare: error: {message}"), (args, err)
+
+
+def test_annotate_from_cached_findings(run_cli, tmp_path):
+    page = clinic_docx(tmp_path / "clinic.docx")
+    cache = str(tmp_path / "cache")
+    counts = []
+    for name in ("first.docx", "second.docx"):  # the second run's findings come from the cache
+        code, _, err = run_cli("check", "--cache-dir", cache, "--annotate", str(tmp_path / name), str(page))
+        counts.append((code, len(word_comments(tmp_path / name)), err.splitlines()[-1]))
+    assert counts[0][:2] == counts[1][:2] and counts[0][1] == len(findings(run_cli, page))

@@ -94,9 +94,12 @@ def test_diff_shows_the_paragraphs_and_writes_nothing(run_cli, tmp_path):
 
 def test_libreoffice_document_is_fixed_and_stays_fixed(run_cli, tmp_path):
     page = convert(ROOT / "examples" / "ketamine-clinic-page.txt", "docx:MS Word 2007 XML", tmp_path)
-    original = lo_text(page, tmp_path)
+    original, before = lo_text(page, tmp_path), page.read_bytes()
     _, _, err = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(page))
     assert "applied 3 fixes to 1 file" in err
+    old, new = stored(before), stored(page.read_bytes())
+    assert [n for n in old if old[n] != new[n]] == ["word/document.xml"]
+    assert [p for p, _ in runs(before)] == [p for p, _ in runs(page.read_bytes())]
     expected = (original.replace("committed suicide", "died by suicide")
                 .replace("a  miracle for many people.,", "a miracle for many people."))
     assert lo_text(page, tmp_path) == expected

@@ -103,10 +103,6 @@ def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = 
 
     Raises SourceError (cannot decode) or FixWriteError (cannot encode the result).
     """
-    if fmt == "docx":  # edits go into the document's runs, not into decoded text
-        from .docx import fix_docx
-
-        return fix_docx(data, path, ruleset, unsafe, config)
     text, enc, bom = decode(data, path, encoding)
     source = Source(path, text, fmt, enc, bom)
     result = fix_source(source, ruleset, unsafe, config=config)

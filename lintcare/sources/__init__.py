@@ -7,11 +7,10 @@ import errno
 import os
 import stat
 import sys
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
+from .base import Source as Source  # re-exported: the package's own names
+from .base import SourceError as SourceError
 from .lines import line_breaks as line_breaks  # re-exported for callers of the package
-from .lines import line_starts
 from .prose import Prose
 
 FORMATS = ("text", "markdown", "html")
@@ -43,10 +42,6 @@ def unreadable(path: str) -> str | None:
             "and lint that")
 
 
-class SourceError(Exception):
-    """A file that cannot be linted; the message is one line for the user."""
-
-
 def format_for(path: str, default: str = "text") -> str:
     return SUFFIX_FORMATS.get(_suffix(path), default)
 
@@ -56,37 +51,6 @@ def _suffix(path: str) -> str:
     name = os.path.basename(os.path.normpath(path))
     dot = name.rfind(".")
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-
-
-@dataclass(slots=True)
-class Source:
-    """A decoded source file and what is needed to write it back unchanged."""
-
-    path: str
-    text: str
-    fmt: str = "text"
-    encoding: str = "utf-8"
-    bom: bool = False
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-
-    def line_starts(self) -> list[int]:
-        if not self._line_starts:
-            # One scan: a search for the next \r from every line was quadratic in a
-            # file without one.
-            self._line_starts = line_starts(self.text)
-        return self._line_starts
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of a source offset."""
-        starts = self.line_starts()
-        line = bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        starts = self.line_starts()
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, bool]:

@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from . import Source, SourceError
+from .base import Source, SourceError
 from .docx_xml import Para, W, notes, paragraphs
 from .prose import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Prose, ProseBuilder
 

@@ -25,6 +25,7 @@ from .sources import (
     os_reason,
     read_bytes,
     read_source,
+    unreadable,
 )
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 yield raw, Note("nothing to lint (no " + ", ".join(SUFFIX_FORMATS) + " files)")
             yield from found
         elif os.path.lexists(raw):  # a file, or a link to check later (broken, a loop)
-            yield raw, None
+            yield raw, unreadable(raw)  # a named PDF or image is an error, never a silent pass
         else:
             yield raw, "no such file or directory"
 

@@ -83,6 +83,10 @@ def lint(source: Source, ruleset: RuleSet, config: Config | None = None) -> Lint
                                   getattr(ruleset, "known", None))
     if config is not None:
         findings = config.apply(findings, source.path)
+    if source.fmt == "docx":  # a Word document's findings name their part (body, table, …)
+        from .sources.docx import with_parts
+
+        findings = with_parts(source, findings)
     return Linted(source, prose, findings, tuple(failures))
 
 

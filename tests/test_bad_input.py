@@ -67,7 +67,7 @@ def test_folder_with_nothing_to_lint_is_a_note(run_cli, tmp_path, other):
     code, _, err, data = check(run_cli, str(empty))
     assert code == 0
     assert err == [f"lintcare: note: {empty}: nothing to lint (no .md, .markdown, .txt, .text, "
-                   ".html, .htm files)"]
+                   ".html, .htm, .docx files)"]
     assert data["summary"]["files"] == 0
     code, found, _, _ = check(run_cli, str(empty), other)
     assert code == 1 and found[other] == [OTHER_RULE]  # findings decide, not the note

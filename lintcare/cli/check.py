@@ -12,6 +12,7 @@ from ..report import FORMATS as REPORT_FORMATS
 from ..report import reaches
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
+from .annotate import annotation
 from .htmlrun import HtmlRun
 from .languagetool import languagetool_options, options_from_cli, run_languagetool
 from .output import Output, output_options, write_report
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
               help="With --fix or --diff: also apply wording fixes a person should review.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the fixes instead of applying them; writes nothing.")
+@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False, readable=False), default=None,
+              metavar="OUT.docx", help="Also write a copy of the one .docx linted with each finding as a "
+              "Word comment.")
 @output_options
 @languagetool_options
 def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
@@ -60,6 +64,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
     if unsafe_fixes and not (apply_fixes or show_diff):
         raise UsageFailure("--unsafe-fixes needs --fix or --diff")
     fixing = apply_fixes or show_diff
+    annotate = annotation(paths, more.pop("annotate_out"), fixing)  # --annotate OUT.docx: checked here
     output = Output.from_cli(more)
     output.check(out_format, fixing)
     resolver = make_resolver(config_file, extra_rules, fail_on, load_rules_now=fixing,
@@ -89,6 +94,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
 
         results, outcome = compare(known, results)
     results = output.shown(results)
+    if annotate is not None:
+        annotate(results)
     for r in results:
         if r.error:
             error_line(r.path, r.error)

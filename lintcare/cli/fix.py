@@ -86,15 +86,23 @@ class _Run:
                 ruleset = self.resolver.ruleset_for(config)
             except (ConfigError, RuleError) as exc:
                 raise UsageFailure(str(exc)) from None
-            new, outcome, source = fix_data(read.data, name, fmt, ruleset, self.opts.unsafe,
-                                            self.opts.encoding, config)
+            if fmt == "docx":  # edits go into the document's runs, not into decoded text
+                from ..fix.docx import fix_docx
+
+                new, outcome, source = fix_docx(read.data, name, ruleset, self.opts.unsafe, config)
+            else:
+                new, outcome, source = fix_data(read.data, name, fmt, ruleset, self.opts.unsafe,
+                                                self.opts.encoding, config)
             self._deliver(read, new, outcome, is_stdin)
         # PartialLint (a rule could not run) is a SourceError: the file is left as it was.
         except (SourceError, FixWriteError, RegexTimeout) as exc:
             self._failed(name, str(exc), read, is_stdin)
             return
-        fixed = Source(name, outcome.text, fmt, source.encoding, source.bom)
-        self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied)))
+        # A Word document brings its own fixed text form and a note on fixes it held back.
+        fixed = getattr(outcome, "fixed_source", None) or Source(name, outcome.text, fmt, source.encoding,
+                                                                  source.bom)
+        self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied),
+                                       note=getattr(outcome, "note", None)))
 
     def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:
         if outcome.changed:

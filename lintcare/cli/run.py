@@ -20,7 +20,7 @@ from ..faults import RuleError
 from ..paths import default_rules_path
 from ..run.cache import ResultCache, StoredFindings, file_fingerprint, fingerprint
 from ..run.parallel import run_all
-from ..sources import Source, SourceError, decode, format_for, read_stdin
+from ..sources import Source, SourceError, format_for, read_source, read_stdin
 from .plan import UsageFailure, plan_files
 from .progress import LiveBar, SharedCounter, wanted
 
@@ -40,8 +40,8 @@ def load_ruleset(extra: tuple[str, ...] = ()) -> RuleSet:
 
 
 def read_stdin_source(fmt: str, encoding: str, name: str) -> Source:
-    text, enc, bom = decode(read_stdin(), name, encoding)
-    return Source(name, text, fmt, enc, bom)
+    # Through read_source: a Word document on standard input is read as one too.
+    return read_source(name, fmt, encoding, data=read_stdin())
 
 
 def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list[int],

@@ -7,11 +7,10 @@ import errno
 import os
 import stat
 import sys
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
+from .base import Source as Source  # re-exported: the package's own names
+from .base import SourceError as SourceError
 from .lines import line_breaks as line_breaks  # re-exported for callers of the package
-from .lines import line_starts
 from .prose import Prose
 
 FORMATS = ("text", "markdown", "html")
@@ -22,11 +21,25 @@ SUFFIX_FORMATS = {
     ".text": "text",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",  # read from its XML (sources/docx.py), not decoded as text
+}
+# Formats a file named on the command line may have that lintcare cannot read: an error
+# that names the format, not a silent skip (a CI gate would pass the draft unlinted).
+UNREADABLE = {
+    ".doc": "a Word 97-2003 document", ".pdf": "a PDF document", ".rtf": "an RTF document",
+    ".pages": "an Apple Pages document", ".odt": "an OpenDocument text", ".png": "an image",
+    ".jpg": "an image", ".jpeg": "an image", ".gif": "an image", ".webp": "an image",
+    ".tif": "an image", ".tiff": "an image", ".bmp": "an image", ".heic": "an image",
 }
 
 
-class SourceError(Exception):
-    """A file that cannot be linted; the message is one line for the user."""
+def unreadable(path: str) -> str | None:
+    """The one-line error for a file whose format lintcare cannot read, else None."""
+    suffix = _suffix(path)
+    if suffix not in UNREADABLE:
+        return None
+    return (f"cannot lint {UNREADABLE[suffix]} ({suffix}); save it as .docx, .html, .md or .txt "
+            "and lint that")
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -38,37 +51,6 @@ def _suffix(path: str) -> str:
     name = os.path.basename(os.path.normpath(path))
     dot = name.rfind(".")
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-
-
-@dataclass(slots=True)
-class Source:
-    """A decoded source file and what is needed to write it back unchanged."""
-
-    path: str
-    text: str
-    fmt: str = "text"
-    encoding: str = "utf-8"
-    bom: bool = False
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-
-    def line_starts(self) -> list[int]:
-        if not self._line_starts:
-            # One scan: a search for the next \r from every line was quadratic in a
-            # file without one.
-            self._line_starts = line_starts(self.text)
-        return self._line_starts
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of a source offset."""
-        starts = self.line_starts()
-        line = bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        starts = self.line_starts()
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, bool]:
@@ -147,6 +129,10 @@ def read_source(path: str, fmt: str | None = None, encoding: str = "utf-8",
                 data: bytes | None = None) -> Source:
     if data is None:
         data = read_bytes(path)
+    if (fmt or format_for(path)) == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, data)
     text, enc, bom = decode(data, path, encoding)
     return Source(path, text, fmt or format_for(path), enc, bom)
 
@@ -161,6 +147,10 @@ def extract(source: Source, chrome: bool = False) -> Prose:
         from .markdown import extract_markdown
 
         return extract_markdown(source.text)
+    if source.fmt == "docx":
+        from .docx import extract_docx
+
+        return extract_docx(source)
     if source.fmt == "html":
         from .html import extract_html
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
 from ..paths import default_rules_path
-from ..scan import FILTER_AFTER, Pattern, Scanner, compile, use_table_builder
+from ..scan import Pattern, Scanner, compile, use_table_builder
 from .schema import validate_rules
 
 FIX_MODES = ("safe", "unsafe", "none")
@@ -284,5 +284,5 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-__all__ = ["CONTEXT_WINDOW", "FILTER_AFTER", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
+__all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
            "default_rules", "default_rules_path", "load_rules"]

@@ -2,6 +2,7 @@
 
     python bench/bench.py --alex /tmp/peers/node_modules/.bin/alex
     python bench/bench.py --files 300 --words 300000 --scale-files 0   # quicker
+    python bench/bench.py --against /tmp/old-checkout   # and an older lintcare, in turns
 
 The corpus (corpus.py) is 1,000 Markdown, HTML and plain-text pages of about 1M words
 in all, made from our own example and test pages with a quarter of their words swapped
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -56,8 +58,10 @@ def _env() -> dict[str, str]:
 
 def measure(cmd: list[str]) -> tuple[float, float, int]:
     """(wall s, CPU s, peak MB of one process) of a command."""
+    # Run from a folder of no tree: "python -m" puts the working folder first on the
+    # path, which would run this tree's lintcare where --against names another.
     out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=_env(), capture_output=True,
-                         text=True, check=True).stdout
+                         text=True, check=True, cwd=tempfile.gettempdir()).stdout
     wall, cpu, peak = json.loads(out)
     return wall, cpu, peak
 
@@ -76,26 +80,44 @@ def words_in(paths: list[str]) -> int:
     return sum(len(Path(p).read_text(encoding="utf-8").split()) for p in paths)
 
 
-def show_stages(paths: list[str]) -> None:
-    out = subprocess.run([sys.executable, str(HERE / "stages.py"), *paths], env=_env(),
-                         capture_output=True, text=True, check=True).stdout
-    spent = json.loads(out)
+def show_stages(paths: list[str], words: int) -> None:
+    out = json.loads(subprocess.run([sys.executable, str(HERE / "stages.py"), *paths], env=_env(),
+                                    capture_output=True, text=True, check=True).stdout)
+    spent = out["spent"]
     total = sum(spent.values())
+    print(f"findings: {out['findings']:,} ({out['findings'] / words * 1000:.1f} per 1,000 words)"
+          f" from {out['rules']} rules")
     print(f"CPU time per stage, one process, {len(paths)} files ({total:.2f} s in all):")
     for stage in STAGES:
         print(f"  {stage:22s} {spent[stage]:7.2f} s  {spent[stage] / total:6.1%}")
 
 
-def compare(paths: list[str], words: int, jobs: int, peers: dict[str, list[str] | None],
-            work: Path) -> None:
+Command = list[str] | None  # None: the peer is not installed
+Peers = dict[str, Callable[[list[str]], Command]]
+
+
+def peer_commands(args: argparse.Namespace) -> Peers:
+    """Each peer's command for some files: proselint, alex and, with --against, lintcare
+    from another tree (an older commit checked out elsewhere) with the same options."""
+    peers: Peers = {
+        "proselint": lambda paths: [args.proselint, "check", *paths] if args.proselint else None,
+        "alex": lambda paths: [args.alex, "--quiet", *paths] if args.alex else None,
+    }
+    if args.against:
+        peers[f"lintcare at {args.against}"] = lambda paths: [
+            "env", f"PYTHONPATH={args.against}", *lintcare(paths, "--jobs", str(args.jobs), "--no-cache")]
+    return peers
+
+
+def compare(paths: list[str], words: int, jobs: int, peers: Peers, work: Path) -> None:
     """Lintcare (cold, one job, warm) and the peers, in turns; ratios of words/s."""
     runs: dict[str, list[tuple[float, float, int]]] = {}
     caches = [str(work / f"cache{i}") for i in range(2)]
     for i in range(2):  # two rounds, each command once a round
         runs.setdefault("cold", []).append(measure(lintcare(paths, "--jobs", str(jobs),
                                                             "--cache-dir", caches[i])))
-        for name, cmd in peers.items():
-            if cmd is not None:
+        for name, command in peers.items():
+            if (cmd := command(paths)) is not None:
                 runs.setdefault(name, []).append(measure(cmd))
         runs.setdefault("one job", []).append(measure(lintcare(paths, "--jobs", "1", "--no-cache")))
     runs["warm"] = [measure(lintcare(paths, "--jobs", str(jobs), "--cache-dir", caches[0]))
@@ -108,15 +130,15 @@ def compare(paths: list[str], words: int, jobs: int, peers: dict[str, list[str] 
               f"  CPU {cpu:6.2f} s  peak {peak:4d} MB per process")
     cold = got["cold"][0]
     print(f"  warm cache is {cold / got['warm'][0]:.1f}x faster than cold")
-    for name, cmd in peers.items():
-        if cmd is None:
+    for name, command in peers.items():
+        if command(paths) is None:
             print(f"  {name}: not installed (pip install proselint / npm install alex), skipped")
         else:
             print(f"  lintcare ({jobs} jobs) is {got[name][0] / cold:5.1f}x {name}'s words/s "
                   f"(1 job: {got[name][0] / got['one job'][0]:.1f}x)")
 
 
-def one_page(work: Path, peers: dict[str, list[str] | None]) -> None:
+def one_page(work: Path, peers: Peers) -> None:
     path = work / "one-page.md"
     text, _ = page(random.Random(1), "markdown", 980)
     path.write_text(text, encoding="utf-8")
@@ -124,9 +146,9 @@ def one_page(work: Path, peers: dict[str, list[str] | None]) -> None:
     wall, cpu, peak = best(lintcare([str(path)], "--no-cache"), 5)
     print(f"one {len(text.split()):,}-word page, process start to exit, --no-cache: {wall:.2f} s"
           f" (CPU {cpu:.2f} s, peak {peak} MB; best of 5)")
-    for name, cmd in peers.items():
-        if cmd is not None:
-            print(f"  {name} on the same page: {best([*cmd[:2], str(path)], 3)[0]:.2f} s")
+    for name, command in peers.items():
+        if (cmd := command([str(path)])) is not None:
+            print(f"  {name} on the same page: {best(cmd, 3)[0]:.2f} s")
 
 
 def scaling(work: Path, files: int, per_file: int, jobs: int) -> None:
@@ -155,6 +177,7 @@ def main() -> None:
     ap.add_argument("--proselint", default=shutil.which("proselint"))
     ap.add_argument("--alex", default=shutil.which("alex"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--against", help="another lintcare tree to run in turns (say, the last release)")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="lintcare-bench-"))
@@ -162,9 +185,8 @@ def main() -> None:
     paths = [str(p) for p in sorted((work / "corpus").iterdir())]
     words = words_in(paths)
     print(f"corpus: {len(paths)} files (md, html, txt), {words:,} words in {work / 'corpus'}")
-    peers = {"proselint": [args.proselint, "check", *paths] if args.proselint else None,
-             "alex": [args.alex, "--quiet", *paths] if args.alex else None}
-    show_stages(paths)
+    peers = peer_commands(args)
+    show_stages(paths, words)
     print("words per second, best of 2 rounds run in turns (warm: best of 3):")
     compare(paths, words, args.jobs, peers, work)
     one_page(work, peers)

@@ -1,32 +1,48 @@
-"""Speed of lintcare against peer prose linters on one generated corpus (not a test).
+"""Speed of lintcare against peer prose linters on one varied corpus (not a test).
 
-    python bench/bench.py                       # 1,000 files, about 1M words
-    python bench/bench.py --files 300 --words 300000
+    python bench/bench.py --alex /tmp/peers/node_modules/.bin/alex
+    python bench/bench.py --files 300 --words 300000 --scale-files 0   # quicker
+    python bench/bench.py --against /tmp/old-checkout   # and an older lintcare, in turns
 
-Prints words per second for lintcare (cold cache, all cores; one core; warm cache),
-for proselint and alex when installed (found on PATH or given with --proselint /
---alex), the ratios, peak memory per process, the time for one small file from
-process start to exit, and how time grows with corpus size. Timings on a shared
-machine are noisy: compare the ratios printed by one run.
+The corpus (corpus.py) is 1,000 Markdown, HTML and plain-text pages of about 1M words
+in all, made from our own example and test pages with a quarter of their words swapped
+for words of a frequency list. Prints, in one run: CPU time per stage of one lintcare
+process; words per second for lintcare (cold cache with --jobs, one job, warm cache),
+proselint and alex (found on PATH or given with --proselint / --alex) and the ratios;
+peak memory per process; one 1,000-word page from process start to exit; the cost per
+file from 250 to --scale-files files. Lintcare and the peers run in turns, so a busy
+spell of a shared machine falls on both; CPU seconds are printed beside wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import generate  # noqa: E402
+from corpus import generate, page  # noqa: E402
+from stages import STAGES  # noqa: E402
+
+# Runs one command and reports its wall time, CPU time (user + system, children
+# included) and peak memory of its largest process, as JSON on standard output.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([time.perf_counter() - t0, r.ru_utime + r.ru_stime, r.ru_maxrss // 1024]))
+"""
 
 
 def _env() -> dict[str, str]:
@@ -40,14 +56,19 @@ def _env() -> dict[str, str]:
     return env
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall time of a command and the peak RSS (MB) of any child process so far."""
-    t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
-    wall = time.perf_counter() - t0
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, peak_kb // 1024
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """(wall s, CPU s, peak MB of one process) of a command."""
+    # Run from a folder of no tree: "python -m" puts the working folder first on the
+    # path, which would run this tree's lintcare where --against names another.
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=_env(), capture_output=True,
+                         text=True, check=True, cwd=tempfile.gettempdir()).stdout
+    wall, cpu, peak = json.loads(out)
+    return wall, cpu, peak
+
+
+def best(cmd: list[str], runs: int) -> tuple[float, float, int]:
+    """The fastest of ``runs`` runs (a pause caused by another process only adds time)."""
+    return min((measure(cmd) for _ in range(runs)), key=lambda r: r[0])
 
 
 def lintcare(paths: list[str], *opts: str) -> list[str]:
@@ -55,76 +76,122 @@ def lintcare(paths: list[str], *opts: str) -> list[str]:
             *opts, *paths]
 
 
-def words_in(paths: list[Path]) -> int:
-    return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+def words_in(paths: list[str]) -> int:
+    return sum(len(Path(p).read_text(encoding="utf-8").split()) for p in paths)
+
+
+def show_stages(paths: list[str], words: int) -> None:
+    out = json.loads(subprocess.run([sys.executable, str(HERE / "stages.py"), *paths], env=_env(),
+                                    capture_output=True, text=True, check=True).stdout)
+    spent = out["spent"]
+    total = sum(spent.values())
+    print(f"findings: {out['findings']:,} ({out['findings'] / words * 1000:.1f} per 1,000 words)"
+          f" from {out['rules']} rules")
+    print(f"CPU time per stage, one process, {len(paths)} files ({total:.2f} s in all):")
+    for stage in STAGES:
+        print(f"  {stage:22s} {spent[stage]:7.2f} s  {spent[stage] / total:6.1%}")
+
+
+Command = list[str] | None  # None: the peer is not installed
+Peers = dict[str, Callable[[list[str]], Command]]
+
+
+def peer_commands(args: argparse.Namespace) -> Peers:
+    """Each peer's command for some files: proselint, alex and, with --against, lintcare
+    from another tree (an older commit checked out elsewhere) with the same options."""
+    peers: Peers = {
+        "proselint": lambda paths: [args.proselint, "check", *paths] if args.proselint else None,
+        "alex": lambda paths: [args.alex, "--quiet", *paths] if args.alex else None,
+    }
+    if args.against:
+        peers[f"lintcare at {args.against}"] = lambda paths: [
+            "env", f"PYTHONPATH={args.against}", *lintcare(paths, "--jobs", str(args.jobs), "--no-cache")]
+    return peers
+
+
+def compare(paths: list[str], words: int, jobs: int, peers: Peers, work: Path) -> None:
+    """Lintcare (cold, one job, warm) and the peers, in turns; ratios of words/s."""
+    runs: dict[str, list[tuple[float, float, int]]] = {}
+    caches = [str(work / f"cache{i}") for i in range(2)]
+    for i in range(2):  # two rounds, each command once a round
+        runs.setdefault("cold", []).append(measure(lintcare(paths, "--jobs", str(jobs),
+                                                            "--cache-dir", caches[i])))
+        for name, command in peers.items():
+            if (cmd := command(paths)) is not None:
+                runs.setdefault(name, []).append(measure(cmd))
+        runs.setdefault("one job", []).append(measure(lintcare(paths, "--jobs", "1", "--no-cache")))
+    runs["warm"] = [measure(lintcare(paths, "--jobs", str(jobs), "--cache-dir", caches[0]))
+                    for _ in range(3)]
+    got = {name: min(found, key=lambda r: r[0]) for name, found in runs.items()}
+    label = {"cold": f"lintcare, {jobs} jobs, cold cache", "one job": "lintcare, 1 job, no cache",
+             "warm": "lintcare, warm cache"}
+    for name, (wall, cpu, peak) in got.items():
+        print(f"  {label.get(name, name):32s} {wall:7.2f} s  {words / wall:10,.0f} words/s"
+              f"  CPU {cpu:6.2f} s  peak {peak:4d} MB per process")
+    cold = got["cold"][0]
+    print(f"  warm cache is {cold / got['warm'][0]:.1f}x faster than cold")
+    for name, command in peers.items():
+        if command(paths) is None:
+            print(f"  {name}: not installed (pip install proselint / npm install alex), skipped")
+        else:
+            print(f"  lintcare ({jobs} jobs) is {got[name][0] / cold:5.1f}x {name}'s words/s "
+                  f"(1 job: {got[name][0] / got['one job'][0]:.1f}x)")
+
+
+def one_page(work: Path, peers: Peers) -> None:
+    path = work / "one-page.md"
+    text, _ = page(random.Random(1), "markdown", 980)
+    path.write_text(text, encoding="utf-8")
+    measure(lintcare([str(path)], "--no-cache"))  # untimed: writes the byte-compiled modules
+    wall, cpu, peak = best(lintcare([str(path)], "--no-cache"), 5)
+    print(f"one {len(text.split()):,}-word page, process start to exit, --no-cache: {wall:.2f} s"
+          f" (CPU {cpu:.2f} s, peak {peak} MB; best of 5)")
+    for name, command in peers.items():
+        if (cmd := command([str(path)])) is not None:
+            print(f"  {name} on the same page: {best(cmd, 3)[0]:.2f} s")
+
+
+def scaling(work: Path, files: int, per_file: int, jobs: int) -> None:
+    """Cost per file as the corpus grows (same kind of pages, cold, no cache)."""
+    root = work / "scale"
+    generate(root, files, files * per_file, seed=11)
+    paths = [str(p) for p in sorted(root.iterdir())]
+    print(f"cost per file against corpus size ({jobs} jobs, no cache):")
+    base = last = None
+    for size in sorted({*(n for n in (250, 500, 1000, 2500) if n < files), files}):
+        wall, cpu, _ = measure(lintcare(paths[:size], "--jobs", str(jobs), "--no-cache"))
+        base = base or cpu / size
+        # Past the fixed start-up (imports, rules, each worker's first regexes), each
+        # further file should cost the same: the CPU of the files added since the last size.
+        step = "" if last is None else f"; {(cpu - last[1]) / (size - last[0]) * 1000:6.2f} ms each added"
+        last = (size, cpu)
+        print(f"  {size:5d} files: {wall:7.2f} s wall  CPU {cpu / size * 1000:6.2f} ms a file"
+              f" ({cpu / size / base:4.2f}x the first{step})")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--words", type=int, default=1_000_000)
-    ap.add_argument("--peer-files", type=int, default=0,
-                    help="files given to the peers (default: all, the same files lintcare "
-                         "read); ratios use words/s")
+    ap.add_argument("--scale-files", type=int, default=5000, help="0: skip the growth check")
     ap.add_argument("--proselint", default=shutil.which("proselint"))
     ap.add_argument("--alex", default=shutil.which("alex"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--against", help="another lintcare tree to run in turns (say, the last release)")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="lintcare-bench-"))
-    corpus = work / "corpus"
-    total = generate(corpus, args.files, args.words)
-    files = sorted(corpus.iterdir())
-    paths = [str(p) for p in files]
-    print(f"corpus: {len(files)} files (md, html, txt), {total:,} words in {corpus}")
-
-    small = work / "small.md"
-    small.write_text("# Ketamine\n\nKetamine may help. Call (555) 123-4567.\n", encoding="utf-8")
-    timed(lintcare([str(small)], "--no-cache"))  # untimed: writes the byte-compiled modules
-    # Best of two cold runs (each with an empty cache) and of three warm ones: a pause
-    # caused by another process only ever adds time.
-    jobs = ("--jobs", str(args.jobs))
-    caches = [str(work / f"cache{i}") for i in range(2)]
-    colds = [timed(lintcare(paths, *jobs, "--cache-dir", c)) for c in caches]
-    cold, peak = min(wall for wall, _ in colds), colds[-1][1]  # peak: of any process so far
-    warm = min(timed(lintcare(paths, *jobs, "--cache-dir", caches[0]))[0] for _ in range(3))
-    one_core, _ = timed(lintcare(paths, "--jobs", "1", "--no-cache"))
-    rate = total / cold
-    print(f"lintcare cold cache, {args.jobs} jobs: {cold:6.2f} s  {rate:10,.0f} words/s"
-          f"  (peak {peak} MB per process; best of 2)")
-    print(f"lintcare one core, no cache:  {one_core:6.2f} s  {total / one_core:10,.0f} words/s")
-    print(f"lintcare warm cache:          {warm:6.2f} s  {cold / warm:6.1f}x faster than cold"
-          " (best of 3)")
-
-    best = min(timed(lintcare([str(small)], "--no-cache"))[0] for _ in range(3))
-    print(f"one small file, process start to exit: {best:.2f} s (best of 3)")
-
-    # Linear growth: after a fixed start-up (workers, their first pages), each further
-    # file costs the same as the corpus doubles.
-    print("time against corpus size (cold, no cache):")
-    base = last = None
-    for share in (4, 2, 1):
-        part = paths[: len(paths) // share]
-        secs, _ = timed(lintcare(part, "--jobs", str(args.jobs), "--no-cache"))
-        step = "" if last is None else (f"; {(secs - last[1]) / (len(part) - last[0]) * 1000:.2f} ms"
-                                         " a file over the last size")
-        base, last = base or secs, (len(part), secs)
-        print(f"  {len(part):5d} files: {secs:6.2f} s  ({secs / base:4.2f}x the smallest{step})")
-
-    peers = files[: args.peer_files] if args.peer_files else files
-    peer_words = words_in(peers)
-    peer_paths = [str(p) for p in peers]
-    for name, cmd in (
-        ("proselint", [args.proselint, "check", *peer_paths] if args.proselint else None),
-        ("alex", [args.alex, "--quiet", *peer_paths] if args.alex else None),
-    ):
-        if cmd is None:
-            print(f"{name}: not installed (pip install proselint / npm install alex), skipped")
-            continue
-        secs, _ = timed(cmd)
-        peer_rate = peer_words / secs
-        print(f"{name} on {len(peers)} files: {secs:6.2f} s  {peer_rate:10,.0f} words/s"
-              f"  -> lintcare is {rate / peer_rate:5.1f}x faster")
+    generate(work / "corpus", args.files, args.words)
+    paths = [str(p) for p in sorted((work / "corpus").iterdir())]
+    words = words_in(paths)
+    print(f"corpus: {len(paths)} files (md, html, txt), {words:,} words in {work / 'corpus'}")
+    peers = peer_commands(args)
+    show_stages(paths, words)
+    print("words per second, best of 2 rounds run in turns (warm: best of 3):")
+    compare(paths, words, args.jobs, peers, work)
+    one_page(work, peers)
+    if args.scale_files:
+        scaling(work, args.scale_files, args.words // args.files, args.jobs)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -12,10 +12,10 @@ from lintcare.api import lint_text
 from lintcare.kinds import RuleError
 from lintcare.paths import default_rules_path
 from lintcare.rules.loader import load_rules
-from lintcare.scan import anchors, fastregex, loose, lowering, prebuilt
+from lintcare.scan import anchors, fastregex, lowering, prebuilt
 from lintcare.scan.prebuilt import LazyPattern, compile_pattern
 
-ANALYSES = [getattr(module, name) for module in (anchors, fastregex, loose, lowering)
+ANALYSES = [getattr(module, name) for module in (anchors, fastregex, lowering)
             for name in dir(module) if hasattr(getattr(module, name), "__wrapped__")]
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_the_table_is_made_on_first_use_and_read_from_the_cache_after(fresh_tabl
     made = prebuilt._table()
     path = prebuilt.table_path(prebuilt.table_key())
     assert path.parent == fresh_table and path.is_file()
-    assert made["key"] == prebuilt.table_key() and made["calls"]["superset_pattern"]
+    assert made["key"] == prebuilt.table_key() and made["calls"]["regex_anchors"]
     assert prebuilt._read_table() == json.loads(path.read_text(encoding="utf-8")) == made
     assert [p.name for p in fresh_table.iterdir()] == [path.name]  # no temporary file left
 
@@ -122,11 +122,11 @@ def test_what_is_known_before_compiling_is_what_compiling_gives():
 
 
 def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
-    # A team's regex is kept out of the block filter; a built-in one must not be.
+    # A team's regex is scanned as written; a built-in one, compiled lazily, must not be.
     rules = load_rules()
     assert all(f.pattern.standard for f in rules.facts.values())
-    regexes = {r.pattern for rule in rules.rules if rule.kind.name == "pattern" for r in rule.kind.regexes}
-    assert regexes and regexes <= set(rules.scanner.filter_patterns())
+    regexes = [r for rule in rules.rules if rule.kind.name == "pattern" for r in rule.kind.regexes]
+    assert regexes and all(r.standard for r in regexes)
 
 
 def test_a_pattern_not_in_the_table_compiles_at_once():

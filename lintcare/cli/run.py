@@ -7,7 +7,6 @@ run whose files all come from the cache loads no rules at all (see ``lint_paths`
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 from contextlib import nullcontext
 from dataclasses import replace
@@ -44,29 +43,11 @@ def read_stdin_source(fmt: str, encoding: str, name: str) -> Source:
     return read_source(name, fmt, encoding, data=read_stdin())
 
 
-def _prepare_rules(plan: list[tuple[str, str | None, Config | None]], todo: list[int],
-                   rulesets: dict[int, RuleSet]) -> None:
-    """Build each rule set's block filter here, before workers fork, when the files to
-    lint hold enough text: the workers then share one copy instead of building their own."""
-    if not rulesets:
-        return  # every file came from the cache: the rule modules stay unimported
-    from ..scan import FILTER_AFTER
-
-    sizes: dict[int, int] = {}
-    distinct: dict[int, RuleSet] = {}
-    for i in todo:
-        ruleset = rulesets.get(i)
-        if ruleset is None:
-            continue
-        try:
-            size = os.path.getsize(plan[i][0])
-        except OSError:
-            continue
-        distinct[id(ruleset)] = ruleset
-        sizes[id(ruleset)] = sizes.get(id(ruleset), 0) + size
-    for key, ruleset in distinct.items():
-        if sizes[key] >= FILTER_AFTER:
-            ruleset.scanner.warm(sizes[key])
+def _prepare_rules(rulesets: dict[int, RuleSet]) -> None:
+    """Build each rule set's anchor index here, before workers fork: the workers then
+    share one copy instead of building their own."""
+    for ruleset in {id(r): r for r in rulesets.values()}.values():
+        ruleset.scanner.warm()
 
 
 def _from_cache(plan: list[tuple[str, str | None, Config | None]], files: list[int],
@@ -99,7 +80,7 @@ def lint_paths(paths: tuple[str, ...], resolver: Resolver, stdin_fmt: str, stdin
     keys, sources, known = _from_cache(plan, files, cache, encoding)
     todo = [i for i in files if i not in known]
     rulesets = _rulesets(resolver, plan, known)
-    _prepare_rules(plan, todo, rulesets)
+    _prepare_rules(rulesets)
 
     bar = progress and wanted(len(todo), sys.stdout, sys.stderr)
     counter = SharedCounter() if bar else None  # made before the workers fork: they share it

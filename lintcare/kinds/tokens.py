@@ -72,18 +72,63 @@ def _register_timed(timed: list[tuple[str, str, Pattern]]) -> None:
                             getter=lambda token, p=pattern, a=attr: p.search(getattr(token, a)) is not None)
 
 
-def _word_scan(words: tuple[str, ...]) -> Pattern:
-    """Finds one of ``words`` (lowercase) standing as a word (no word character on
-    either side), in the page's lowercased copy.
+def _literal(spec: dict[str, Any]) -> list[str] | None:
+    """The lowercase texts a token matching ``spec`` may have; None if any text may do."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return [value.lower()]
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return [str(v).lower() for v in value["IN"]]
+    return None
 
-    Words that start and end with a word character are written with \\b, which the
-    scan drops to skip ahead to the literal ("its" is found by a substring search,
-    not tried at every character of the page).
+
+def _is_space(spec: dict[str, Any]) -> bool:
+    return spec.get("IS_SPACE") is True and set(spec) <= {"IS_SPACE", "OP"}
+
+
+def literal_run(pattern: list[dict[str, Any]]) -> list[list[str]]:
+    """The texts of the longest run of literal tokens every match holds one after the
+    other (optional white-space tokens between them), from the first required one.
+
+    A spaCy Doc's text is its tokens and the white space after each, so the text of
+    that run is those literals with only white space between them.
     """
-    body = "(?:" + "|".join(map(re.escape, sorted(words))) + ")"
-    if all(_WORD_CHAR.match(w[0]) and _WORD_CHAR.match(w[-1]) for w in words):
-        return compile(r"\b" + body + r"\b", ignore_case=False)
-    return compile(r"(?<!\w)" + body + r"(?!\w)", ignore_case=False)
+    run: list[list[str]] = []
+    for spec in pattern:
+        op = spec.get("OP")
+        if op in ("?", "*") and (not run or _is_space(spec)):
+            continue  # before the run: the run still follows; inside it: white space
+        texts = _literal(spec) if op is None else None
+        if texts is None or "NORM" in spec:
+            break
+        run.append(texts)
+    return run
+
+
+def _run_regex(run: list[list[str]]) -> str:
+    """The run as a regex over lowercase text (white space of any length between)."""
+    parts = ["(?:" + "|".join(map(re.escape, sorted(set(texts)))) + ")" for texts in run]
+    body = r"\s*".join(parts)
+    first = [t for t in run[0]]
+    last = [t for t in run[-1]]
+    before = r"\b" if all(_WORD_CHAR.match(t[0]) for t in first) else r"(?<!\w)"
+    after = r"\b" if all(_WORD_CHAR.match(t[-1]) for t in last) else r"(?!\w)"
+    return before + body + after
+
+
+def prefilter(patterns: list[list[dict[str, Any]]]) -> Pattern | None:
+    """A regex every match of one of ``patterns`` lies on, in the page's text; None if
+    one pattern has no literal token to find.
+
+    Words stand with \\b on either side, as they do as tokens; the scan drops the \\b
+    to skip ahead to the literal ("its" is found by a substring search, not tried at
+    every character of the page).
+    """
+    runs = [literal_run(p) for p in patterns]
+    if not all(runs):
+        return None
+    return compile("|".join(_run_regex(run) for run in runs), ignore_case=True)
 
 
 class TokensKind(Kind):
@@ -120,11 +165,15 @@ class TokensKind(Kind):
         self._timed: list[tuple[str, str, Pattern]] = []
         if getattr(ctx, "timed", False):
             self.patterns = [[self._timed_spec(spec, ctx) for spec in p] for p in self.patterns]
-        # Before building a spaCy doc: does one of the first-token literals stand as a
-        # word of the page? ("its" inside "visits" does not count.)
+        # Before building a spaCy doc: do the literal tokens of a pattern stand on the
+        # page one after the other (and, for a sentence's first token, where a sentence
+        # may start)? Most pages hold "its" or "than"; few hold "its a" or "Than" after
+        # a full stop, so few pay for spaCy.
         by_norm = any("NORM" in spec for p in self.patterns for spec in p)
-        words = self.anchors()
-        self._words = None if by_norm or not words else _word_scan(words)
+        self._prefilter = None if by_norm else prefilter(self.patterns)
+        self._sentence_first = all(
+            next((s for s in p if s.get("OP") is None), {}).get("IS_SENT_START") is True
+            for p in self.patterns)
 
     def _timed_spec(self, spec: dict[str, Any], ctx: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -141,7 +190,7 @@ class TokensKind(Kind):
         return out
 
     def declared_patterns(self) -> list[Pattern]:
-        return [self._words] if self._words is not None else []
+        return [self._prefilter] if self._prefilter is not None else []
 
     def anchors(self) -> tuple[str, ...]:
         out: set[str] = set()
@@ -197,8 +246,21 @@ class TokensKind(Kind):
             lower_ids = doc.user_data["lower_ids"] = frozenset(doc.to_array(LOWER).tolist())
         return any(a in lower_ids for a in self._anchor_ids)
 
+    def _candidates(self, doc: Document) -> bool:
+        """Can a pattern match on this page? A page whose long runs without a space
+        the tokenizer breaks (nlp.py) is always parsed: the breaks make new tokens."""
+        from ..language.nlp import has_long_runs, may_start_sentence
+
+        found = doc.scan.finditer_page(self._prefilter)  # type: ignore[arg-type]
+        if self._sentence_first:
+            text, starts = doc.text, [b.start for b in doc.prose.blocks]
+            hit = any(may_start_sentence(text, starts, m.start(), m.end()) for m in found)
+        else:
+            hit = next(found, None) is not None
+        return hit or has_long_runs(doc.text)
+
     def find(self, doc: Document) -> Iterator[Hit]:
-        if self._words is not None and doc.scan.search_lower(self._words) is None:
+        if self._prefilter is not None and not self._candidates(doc):
             return
         matcher = self._matcher or self._build()
         for chunk in doc.chunks:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -173,6 +173,41 @@ def _whitespace_cut(text: str, limit: int, floor: int) -> int:
 MAX_RUN = 200
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))  # noqa: UP031
 _LAST_MARK = re.compile(r".*[^\w\s]", re.DOTALL)
+
+
+def has_long_runs(text: str) -> bool:
+    """Does the tokenizer see ``text`` with some characters made spaces (_break_long_runs)?"""
+    return _LONG_RUN.search(text) is not None
+
+
+# What SENTENCE_END asks of the text after a sentence's end, and of the text before
+# the next sentence's first character (its look-behinds only rule out more).
+_SENTENCE_FIRST = re.compile(r"[\"“‘(\[]?[A-Z0-9]")
+_CLOSERS = "\"'”’)]"
+
+
+def may_start_sentence(text: str, block_starts: list[int], start: int, end: int) -> bool:
+    """Can the token at ``start`` (within ``start:end``) of the prose ``text`` have
+    IS_SENT_START once parsed?
+
+    Never false where the pipeline marks one: the first token, a token that holds a
+    block's start or follows white space that does, or a token SENTENCE_END stops
+    before. True for any page of more than one chunk (a chunk's first token starts a
+    sentence).
+    """
+    if len(text) > CHUNK_CHARS:
+        return True
+    pos = start
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    i = bisect_left(block_starts, pos)
+    if pos == 0 or (i < len(block_starts) and block_starts[i] < end):
+        return True
+    if pos == start or not _SENTENCE_FIRST.match(text, start):
+        return False
+    while pos > 0 and text[pos - 1] in _CLOSERS:
+        pos -= 1
+    return pos > 0 and text[pos - 1] in _SENTENCE_PUNCT
 
 
 def _break_long_runs(text: str) -> str:

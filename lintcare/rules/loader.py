@@ -15,7 +15,7 @@ from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
 from ..language.pagekind import PAGE_KINDS
 from ..paths import default_rules_path
-from ..scan import FILTER_AFTER, Pattern, Scanner, compile, use_table_builder
+from ..scan import Pattern, Scanner, compile, use_table_builder
 from ..untrusted import UntrustedYAMLError, load_yaml, syntax_error
 from .schema import validate_rules
 
@@ -314,5 +314,5 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-__all__ = ["CONTEXT_WINDOW", "FILTER_AFTER", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
+__all__ = ["CONTEXT_WINDOW", "ConfiguredRuleSet", "Example", "Rule", "RuleError", "RuleSet",
            "default_rules", "default_rules_path", "load_rules"]

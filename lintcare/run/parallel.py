@@ -1,7 +1,7 @@
 """Lint many files, in parallel processes when asked, keeping the input order.
 
-Each worker process builds the spaCy pipeline and the rules once: the parent sets
-the per-file function before forking, so nothing heavy is pickled.
+Each worker process uses the rules the parent loaded (and spaCy, when a page needs it, at
+most once): the parent sets the per-file function before forking, so nothing heavy is pickled.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 The only module other packages import from this folder. A rule kind compiles its
 patterns (``compile``), declares them (``Kind.declared_patterns``), and asks a page's
 ``PageScan`` for their matches (``doc.scan.finditer``); which blocks are read and how
-(literal anchors, the anchor index, the RE2 block filter, lowered copies, character
-skips, the analysis table) stays in here. A rule set's ``Scanner`` makes each page's
+(literal anchors, the anchor index, lowered copies, character skips, the analysis
+table) stays in here. A rule set's ``Scanner`` makes each page's
 ``PageScan``.
 
     compile(pattern, ignore_case=..., timed=..., origin=...) -> Pattern
@@ -14,8 +14,8 @@ skips, the analysis table) stays in here. A rule set's ``Scanner`` makes each pa
 from .page import PageScan
 from .pattern import Pattern, compile
 from .prebuilt import use_table_builder
-from .scanner import FILTER_AFTER, Scanner
+from .scanner import Scanner
 from .userregex import RegexTimeout, file_budget
 
-__all__ = ["FILTER_AFTER", "PageScan", "Pattern", "RegexTimeout", "Scanner", "compile",
-           "file_budget", "use_table_builder"]
+__all__ = ["PageScan", "Pattern", "RegexTimeout", "Scanner", "compile", "file_budget",
+           "use_table_builder"]

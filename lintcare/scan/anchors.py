@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from .prebuilt import precomputed
 
 # The regex parser, compiler and opcodes, imported here once for every module that reads
-# parsed patterns (fastregex.py, charscan.py, blockfilter.py).
+# parsed patterns (fastregex.py, charscan.py).
 AT, AT_BOUNDARY, BRANCH, LITERAL = C.AT, C.AT_BOUNDARY, C.BRANCH, C.LITERAL
 MAX_REPEAT, MIN_REPEAT, SUBPATTERN = C.MAX_REPEAT, C.MIN_REPEAT, C.SUBPATTERN
 

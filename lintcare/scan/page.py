@@ -1,8 +1,8 @@
 """``PageScan``: one page's text and blocks, and every scan a rule kind asks of them.
 
 Made by a rule set's Scanner (scanner.py) with what it shares across pages: the anchor
-index and, once a run has read enough text, the RE2 block filter. Every answer is the
-same with or without them; they only decide how much of the page is read.
+index. Every answer is the same with or without it; it only decides how much of the
+page is read.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from .lowering import lower_text
 if TYPE_CHECKING:
     from ..sources.prose import Block
     from .anchorindex import AnchorIndex
-    from .blockfilter import BlockFilter
     from .pattern import Pattern
     from .scanner import Scanner
 
@@ -27,12 +26,11 @@ Ranges = list[tuple[int, int]]
 
 class PageScan:
     def __init__(self, text: str, blocks: Sequence[Block], scanner: Scanner | None = None,
-                 index: AnchorIndex | None = None, block_filter: BlockFilter | None = None) -> None:
+                 index: AnchorIndex | None = None) -> None:
         self.text = text
         self.blocks = blocks
         self.scanner = scanner
         self._index = index if index is not None and index.available else None
-        self._filter = block_filter if block_filter is not None and block_filter.available else None
         self._starts = [b.start for b in blocks]
         self._contains: dict[str, bool] = {}
 
@@ -93,18 +91,11 @@ class PageScan:
 
     # -- where a scan need not look -------------------------------------------------------
     def may_match(self, rule: Any) -> bool:
-        """Can the rule's kind match on this page? No when the block filter rules out
-        every regex it scans with, or the page holds none of its anchors."""
-        filtered = False
-        if self.filter_hits is not None and self.scanner is not None:
-            slots = self.scanner.slots_of(rule, self._filter)  # one of its rules
-            if slots is not None:
-                if not any(slot in self.filter_hits for slot in slots):
-                    return False
-                filtered = True  # the kind's own anchors then need no asking
+        """Can the rule's kind match on this page? No when the page holds none of its
+        own anchors or none of its kind's."""
         if rule.anchors and not self.contains_any(rule.anchors):
             return False
-        return not (rule.kind_anchors and not filtered and not self.contains_any(rule.kind_anchors))
+        return not (rule.kind_anchors and not self.contains_any(rule.kind_anchors))
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
         """Does a block hold one of these lowercase literals? Memoised: rules share anchors."""
@@ -125,35 +116,11 @@ class PageScan:
             return None
         return sorted({p for a in literals for p in self._positions(a)})
 
-    @property
-    def block_filter(self) -> BlockFilter | None:
-        return self._filter
-
-    @cached_property
-    def filter_hits(self) -> dict[int, list[int]] | None:
-        """Block filter slot -> blocks where its regex may match; None without a filter."""
-        return None if self._filter is None else self._filter.hits(self.text, self.blocks)
-
     def _ranges(self, pattern: Pattern, declared: tuple[str, ...]) -> Ranges:
-        """The blocks to scan for ``pattern``. With the block filter its derived anchor
-        groups add nothing: every match lies in a block the filter names."""
-        filtered = self._filtered_blocks(pattern)
+        """The blocks to scan for ``pattern``: those holding one of its anchors of every
+        group, and one of the rule's own (``declared``)."""
         groups = pattern.anchor_groups
-        if filtered is None:
-            return self._group_ranges((*groups, declared) if declared else groups)
-        if filtered and declared:
-            anchored = self._group_blocks((declared,))
-            if anchored is not None:
-                filtered = [i for i in filtered if i in anchored]
-        return [(self.blocks[i].start, self.blocks[i].end) for i in filtered]
-
-    def _filtered_blocks(self, pattern: Pattern) -> list[int] | None:
-        """Blocks where the block filter says ``pattern`` may match; None if it can't say."""
-        hits = self.filter_hits
-        if hits is None or not pattern.standard:  # a team's regex: not in the set
-            return None
-        slot = self._filter.slot(pattern.pattern)  # type: ignore[union-attr]
-        return None if slot is None else hits.get(slot, [])
+        return self._group_ranges((*groups, declared) if declared else groups)
 
     def _group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> Ranges:
         """Ranges of the blocks holding an anchor of every group (every block if none).

@@ -3,8 +3,8 @@
 A kind holds Patterns and calls them like ``re.Pattern`` (``search``, ``match``,
 ``fullmatch``, ``finditer``) for its own context checks; the page-wide scans go through
 ``PageScan`` (page.py), which picks the blocks to scan and the fastest scanner with
-the same matches. How that is done (literal anchors, lowered copies, character skips,
-the block filter) is this package's business, never the kind's.
+the same matches. How that is done (literal anchors, lowered copies, character skips)
+is this package's business, never the kind's.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ class Pattern:
     # -- derived, for the scan --------------------------------------------------------
     @property
     def standard(self) -> bool:
-        """Compiled by ``re`` (a built-in rule), not a team's timed regex: the block
-        filter and the lowered scans may stand in for it."""
+        """Compiled by ``re`` (a built-in rule), not a team's timed regex: the lowered
+        scans may stand in for it."""
         return is_standard(self.regex)
 
     @cached_property

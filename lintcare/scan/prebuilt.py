@@ -1,8 +1,8 @@
 """The built-in rules' regex analysis, made once and cached on disk, not at every start.
 
 Loading rules.yaml compiles about 700 regular expressions and parses each a few more
-times to find its anchors, its fast scan form and its loose form for the block filter
-(anchors.py, fastregex.py, lowering.py, loose.py); that was most of a small run's
+times to find its anchors and its fast scan forms (anchors.py, fastregex.py,
+lowering.py); that was most of a small run's
 start-up. Two things make it cheap:
 
 * A table holds the results of those parse-based analyses for every pattern the
@@ -36,8 +36,7 @@ from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent  # the scan package
 # The code whose results the table holds; the regex parser is the Python version's.
-ANALYSIS_SOURCES = ("anchors.py", "fastregex.py", "lowering.py", "loose.py", "pattern.py",
-                    "prebuilt.py")
+ANALYSIS_SOURCES = ("anchors.py", "fastregex.py", "lowering.py", "pattern.py", "prebuilt.py")
 TABLE_FORMAT = 1
 
 F = TypeVar("F", bound=Callable[[str], Any])

@@ -144,3 +144,17 @@ def test_an_edited_builtin_file_with_a_bad_pattern_still_stops_loading(tmp_path,
     monkeypatch.setattr("lintcare.rules.loader.default_rules_path", lambda: edited)
     with pytest.raises(RuleError, match="rule 'no-foo': field 'pattern': invalid regular expression"):
         load_rules([edited])
+
+
+def test_old_tables_are_pruned(tmp_path):
+    import os
+
+    from lintcare.scan import prebuilt as table
+
+    for i in range(7):
+        old = tmp_path / f"regex-table-old{i}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1000 + i, 1000 + i))
+    table._write(tmp_path / "regex-table-new.json", "{}\n")
+    left = sorted(p.name for p in tmp_path.glob("regex-table-*.json"))
+    assert left == ["regex-table-new.json", *(f"regex-table-old{i}.json" for i in range(3, 7))]

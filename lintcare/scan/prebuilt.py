@@ -130,8 +130,21 @@ def _write(path: Path, text: str) -> None:
             os.replace(tmp, path)
         except OSError:
             os.unlink(tmp)
+            return
+        _prune(path)
     except OSError:
         pass
+
+
+KEEP_TABLES = 4  # tables of other inputs kept (checkouts side by side, a switch of branch)
+
+
+def _prune(current: Path) -> None:
+    """Remove all but the newest few tables: each edit of rules.yaml makes a new one."""
+    tables = sorted((p for p in current.parent.glob("regex-table-*.json") if p != current),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in tables[KEEP_TABLES:]:
+        old.unlink(missing_ok=True)
 
 
 def _tuples(value: Any) -> Any:

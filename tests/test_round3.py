@@ -1,0 +1,99 @@
+"""Round 3 on the real-page corpus: false-alarm classes removed and missed classes added
+after adjudicating the second batch. Every text here is our own, in the shapes seen."""
+
+from __future__ import annotations
+
+from lintcare import lint_text
+
+
+def texts_of(text: str, rule: str, fmt: str = "text") -> list[str]:
+    return [f.text for f in lint_text(text, fmt) if f.rule == rule]
+
+
+# -- precision --------------------------------------------------------------------------------
+
+def test_route_and_label_words_are_not_jargon():
+    text = ("Ketamine is given intravenously in our clinic. The spray is intranasal. "
+            "Sedation and dissociation can follow each dose.\n")
+    assert texts_of(text, "jargon-undefined") == []
+
+
+def test_other_jargon_is_still_flagged():
+    assert texts_of("Your dose is titrated over four weeks. Most people go home soon.\n",
+                    "jargon-undefined") == ["titrated"]
+
+
+def test_rems_and_nmda_antagonist_need_no_expansion():
+    text = "You sign a form for the SPRAVATO REMS. Ketamine is an NMDA antagonist.\n"
+    assert texts_of(text, "acronym-undefined") == []
+    assert texts_of("It acts on NMDA receptors in the brain.\n", "acronym-undefined") == ["NMDA"]
+
+
+def test_trademark_symbol_is_reported_once_per_page():
+    text = ("We give SPRAVATO™ in our office. Ask us whether SPRAVATO™ suits you. "
+            "SPRAVATO™ needs a driver home.\n")
+    assert texts_of(text, "spravato-trademark-symbol") == ["SPRAVATO™"]
+
+
+def test_combination_statement_is_accurate_outside_the_us():
+    text = ("The TGA listed esketamine for adults. The spray must be taken with an oral "
+            "antidepressant.\n")
+    assert texts_of(text, "spravato-combination-only") == []
+    us = "Esketamine is a nasal spray. The spray must be taken with an oral antidepressant.\n"
+    assert texts_of(us, "spravato-combination-only") != []
+
+
+def test_safety_attributed_to_a_guideline_is_not_a_bare_claim():
+    sourced = "Brain stimulation is safe and effective according to the national mood guidelines.\n"
+    assert texts_of(sourced, "safety-claim-unqualified") == []
+    bare = "Brain stimulation is one of the safest options according to our founder.\n"
+    assert texts_of(bare, "safety-claim-unqualified") != []
+
+
+def test_a_non_response_figure_is_not_an_efficacy_claim():
+    assert texts_of("About 30% of people with depression do not get better on one medicine.\n",
+                    "efficacy-statistic-unsourced") == []
+    assert texts_of("About 70% of people get better after six sessions.\n",
+                    "efficacy-statistic-unsourced") != []
+
+
+def test_a_page_that_never_pairs_the_brand_gets_title_and_body_findings():
+    text = "What is the SPRAVATO™ REMS?\n\nBecause of the risks of SPRAVATO, you sign a form.\n"
+    assert texts_of(text, "spravato-first-mention") == ["SPRAVATO", "SPRAVATO"]
+    paired_later = ("What is the SPRAVATO REMS?\n\nBecause of the risks of SPRAVATO, you sign a form. "
+                    "SPRAVATO (esketamine) is a spray.\n")
+    assert len(texts_of(paired_later, "spravato-first-mention")) == 1
+
+
+def test_new_crisis_and_pharmacology_words_are_known():
+    text = ("Crisis texters get a reply within minutes. We stop catastrophising after trialling "
+            "a new plan. MDMA (methylenedioxymethamphetamine) is not a psychopharmacological "
+            "first choice.\n")
+    assert texts_of(text, "spelling") == []
+
+
+# -- recall -----------------------------------------------------------------------------------
+
+def test_tms_called_approved_in_other_word_orders():
+    assert texts_of("In 2008 rTMS was approved by the Food and Drug Administration.\n",
+                    "tms-approved-by-regulator") == ["approved"]
+    assert texts_of("The FDA has also approved TMS for migraine.\n",
+                    "tms-approved-by-regulator") == ["approved"]
+    assert texts_of("rTMS is a Health Canada approved option for adults.\n",
+                    "tms-approved-by-regulator") == ["approved"]
+    assert texts_of("TMS was first approved for depression in 2008.\n",
+                    "tms-approved-by-regulator") == ["approved"]
+
+
+def test_tms_approval_near_misses_pass():
+    for text in ("Your TMS course was approved by your insurance plan.\n",
+                 "TMS was cleared by the FDA in 2008.\n",
+                 "Esketamine was approved by the FDA in 2019, and TMS is a device.\n"):
+        assert texts_of(text, "tms-approved-by-regulator") == [], text
+
+
+def test_fda_approved_tms_is_reported_once():
+    found = [f.rule for f in lint_text("We offer FDA-approved TMS, and TMS was approved by the FDA.\n")
+             if f.category == "terminology"]
+    assert found.count("tms-fda-approved") == 1
+    assert found.count("tms-approved-by-regulator") == 1

@@ -97,3 +97,33 @@ def test_fda_approved_tms_is_reported_once():
              if f.category == "terminology"]
     assert found.count("tms-fda-approved") == 1
     assert found.count("tms-approved-by-regulator") == 1
+
+
+def test_outdated_organisation_names():
+    assert texts_of("Guidance from the National Institute for Health and Clinical Excellence "
+                    "backs this.\n", "outdated-organisation-name") == ["Health and Clinical Excellence"]
+    assert texts_of("The National Suicide Prevention Lifeline answers every day.\n",
+                    "outdated-organisation-name") == ["National Suicide Prevention Lifeline"]
+    assert texts_of("The 988 line (formerly the National Suicide Prevention Lifeline) is free.\n",
+                    "outdated-organisation-name") == []
+
+
+def test_condition_names_capitalised_mid_sentence():
+    assert texts_of("Ask whether TMS suits someone with Bipolar Disorder before you book.\n",
+                    "condition-name-capitalized") == ["Bipolar Disorder"]
+    for text in ("Bipolar Disorder is treated differently.\n",
+                 "It is licensed for Major Depressive Disorder in adults.\n",
+                 "The Depression and Anxiety Support Line is open late.\n",
+                 "We treat Treatment Resistant Depression (TRD) with care.\n"):
+        assert texts_of(text, "condition-name-capitalized") == [], text
+
+
+def test_stray_capitals_and_split_terms():
+    assert texts_of("A volunteer wIll call you back.\n", "stray-capital-in-word") == ["wIll"]
+    assert texts_of("Book an rTMS visit through our eHealth page.\n", "stray-capital-in-word") == []
+    assert texts_of("Soft music plays While you wait on the line.\n",
+                    "capital-verb-mid-sentence") == ["While"]
+    assert texts_of("Unlike electro-convulsive therapy, TMS needs no anaesthetic.\n",
+                    "domain-term-misspelling") == ["electro-convulsive"]
+    assert texts_of("Coverage starts once following criteria are met.\n",
+                    "following-without-the") == ["once following"]

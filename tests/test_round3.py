@@ -127,3 +127,32 @@ def test_stray_capitals_and_split_terms():
                     "domain-term-misspelling") == ["electro-convulsive"]
     assert texts_of("Coverage starts once following criteria are met.\n",
                     "following-without-the") == ["once following"]
+
+
+def test_pity_framing_without_from_and_with_hyphenated_modifiers():
+    assert texts_of("Adults suffering severe depression may ask about TMS.\n", "pity-framing") != []
+    assert texts_of("People suffering from treatment-resistant depression may qualify.\n",
+                    "pity-framing") != []
+    assert texts_of("Your scalp may suffer mild redness after a session.\n", "pity-framing") == []
+
+
+def test_generic_capitalised_after_a_route_word():
+    assert texts_of("Our team finds IV Ketamine has a quick onset.\n",
+                    "generic-name-capitalized") == ["Ketamine"]
+    assert texts_of("Ask about our IV Ketamine Program today.\n", "generic-name-capitalized") == []
+
+
+def test_compliance_shapes_from_the_second_batch():
+    assert texts_of("Response rates with brain stimulation are up to 70%.\n",
+                    "efficacy-statistic-unsourced") != []
+    assert texts_of("Remission rates are around 30% of people treated.\n",
+                    "efficacy-statistic-unsourced") == []
+    assert texts_of("Some people feel a lift in mood in as little as 1-2 hours after a dose.\n",
+                    "onset-timeframe-promise") != []
+    assert texts_of("Infusions are currently the only rapid acting treatment for low mood.\n",
+                    "comparative-claim") != []
+    assert texts_of("SPRAVATO is the only esketamine medicine approved by the FDA.\n",
+                    "comparative-claim") == []
+    assert texts_of("Today TMS is covered by all private insurance plans.\n",
+                    "insurance-coverage-promise") != []
+    assert texts_of("It is a safe, gentle and effective choice.\n", "safety-claim-unqualified") != []

@@ -4,6 +4,7 @@ after adjudicating the second batch. Every text here is our own, in the shapes s
 from __future__ import annotations
 
 from lintcare import lint_text
+from lintcare.language.pagekind import guess_kind
 
 
 def texts_of(text: str, rule: str, fmt: str = "text") -> list[str]:
@@ -156,3 +157,18 @@ def test_compliance_shapes_from_the_second_batch():
     assert texts_of("Today TMS is covered by all private insurance plans.\n",
                     "insurance-coverage-promise") != []
     assert texts_of("It is a safe, gentle and effective choice.\n", "safety-claim-unqualified") != []
+
+
+def test_reported_speech_without_quotes_makes_a_news_page():
+    story = ("Regulators warned about home ketamine kits. The agency says it has not approved them.\n"
+             "A psychiatrist, Lee, said the risks are real, and the agency says more data are needed.\n")
+    assert guess_kind(story) == "news"
+    assert texts_of(story, "contact-channel-missing") == []
+    clinic = "Ketamine therapy may help. Our team said the first visit is calm, she said.\n"
+    assert guess_kind(clinic) == "provider"
+
+
+def test_a_medicines_body_decision_is_a_government_page():
+    text = ("Advice\n\nesketamine is accepted for use within NHSScotland.\n\n"
+            "Indication under review: adults.\n")
+    assert guess_kind(text) == "government"

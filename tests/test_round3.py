@@ -121,7 +121,7 @@ def test_condition_names_capitalised_mid_sentence():
 
 def test_stray_capitals_and_split_terms():
     assert texts_of("A volunteer wIll call you back.\n", "stray-capital-in-word") == ["wIll"]
-    assert texts_of("Book an rTMS visit through our eHealth page.\n", "stray-capital-in-word") == []
+    assert texts_of("Book your rTMS visit through our eHealth page.\n", "stray-capital-in-word") == []
     assert texts_of("Soft music plays While you wait on the line.\n",
                     "capital-verb-mid-sentence") == ["While"]
     assert texts_of("Unlike electro-convulsive therapy, TMS needs no anaesthetic.\n",
@@ -172,3 +172,8 @@ def test_a_medicines_body_decision_is_a_government_page():
     text = ("Advice\n\nesketamine is accepted for use within NHSScotland.\n\n"
             "Indication under review: adults.\n")
     assert guess_kind(text) == "government"
+
+
+def test_a_first_name_after_a_title_is_a_name():
+    text = "We spoke with Professor Mal Hopwood about brain stimulation.\n"
+    assert texts_of(text, "spelling") == []

@@ -105,7 +105,7 @@ def test_one_comment_per_finding_on_its_text(run_cli, tmp_path):
 
 
 def test_libreoffice_opens_the_annotated_copy_with_every_comment(run_cli, tmp_path):
-    page = convert(ROOT / "tests" / "pages" / "ketamine-faq.html", "docx:MS Word 2007 XML", tmp_path)
+    page = convert(ROOT / "examples" / "ketamine-clinic-page.txt", "docx:MS Word 2007 XML", tmp_path)
     expected = findings(run_cli, page)
     out = tmp_path / "reviewed.docx"
     run_cli("check", "--no-cache", "--annotate", str(out), str(page))

@@ -19,15 +19,18 @@ def flagged(text: str, rule: str) -> list[str]:
 # -- jargon ----------------------------------------------------------------------------
 
 
+# Route words (intramuscular, intravenous) and the label's side-effect words (sedation,
+# dissociation) are not on the list (bench/real adjudication); the mechanics are shown
+# with terms that are.
 @pytest.mark.parametrize("text", [
-    "Ketamine can be given intramuscularly (as a shot into the arm).",
-    "Ketamine can be given intramuscularly — a shot into a large muscle.",
-    "Ketamine can be given intramuscularly, or as a shot.",
-    "Ketamine can be given intramuscularly, which means as a shot.",
-    "Ketamine can be given intramuscularly. This means you get a shot in the arm.",
-    "You get a shot into a muscle. Doctors write this as intramuscular.",
-    "Some people feel a shot into a muscle (intramuscular) is easier than a drip.",
-    "This is called an intramuscular injection, and it takes a few seconds.",
+    "Your dose is titrated (changed a little at a time).",
+    "Your dose is titrated — we change it a little at a time.",
+    "Your dose is titrated, or changed a little at a time.",
+    "Your dose is titrated, which means we change it a little at a time.",
+    "Your dose is titrated. This means we change it a little at a time.",
+    "We adjust the dose step by step. Doctors write this as titration.",
+    "We change the dose (titrate) over the first weeks.",
+    "This is called titration, and it takes a few weeks.",
     "Remission is when symptoms are mostly gone for a while.",
 ])
 def test_jargon_explained_in_context_passes(text):
@@ -35,14 +38,14 @@ def test_jargon_explained_in_context_passes(text):
 
 
 def test_jargon_flagged_once_at_its_first_use():
-    text = ("Some patients feel dissociation during treatment. It passes within two hours. "
-            "Dissociation is more common in the first weeks. We watch for dissociation closely.")
-    assert flagged(text, "jargon-undefined") == ["dissociation"]
+    text = ("Tell us if you have hypertension. We check you before each dose. "
+            "Hypertension is common in adults. We watch for hypertension closely.")
+    assert flagged(text, "jargon-undefined") == ["hypertension"]
 
 
 def test_jargon_defined_once_is_not_flagged_again():
-    text = ("Some patients feel dissociation (feeling disconnected from their body). "
-            "Most people say the dissociation is mild. Tell us if dissociation worries you.")
+    text = ("Some patients feel anhedonia (loss of interest in things they enjoyed). "
+            "Most people say the anhedonia eases. Tell us if anhedonia worries you.")
     assert flagged(text, "jargon-undefined") == []
 
 
@@ -53,19 +56,24 @@ def test_jargon_explained_too_late_is_still_flagged():
 
 
 def test_jargon_in_a_heading_waits_for_the_body():
-    text = ("Sedation and driving\n\n"
-            "You may feel sleepy after treatment. Sedation passes within hours.\n")
+    text = ("Remission and relapse\n\n"
+            "For some people symptoms go away. Remission can last for months.\n")
     assert flagged(text, "jargon-undefined") == []  # the first body use is explained
-    text = "Sedation and driving\n\nPlan a ride home. Sedation can last a few hours.\n"
+    text = "Remission and relapse\n\nKeep your follow-up visits. Remission can last for months.\n"
     found = lint_text(text, ruleset=default_rules().subset({"jargon-undefined"}))
-    assert [(f.text, f.line) for f in found] == [("Sedation", 3)]
-    assert 'e.g. "sleepy"' in found[0].message
-    assert found[0].suggestions[0] == "sleepy"
+    assert [(f.text, f.line) for f in found] == [("Remission", 3)]
+    assert 'e.g. "symptoms are mostly gone"' in found[0].message
+    assert found[0].suggestions[0] == "symptoms are mostly gone"
 
 
 def test_each_term_is_judged_on_its_own():
-    text = "Tell us about hypertension. Ketamine can be given intramuscularly."
-    assert flagged(text, "jargon-undefined") == ["hypertension", "intramuscularly"]
+    text = "Tell us about hypertension. Your dose is titrated."
+    assert flagged(text, "jargon-undefined") == ["hypertension", "titrated"]
+
+
+def test_route_and_label_words_are_not_jargon():
+    text = "Ketamine can be given intramuscularly. Sedation and dissociation pass within hours."
+    assert flagged(text, "jargon-undefined") == []
 
 
 # -- acronyms --------------------------------------------------------------------------

@@ -17,8 +17,10 @@ class FirstMentionKind(Kind):
     (the headings that open the page, or a top-level heading), and the first mention
     in the body. A title's mention is fine when the body's first mention is paired (a
     title cannot hold the pairing; the sentence below it does). A subheading is not the
-    most prominent mention, unless the body never names the brand. One finding at most
-    per page.
+    most prominent mention, unless the body never names the brand. One finding per page,
+    except on a page that never pairs the brand at all: there both the title's mention
+    and the body's first are reported (the title is what readers see first, the body's
+    first sentence is where the pairing goes).
     """
 
     name = "first-mention"
@@ -82,7 +84,13 @@ class FirstMentionKind(Kind):
                 not self._in_title(doc, first_heading.start())
                 or self._is_paired(doc, first_body.start(), first_body.end())):
             first_heading = None
+        both = (first_heading is not None and self._in_title(doc, first_heading.start())
+                and not self._pairs_anywhere(doc))
         for m in (first_heading, first_body):
             if m is not None and not self._is_paired(doc, m.start(), m.end()):
                 yield Hit(m.start(), m.end())
-                return
+                if not (both and m is first_heading):
+                    return
+
+    def _pairs_anywhere(self, doc: Document) -> bool:
+        return any(regex.search(doc.text) for regex in self.paired)

@@ -64,6 +64,8 @@ _FINE_TOKENS_MAX = 400_000
 # compound, not a word of its own.
 _PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi", "mid"})
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# A personal title: the capitalised word after it is a first name ("Professor Mal Hopwood").
+_AFTER_TITLE = re.compile(r"\b(?:Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame)\.?[ \t]+$")
 _NON_SPACE = re.compile(r"\S*")
 # A pronunciation guide: hyphenated syllables in brackets, one stressed in capitals
 # ("(es-KET-a-meen)", "(KET-uh-meen)").
@@ -204,6 +206,8 @@ class SpellingKind(Kind):
                 if verdict.capitalised and word not in near_domain and (
                         word in names or not _sentence_start(doc, text, start)):
                     continue  # a name, not a near miss of a domain term
+                if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
+                    continue  # a first name after a title, even one close to a domain term
             end = start + verdict.length
             if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
                 continue  # "pre-procedure"

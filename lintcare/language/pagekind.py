@@ -17,9 +17,9 @@ The signs, in the order they are tried:
 - ``provider``: the page offers care itself (book an appointment or a consultation, "our
   clinic", "call us", "contact us").
 - ``news`` again: quotations attributed the way reporters do ("..." she said; told the
-  Age), at least twice.
+  Age; "the agency says", "Smith said the spray ..."), at least twice.
 - ``government``: a regulator's own wording ("Regulatory Decision Summary", "Health
-  Canada's decision", a .gov address in the text).
+  Canada's decision", "accepted for use within NHSScotland", a .gov address in the text).
 - ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
   "see the full Prescribing Information").
 """
@@ -49,10 +49,15 @@ _PROVIDER = re.compile(
 _ATTRIBUTION = re.compile(
     r"[”\"],?\s+(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:said|says|told|explained|added)\b"
     r"|[”\"],?\s+(?:said|says|explains|explained|added)\s+(?:Dr\.?\s+)?[A-Z]"
-    r"|\b(?:said|told)\s+(?:the\s+)?[A-Z][a-z]+|\baccording\s+to\s+(?:Dr\.?\s+)?[A-Z]")
+    r"|\b(?:said|told)\s+(?:the\s+)?[A-Z][a-z]+|\baccording\s+to\s+(?:Dr\.?\s+)?[A-Z]"
+    # Reported speech without quotation marks: "the agency says it ...", "... he said."
+    r"|\b(?:FDA|TGA|agency|regulator|department|ministry|company|spokes(?:person|woman|man))\s+says\b"
+    r"|\b(?:he|she)\s+said\s*[.,]|\b[A-Z][a-z]+\s+said\s+(?:that\s+)?(?:the|it|a|an|there)\s")
 _GOVERNMENT = re.compile(
     r"\bRegulatory\s+Decision\s+Summary\b|\bHealth\s+Canada[’']s\s+decision\b|\bGovernment\s+of\s+Canada\b"
     r"|\bAustralian\s+Government\s+Department\b"
+    # A medicines body's decision: "is accepted for use within NHSScotland", "Indication under review".
+    r"|\baccepted\s+for\s+(?:restricted\s+)?use\s+within\s+NHS\s?Scotland\b|\bIndication\s+under\s+review\s*:"
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 _MANUFACTURER = re.compile(

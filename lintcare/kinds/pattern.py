@@ -58,7 +58,7 @@ class PatternKind(Kind):
 
     def use_anchors(self, anchors: tuple[str, ...]) -> None:
         # Declared anchors may stand outside the match (a lookaround's words): the scan
-        # asks them even where the block filter already answers for the regex.
+        # reads only the blocks that hold one, besides the regex's own literals.
         self._declared = anchors
 
     def anchors(self) -> tuple[str, ...]:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..findings import SEVERITY_RANK, Edit, Finding
 from ..pipeline import lint
@@ -309,17 +309,34 @@ def fix_source(source: Source, ruleset: RuleSet, unsafe: bool = False,
 
     ``config`` is the file's own resolved configuration, as ``check`` uses it.
     """
-    patch = Patch(source.text)
     result = FixResult(source.text, source.text)
+    run_passes(source, result, lambda s: _lint(s, ruleset, config),
+               lambda s, edits, text: _with_text(s, text), unsafe, max_passes)
+    return result
+
+
+S = TypeVar("S", bound=Source)
+
+
+def run_passes(source: S, result: FixResult,
+               lint_pass: Callable[[S], tuple[list[Finding], Sequence[tuple[int, int]]]],
+               advance: Callable[[S, list[Edit], str], S], unsafe: bool,
+               max_passes: int = MAX_PASSES) -> S:
+    """The fixing loop every format shares: lint, choose, apply, repeat until nothing
+    applies (or ``max_passes``, or two fixes undo each other). ``lint_pass`` gives a
+    state's findings and protected ranges; ``advance`` makes the next state from the edits
+    and the text they give (a Word document applies them to its runs and reads itself
+    back). Fills ``result``; returns the last state."""
+    patch = Patch(source.text)
     seen = {source.text}
-    text = source.text
-    findings, protected = _lint(source, ruleset, config)
+    current = source
+    findings, protected = lint_pass(current)
     for number in range(1, max_passes + 1):
-        chosen = choose(findings, text, unsafe, protected)
+        chosen = choose(findings, current.text, unsafe, protected)
         if not chosen:
             break
         edits = [e for f in chosen for e in f.fix.edits]  # type: ignore[union-attr]
-        new_text = apply_edits(text, edits)
+        new_text = apply_edits(current.text, edits)
         if new_text in seen:  # two fixes undo each other: stop rather than loop
             result.settled = False
             break
@@ -327,19 +344,18 @@ def fix_source(source: Source, ruleset: RuleSet, unsafe: bool = False,
         for f in chosen:
             lo = min(e.start for e in f.fix.edits)  # type: ignore[union-attr]
             hi = max(e.end for e in f.fix.edits)  # type: ignore[union-attr]
-            o_start, o_end = patch.to_original(lo, hi)
-            result.applied.append(AppliedFix(f, o_start, o_end, number))
+            result.applied.append(AppliedFix(f, *patch.to_original(lo, hi), number))
         patch.apply(edits)
-        text = new_text
+        current = advance(current, edits, new_text)
         result.passes = number
-        findings, protected = _lint(_with_text(source, text), ruleset, config)
+        findings, protected = lint_pass(current)
     else:
         # The cap was reached; settled only if the last lint has nothing left to apply.
-        result.settled = not choose(findings, text, unsafe, protected)
-    result.text = text
+        result.settled = not choose(findings, current.text, unsafe, protected)
+    result.text = current.text
     result.remaining = findings
     result.changes = patch.changes()
-    return result
+    return current
 
 
 def _with_text(source: Source, text: str) -> Source:

@@ -1,7 +1,8 @@
 """Fixing Word documents: edits go into the runs they touch, every other byte stays.
 
-The loop is ``fix_source``'s, run on the document's text form (sources/docx.py), with the
-XML re-read after every pass so positions always come from the current document:
+The loop is the one every format shares (``apply.run_passes``), run on the document's
+text form (sources/docx.py), with the XML re-read after every pass so positions always
+come from the current document:
 
 1. lint; choose fixes as for any file, with more ranges no edit may cross: a seam where
    the formatting changes (bold to plain, into a hyperlink or a tracked insertion), a tab,
@@ -23,7 +24,7 @@ from ..findings import Edit, Finding
 from ..pipeline import lint
 from ..sources.docx import DocxSource, Package, source_from
 from ..sources.docx_xml import Para, set_text
-from .apply import MAX_PASSES, AppliedFix, FixResult, Patch, apply_edits, choose, fixable, protected_ranges
+from .apply import FixResult, choose, fixable, protected_ranges, run_passes
 from .docx_zip import rewrite_zip, serialise
 from .writing import FixWriteError
 
@@ -80,37 +81,27 @@ def fix_docx(data: bytes, path: str, ruleset: RuleSet, unsafe: bool = False,
     Raises SourceError (not a Word document, or a rule could not run) or FixWriteError.
     """
     package = Package(data)
-    original = current = source_from(package, path)
+    original = source_from(package, path)
     result = DocxFixResult(original.text, original.text)
-    patch, seen, edited = Patch(original.text), {original.text}, set()
-    findings, plain, full = _lint(current, ruleset, config)
-    for number in range(1, MAX_PASSES + 1):
-        chosen = choose(findings, current.text, unsafe, full)
-        if not chosen:
-            break
-        edits = [e for f in chosen for e in f.fix.edits]  # type: ignore[union-attr]
-        new_text = apply_edits(current.text, edits)
-        if new_text in seen:  # two fixes undo each other: stop rather than loop
-            result.settled = False
-            break
-        seen.add(new_text)
-        edited |= _apply_to_xml(package, current, edits)
-        for f in chosen:
-            lo = min(e.start for e in f.fix.edits)  # type: ignore[union-attr]
-            hi = max(e.end for e in f.fix.edits)  # type: ignore[union-attr]
-            result.applied.append(AppliedFix(f, *patch.to_original(lo, hi), number))
-        patch.apply(edits)
+    edited: set[str] = set()
+    last: dict[str, list[tuple[int, int]]] = {}  # the last pass's ranges, with and without seams
+
+    def lint_pass(source: DocxSource) -> tuple[list[Finding], list[tuple[int, int]]]:
+        findings, last["plain"], last["full"] = _lint(source, ruleset, config)
+        return findings, last["full"]
+
+    def advance(source: DocxSource, edits: list[Edit], text: str) -> DocxSource:
+        edited.update(_apply_to_xml(package, source, edits))
         current = source_from(package, path)
-        if current.text != new_text:
+        if current.text != text:
             raise DocxEditError("the edited document does not read back as the fixed text")
-        result.passes = number
-        findings, plain, full = _lint(current, ruleset, config)
-    else:
-        result.settled = not choose(findings, current.text, unsafe, full)
-    result.text, result.remaining, result.fixed_source = current.text, findings, current
-    result.changes = patch.changes()
-    result.held_back = [f for f in findings if fixable(f, unsafe) and choose([f], current.text, unsafe, plain)
-                        and not choose([f], current.text, unsafe, full)]
+        return current
+
+    current = run_passes(original, result, lint_pass, advance, unsafe)
+    result.fixed_source = current
+    result.held_back = [f for f in result.remaining if fixable(f, unsafe)
+                        and choose([f], current.text, unsafe, last["plain"])
+                        and not choose([f], current.text, unsafe, last["full"])]
     if not edited:
         return data, result, original
     parts = {name: serialise(package.zip.read(name), package.trees[name]) for name in sorted(edited)}

@@ -10,7 +10,6 @@ from ..document import Document
 from ..scan import Pattern, compile
 from .base import Hit, Kind, match_case
 
-_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 # Token attributes a blank English pipeline sets. Tags, lemmas, dependencies and
 # entities need a statistical model, which lintcare never loads: a pattern using them
 # could never match, so it is refused when the rule file is read.
@@ -193,27 +192,15 @@ class TokensKind(Kind):
         return [self._prefilter] if self._prefilter is not None else []
 
     def anchors(self) -> tuple[str, ...]:
+        """The texts the first required literal token of each pattern may have (none when a
+        pattern has no such token)."""
         out: set[str] = set()
         for pattern in self.patterns:
-            lits = self._first_literals(pattern)
-            if not lits:
+            run = literal_run(pattern)
+            if not run:
                 return ()  # one pattern with no literal: cannot prefilter
-            out.update(lits)
+            out.update(run[0])
         return tuple(out)
-
-    @staticmethod
-    def _first_literals(pattern: list[dict[str, Any]]) -> list[str]:
-        for spec in pattern:
-            if spec.get("OP") in ("?", "*", "!"):
-                continue
-            for key in _LITERAL_KEYS:
-                value = spec.get(key)
-                if isinstance(value, str):
-                    return [value.lower()]
-                if isinstance(value, dict) and isinstance(value.get("IN"), list):
-                    return [str(v).lower() for v in value["IN"]]
-            return []
-        return []
 
     def _build(self):
         from spacy.matcher import Matcher

@@ -65,10 +65,6 @@ class PageScan:
         lowered = self.lower[lo:hi] if self.aligned else lower_text(piece)
         return pattern.scanner.search(piece, lowered)
 
-    def search_lower(self, pattern: Pattern) -> re.Match[str] | None:
-        """The first match in the lowercased copy, for a pattern written in lowercase."""
-        return pattern.scanner.search(self.lower, self.lower)
-
     def spans(self, pattern: Pattern) -> Iterator[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, found in the lowercased copy and tried
         only where a literal every match starts with stands, when that is exact."""

@@ -7,6 +7,7 @@ from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind
+from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .readability import GradeLevelKind, LongSentenceKind
@@ -20,7 +21,7 @@ KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
-              LongSentenceKind, FirstUseKind, VarietyKind)
+              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

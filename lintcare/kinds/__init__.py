@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
@@ -21,7 +22,7 @@ KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
-              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind)
+              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -16,13 +16,14 @@ from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
 from .tokens import TokensKind
-from .variety import VarietyKind
+from .variety import VarietyKind, VarietyUsageKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
-              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind)
+              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
+              VarietyUsageKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

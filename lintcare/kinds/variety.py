@@ -79,7 +79,7 @@ class VarietyUsageKind(PatternKind):
     English does not ("a licence", "to license"; "a practice", "to practise")."""
 
     name = "variety-usage"
-    fields = {**PatternKind.fields, "variety": (str,)}
+    fields = {**PatternKind.fields, "variety": (str,), "hint": (str,)}
     required = ("pattern", "variety")
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
@@ -87,8 +87,14 @@ class VarietyUsageKind(PatternKind):
         self.variety = normalise_locale(raw["variety"])
         if self.variety is None:
             raise ctx.error("variety", "must be a locale such as en-GB or en-US")
+        # A page with no variety-marked word at all may still name its country's bodies
+        # (NHS, TGA, Health Canada): ``hint`` is that regex, read only then.
+        self.hint = re.compile(raw["hint"]) if "hint" in raw else None
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lows = {m[0].lower() for m in _WORD.finditer(doc.text)}
-        if page_variety(lows, default_speller().known, doc.locale) == self.variety:
+        variety = page_variety(lows, default_speller().known, doc.locale)
+        if variety is None and self.hint is not None and self.hint.search(doc.text):
+            variety = self.variety
+        if variety == self.variety:
             yield from super().find(doc)

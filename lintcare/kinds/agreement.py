@@ -126,11 +126,12 @@ class AgreementKind(Kind):
         text = doc.text
         spans = {"quantifier": self._quantifier, "one-of": self._after_phrase,
                  "other": self._after_phrase, "list": self._list}[self.shape](text)
+        # A span ends with the noun; the quantifier shape flags "many patient" whole.
         for start, end in spans:
-            word = text[start:end]
+            head, _, word = text[start:end].rpartition(" ")
             plural = plural_of(word.lower())
             if plural is not None:
-                repl = match_case(word, plural)
+                repl = (head + " " if head else "") + match_case(word, plural)
                 yield Hit(start, end, repl, (repl,))
 
     def _quantifier(self, text: str) -> Iterator[tuple[int, int]]:
@@ -141,7 +142,7 @@ class AgreementKind(Kind):
             if _RATE.match(text, m.end("n")):
                 continue  # "seven day a week": a rate, written open
             if _ends_phrase(text, m.end("n")) and plural_of(word):
-                yield m.span("n")
+                yield m.start(), m.end("n")
 
     def _after_phrase(self, text: str) -> Iterator[tuple[int, int]]:
         lead = _ONE_OF if self.shape == "one-of" else _OTHER

@@ -49,6 +49,9 @@ _LIST = re.compile(r"\b(?=(?P<a>[a-z]+s),\s+(?P<n>[a-z]+),?\s+(?:(?:and|or)\s+)?
 _WORD_RE = re.compile(_WORD)
 _SPACES = re.compile(r"[ \t]+")
 _STOPS = ".,;:!?)]"
+# Words that start an object: a word before one of them is a verb, not a noun.
+_OBJECTS = frozenset({"the", "a", "an", "this", "these", "those", "their", "your", "our", "my",
+                      "his", "her", "its", "it", "them", "him", "us", "me"})
 _ADJ_PAIR = re.compile(rf"[ \t]+(?:and|or)[ \t]+(?P<w>{_WORD})")
 _RATE = re.compile(r"\s+(?:a|an|per)\b", re.IGNORECASE)
 # A coordinated noun may follow ("both doctor and nurse", "several doctor and nurse visits").
@@ -72,6 +75,8 @@ def _ends_phrase(text: str, pos: int) -> bool:
     if m["w"] is None:
         return m["p"] is None or m["p"] in _STOPS
     word = m["w"].lower()
+    if word in _OBJECTS:
+        return False  # "offices both use the system": the word before was a verb
     if word in CLOSED:
         return True
     r = readings(word)

@@ -141,7 +141,7 @@ def load(tmp_path: Path, text: str):
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (("kind: pattern", "kind: magic"), "rule 'first-rule': field 'kind': must be one of balance,"),
+    (("kind: pattern", "kind: magic"), "rule 'first-rule': field 'kind': must be one of agreement, balance,"),
     (("    kind: pattern\n", ""), "rule 'first-rule': field 'kind': is required"),
     (("id: second-rule", "id: Second_Rule"),
      "rule 'Second_Rule': field 'id': must be kebab-case (lowercase words joined by '-')"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind
+from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .readability import GradeLevelKind, LongSentenceKind
@@ -14,13 +16,14 @@ from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
 from .tokens import TokensKind
-from .variety import VarietyKind
+from .variety import VarietyKind, VarietyUsageKind
 
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
-              LongSentenceKind, FirstUseKind, VarietyKind)
+              LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
+              VarietyUsageKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

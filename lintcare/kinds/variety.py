@@ -15,8 +15,17 @@ from typing import Any
 
 from ..document import Document
 from ..language.speller import default_speller
-from ..language.varieties import GB, US, default_data, gb_spelling, page_variety, us_spelling
+from ..language.varieties import (
+    GB,
+    US,
+    default_data,
+    gb_spelling,
+    normalise_locale,
+    page_variety,
+    us_spelling,
+)
 from .base import Hit, Kind, match_case
+from .pattern import PatternKind
 
 _BEFORE = r"(?<![\w'’@/.-])"
 _AFTER = r"(?![\w'’@/]|\.[A-Za-z])"
@@ -61,3 +70,31 @@ class VarietyKind(Kind):
 
 
 _LABEL = {US: "US", GB: "British/Commonwealth"}
+
+
+class VarietyUsageKind(PatternKind):
+    """A pattern that is wrong only in one variety: ``variety`` (en-GB or en-US) is the
+    page's variety (its locale, else the majority of its variety-marked words) the rule
+    runs on. British, Canadian and Australian English keep noun and verb apart where US
+    English does not ("a licence", "to license"; "a practice", "to practise")."""
+
+    name = "variety-usage"
+    fields = {**PatternKind.fields, "variety": (str,), "hint": (str,)}
+    required = ("pattern", "variety")
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.variety = normalise_locale(raw["variety"])
+        if self.variety is None:
+            raise ctx.error("variety", "must be a locale such as en-GB or en-US")
+        # A page with no variety-marked word at all may still name its country's bodies
+        # (NHS, TGA, Health Canada): ``hint`` is that regex, read only then.
+        self.hint = re.compile(raw["hint"]) if "hint" in raw else None
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        lows = {m[0].lower() for m in _WORD.finditer(doc.text)}
+        variety = page_variety(lows, default_speller().known, doc.locale)
+        if variety is None and self.hint is not None and self.hint.search(doc.text):
+            variety = self.variety
+        if variety == self.variety:
+            yield from super().find(doc)

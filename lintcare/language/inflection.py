@@ -1,0 +1,98 @@
+"""Number of English nouns, from lemminflect's lemma and inflection tables.
+
+lintcare loads no statistical model, so a word's part of speech is what the tables
+allow it to be: ``getAllLemmas`` gives every reading (NOUN, VERB, ADJ...) with its lemma.
+A word is a *singular count noun* here only when the tables know it as a noun that is
+its own lemma and has a regular plural, and it is not a mass noun ("care", "nausea"),
+which a plural quantifier or a plural list does not force into the plural.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Words a noun phrase ends before: determiners, pronouns, prepositions, conjunctions,
+# auxiliaries and modals. Closed classes, so a list is complete enough.
+CLOSED = frozenset(_words("""
+a an the this that these those my your his her its our their some any each every no
+i you he she it we they me him us them who whom whose which what
+is are was were be been being am has have had do does did can could may might will would
+shall should must to of in on at by for from with without into onto about after before
+during until than as like over under between among through per via and or but nor so
+yet if when while because although though since unless whether where not also often
+usually always never sometimes only just even then there here
+"""))
+# Nouns without a plural: the singular is right after any quantifier's meaning
+# ("much advice"), so a plural suggestion would be wrong.
+MASS = frozenset(_words("""
+advice confusion dizziness equipment evidence fatigue feedback guidance health help
+information insomnia knowledge nausea paperwork research safety sedation software staff
+"""))
+# Nouns used both ways ("other treatment", "other treatments"): the list and "other"
+# shapes leave them alone.
+COUNT_OR_MASS = frozenset(_words("""
+anaesthesia anesthesia anxiety care counselling counseling depression education insurance
+medicine pain psychotherapy sleep stress support surgery therapy training treatment weight work
+"""))
+_MASS_ENDINGS = ("ness", "ism", "ing", "ship", "hood", "ity", "ance", "ence", "tion", "sion", "ment", "ia")
+
+
+@lru_cache(maxsize=4096)
+def readings(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows ``word`` (lowercase) as; empty if unknown."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
+@lru_cache(maxsize=4096)
+def plural_of(word: str) -> str | None:
+    """The regular plural of a singular count noun (lowercase), else None."""
+    if word in CLOSED or not word.isalpha():
+        return None
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word).get("NOUN")
+    if not lemmas or lemmas[0] != word:
+        return None
+    forms = getInflection(word, "NNS")
+    plural = forms[0] if forms else None
+    if plural is None or plural == word or not plural.endswith("s"):
+        return None
+    return plural
+
+
+def is_mass_like(word: str) -> bool:
+    """Often used without a plural: the listed mass nouns and their usual endings."""
+    return word in MASS or word in COUNT_OR_MASS or word.endswith(_MASS_ENDINGS)
+
+
+@lru_cache(maxsize=4096)
+def is_plural_noun(word: str) -> bool:
+    """A noun form that is not its own lemma: "rooms", "options", "children"."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("NOUN")
+    return bool(lemmas) and lemmas[0] != word
+
+
+def nominal(word: str) -> bool:
+    """Could be part of a noun phrase: a noun or adjective reading, or a word the tables
+    do not know (a drug, an acronym), which is not a closed-class word."""
+    if word in CLOSED:
+        return False
+    r = readings(word)
+    return not r or bool(r & {"NOUN", "ADJ", "PROPN"})
+
+
+@lru_cache(maxsize=4096)
+def verb_form(word: str) -> bool:
+    """Also an inflected verb ("as many thought", "few found"): not surely a noun."""
+    from lemminflect import getAllLemmas
+
+    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))

@@ -125,13 +125,19 @@ class FirstUseKind(Kind):
                     doc.text, start, end) or self._in_heading_above(doc, start, term):
                 done.add(term)
                 continue
-            if not self.in_headings and _title_like(doc, analysis, i):
+            # A title or FAQ question cannot hold the explanation; the text below it does.
+            # On a page that never explains the term, the title is where it first appears.
+            if not self.in_headings and _title_like(doc, analysis, i) and self._explained_on_page(doc, term):
                 continue
             done.add(term)
             plain = self.plain[term]
             yield Hit(start, end, suggestions=plain, data=(("plain", plain[0]),))
             if len(done) == len(self.keys):
                 return
+
+    def _explained_on_page(self, doc: Document, term: int) -> bool:
+        """One of the term's plain wordings appears somewhere on the page."""
+        return any(regex.search(doc.text) for regex in self.plain_res[term])
 
     def _in_heading_above(self, doc: Document, start: int, term: int) -> bool:
         """One of the term's plain wordings is in a heading the term stands under."""
@@ -170,7 +176,16 @@ def _title_like(doc: Document, analysis: Analysis, i: int) -> bool:
         return True
     block = doc.block_at(sent.start)
     alone = block is not None and (block.start, block.end) == (sent.start, sent.end)
-    return alone and doc.title_like(sent.start)
+    return (alone or _own_line(doc.text, sent.start, sent.end)) and doc.title_like(sent.start)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """The sentence is a whole line of its block: a plain-text title or FAQ question set
+    over its answer with a single line break ("What is TMS?" then the answer)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and end <= line_end and not text[end:line_end].strip()
 
 
 def _spelled_before(text: str, start: int, end: int) -> bool:

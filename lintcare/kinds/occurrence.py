@@ -36,7 +36,8 @@ class OccurrenceKind(Kind):
         self.headings = raw.get("headings", True)
         self.replace: str | None = raw.get("replace")
         every = raw.get("unless_consistent")
-        self.every = ctx.regex("unless_consistent", every, raw.get("case_sensitive", False)) if every else None
+        cs = raw.get("case_sensitive", False)
+        self.every = ctx.regex("unless_consistent", every, cs) if every else None
 
     def anchors(self) -> tuple[str, ...]:
         return self.regex.anchors

@@ -33,6 +33,7 @@ from ..document import Document
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
+from ..language.wordshape import closed_compound, foreign_line
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -63,18 +64,8 @@ _FINE_TOKENS_MAX = 400_000
 # Prefixes written before a hyphen ("pre-procedure", "Multi-Disciplinary"): a part of the
 # compound, not a word of its own.
 _PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi", "mid"})
-# Prefixes closed up with a word ("preapproval", "posttraumatic", "neuropsychiatrist"): the
-# word after one, of at least _CLOSED_REST letters, decides. Dictionaries list few such forms.
-# Not "anti": "antidepression" is a slip for "antidepressant", not a closed compound.
-_CLOSED_PREFIXES = ("neuro", "psycho", "multi", "inter", "intra", "micro", "tele", "semi", "peri",
-                    "post", "pre", "non", "sub")
-_CLOSED_REST = 4
 # A name goes on with a capitalised word, after a comma too ("Springfield, Ohio").
 _CAPITALISED_NEXT = re.compile(r",?\s+[A-Z][a-z]")
-# A short line with an accented Latin letter ("Preguntas más frecuentes", a language switch)
-# is another language: its words are not English misspellings.
-_FOREIGN_LINE = re.compile(r"[A-Za-z]*[À-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*")
-_FOREIGN_LINE_WORDS = 8
 # A personal title: the capitalised word after it is a first name ("Professor Mal Hopwood").
 _AFTER_TITLE = re.compile(r"\b(?:Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame)\.?[ \t]+$")
 _NON_SPACE = re.compile(r"\S*")
@@ -133,7 +124,7 @@ class SpellingKind(Kind):
         speller = default_speller()
         if speller.known(low) or us_spelling(low, speller.known) is not None:
             return None  # a word, or its British spelling ("behaviour")
-        if _closed_compound(low, speller.known):
+        if closed_compound(low, speller.known):
             return None
         stem = low
         if "'" in low:
@@ -221,31 +212,13 @@ class SpellingKind(Kind):
                     continue  # a name, not a near miss of a domain term
                 if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
                     continue  # a first name after a title, even one close to a domain term
-                if _foreign_line(text, start):
+                if foreign_line(text, start):
                     continue
             end = start + verdict.length
             if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
                 continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
-
-
-def _foreign_line(text: str, start: int) -> bool:
-    """The word stands on a short line that holds a word with an accented letter."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    line = text[begin:end if end >= 0 else len(text)]
-    return len(line.split()) <= _FOREIGN_LINE_WORDS and _FOREIGN_LINE.search(line) is not None
-
-
-def _closed_compound(low: str, known: Any) -> bool:
-    """A prefix closed up with a known word: "preapproval", "neurocare", "posttraumatic"."""
-    for prefix in _CLOSED_PREFIXES:
-        rest = low[len(prefix):]
-        if low.startswith(prefix) and len(rest) >= _CLOSED_REST and (
-                known(rest) or us_spelling(rest, known) is not None):
-            return True
-    return False
 
 
 def _rejected_compounds(text: str, entries: list[str]) -> Iterator[Hit]:

@@ -23,8 +23,8 @@ The signs, in the order they are tried:
 - ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
   "see the full Prescribing Information").
 - ``news`` last: a page of 150 words or more that never speaks as "we" or "our" outside
-  quotations (a provider's page does) and reports one source ("... she said", "told the Age", "according to the
-  Health Service"): a reporter writing about a clinic, not the clinic.
+  quotations (a provider's page does) and reports one source ("... she said", "told the
+  Age", "according to the Health Service"): a reporter writing about a clinic.
 """
 
 from __future__ import annotations

@@ -1,0 +1,44 @@
+"""Word shapes a dictionary lists badly: prefixes closed up with a word, lines in another language.
+
+Both keep real words and other languages from reading as English misspellings; both are
+narrow on purpose, so a slip ("antidepression", "preaproval") is still one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .varieties import us_spelling
+
+# Prefixes closed up with a word ("preapproval", "posttraumatic", "neuropsychiatrist"): the
+# word after one, of at least _CLOSED_REST letters, decides. Dictionaries list few such forms.
+# Not "anti": "antidepression" is a slip for "antidepressant", not a closed compound.
+_CLOSED_PREFIXES = ("neuro", "psycho", "multi", "inter", "intra", "micro", "tele", "semi", "peri",
+                    "post", "pre", "non", "sub")
+_CLOSED_REST = 4
+# A short line with an accented Latin letter ("Preguntas más frecuentes", a language switch)
+# is another language: its words are not English misspellings.
+_ACCENTED_WORD = re.compile(r"[A-Za-z]*[À-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*")
+_FOREIGN_LINE_WORDS = 8
+
+
+def closed_compound(low: str, known: Callable[[str], bool]) -> bool:
+    """A prefix closed up with a known word (lowercase in): "preapproval", "neurocare"."""
+    for prefix in _CLOSED_PREFIXES:
+        rest = low[len(prefix):]
+        if low.startswith(prefix) and len(rest) >= _CLOSED_REST and (
+                known(rest) or us_spelling(rest, known) is not None):
+            return True
+    return False
+
+
+def foreign_line(text: str, start: int) -> bool:
+    """The offset stands on a short line that holds a word with an accented letter."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin:end if end >= 0 else len(text)]
+    return len(line.split()) <= _FOREIGN_LINE_WORDS and _ACCENTED_WORD.search(line) is not None
+
+
+__all__ = ["closed_compound", "foreign_line"]

@@ -126,8 +126,10 @@ class FirstUseKind(Kind):
                 done.add(term)
                 continue
             # A title or FAQ question cannot hold the explanation; the text below it does.
-            # On a page that never explains the term, the title is where it first appears.
-            if not self.in_headings and _title_like(doc, analysis, i) and self._explained_on_page(doc, term):
+            # A title line inside a block (the answer follows after one line break) waits
+            # only on a page that explains the term: else it is where the term first appears.
+            title = None if self.in_headings else _title_like(doc, analysis, i)
+            if title and (title == "block" or self._explained_on_page(doc, term)):
                 continue
             done.add(term)
             plain = self.plain[term]
@@ -169,14 +171,19 @@ class FirstUseKind(Kind):
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or"})
 
 
-def _title_like(doc: Document, analysis: Analysis, i: int) -> bool:
-    """A heading, or a short question or title alone in its block (an FAQ question)."""
+def _title_like(doc: Document, analysis: Analysis, i: int) -> str | None:
+    """"block": a heading, or a short question or title alone in its block (an FAQ
+    question); "line": such a title on its own line at the top of a block; else None."""
     sent = analysis.sentences[i]
     if sent.kind == HEADING:
-        return True
+        return "block"
     block = doc.block_at(sent.start)
     alone = block is not None and (block.start, block.end) == (sent.start, sent.end)
-    return (alone or _own_line(doc.text, sent.start, sent.end)) and doc.title_like(sent.start)
+    if not doc.title_like(sent.start):
+        return None
+    if alone:
+        return "block"
+    return "line" if _own_line(doc.text, sent.start, sent.end) else None
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

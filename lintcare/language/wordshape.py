@@ -13,9 +13,11 @@ from .varieties import us_spelling
 
 # Prefixes closed up with a word ("preapproval", "posttraumatic", "neuropsychiatrist"): the
 # word after one, of at least _CLOSED_REST letters, decides. Dictionaries list few such forms.
-# Not "anti": "antidepression" is a slip for "antidepressant", not a closed compound.
-_CLOSED_PREFIXES = ("neuro", "psycho", "multi", "inter", "intra", "micro", "tele", "semi", "peri",
-                    "post", "pre", "non", "sub")
+# Not "anti" ("antidepression" is a slip for "antidepressant"), "intra" ("intravenus" is a
+# slip, not intra + Venus) or "tele" ("telepsych" is a clipped word): dictionaries list
+# their real compounds.
+_CLOSED_PREFIXES = ("neuro", "psycho", "multi", "inter", "micro", "semi", "peri", "post", "pre",
+                    "non", "sub")
 _CLOSED_REST = 4
 # A short line with an accented Latin letter ("Preguntas más frecuentes", a language switch)
 # is another language: its words are not English misspellings.

@@ -115,6 +115,7 @@ class FirstUseKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         analysis = analysis_of(doc)
         done: set[int] = set()
+        on_page: dict[int, bool] = {}
         for start, end, term in self._matches(doc):
             if term in done:
                 continue
@@ -129,7 +130,9 @@ class FirstUseKind(Kind):
             # A title line inside a block (the answer follows after one line break) waits
             # only on a page that explains the term: else it is where the term first appears.
             title = None if self.in_headings else _title_like(doc, analysis, i)
-            if title and (title == "block" or self._explained_on_page(doc, term)):
+            if title == "line" and term not in on_page:  # one page search per term
+                on_page[term] = self._explained_on_page(doc, term)
+            if title and (title == "block" or on_page[term]):
                 continue
             done.add(term)
             plain = self.plain[term]

@@ -33,7 +33,7 @@ from ..document import Document
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
-from ..language.wordshape import closed_compound, foreign_line
+from ..language.wordshape import closed_compound, foreign_lines
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -201,6 +201,7 @@ class SpellingKind(Kind):
         near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
+        foreign = foreign_lines(text)
         for m in found:
             word, start = m[0], m.start()
             verdict = flagged[word]
@@ -212,8 +213,8 @@ class SpellingKind(Kind):
                     continue  # a name, not a near miss of a domain term
                 if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
                     continue  # a first name after a title, even one close to a domain term
-                if foreign_line(text, start):
-                    continue
+                if foreign and any(s <= start < e for s, e in foreign):
+                    continue  # a short line in another language
             end = start + verdict.length
             if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
                 continue  # "pre-procedure"

@@ -21,7 +21,9 @@ _CLOSED_PREFIXES = ("neuro", "psycho", "multi", "inter", "micro", "semi", "peri"
 _CLOSED_REST = 4
 # A short line with an accented Latin letter ("Preguntas más frecuentes", a language switch)
 # is another language: its words are not English misspellings.
-_ACCENTED_WORD = re.compile(r"[A-Za-z]*[À-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*")
+# One accented letter is the sign (a pattern that also took the letters around it would
+# backtrack over every run of plain letters: quadratic on one long word).
+_ACCENTED_WORD = re.compile(r"[À-ÖØ-öø-ÿ]")
 _FOREIGN_LINE_WORDS = 8
 
 
@@ -35,12 +37,22 @@ def closed_compound(low: str, known: Callable[[str], bool]) -> bool:
     return False
 
 
-def foreign_line(text: str, start: int) -> bool:
-    """The offset stands on a short line that holds a word with an accented letter."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    line = text[begin:end if end >= 0 else len(text)]
-    return len(line.split()) <= _FOREIGN_LINE_WORDS and _ACCENTED_WORD.search(line) is not None
+def foreign_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each short line that holds a word with an accented letter, in order.
+
+    Each line is looked at once, from its first accented word: linear in the page.
+    """
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for m in _ACCENTED_WORD.finditer(text):
+        if m.start() < done:
+            continue
+        begin = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        done = end = len(text) if end < 0 else end
+        if len(text[begin:end].split()) <= _FOREIGN_LINE_WORDS:
+            spans.append((begin, end))
+    return spans
 
 
-__all__ = ["closed_compound", "foreign_line"]
+__all__ = ["closed_compound", "foreign_lines"]

@@ -125,7 +125,8 @@ def test_occurrence_finds_what_ignoring_case_finds() -> None:
     from lintcare.api import default_rules
     from lintcare.rules.loader import RuleSet
 
-    page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again."
+    # (A last mention without the mark: a page that marks every mention is one house style.)
+    page = "SPRAVATO® is a nasal spray. ſPRAVATO® is given here. SPRAVATO® again. SPRAVATO ends."
     rules = default_rules()
     # Every repeat the scan finds, not only the page's first (the rule's max_per_page).
     rule = replace(rules.get("spravato-mark-repeated"), max_per_page=0)

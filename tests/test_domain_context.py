@@ -125,9 +125,12 @@ def test_occurrence_flags_repeats_after_the_allowed_ones():
 
     rs = default_rules().subset({"spravato-mark-repeated"})
     text = ("SPRAVATO® (esketamine)\n\nSPRAVATO® (esketamine) is a nasal spray. SPRAVATO® is given "
-            "here. Ask about SPRAVATO® today.")
+            "here. Ask about SPRAVATO® today. A SPRAVATO visit takes two hours.")
     # The rule reports the first repeat only (max_per_page: 1); the kind finds every one.
     assert [f.start for f in lint_text(text, ruleset=rs)] == [text.index("SPRAVATO® is given")]
+    # A page that marks every mention keeps one house style: nothing to report.
+    consistent = text.replace(" A SPRAVATO visit takes two hours.", "")
+    assert lint_text(consistent, ruleset=rs) == []
     rs = RuleSet([replace(rs.rules[0], max_per_page=0)], rs.facts)
     found = lint_text(text, ruleset=rs)
     assert [f.text for f in found] == ["SPRAVATO®", "SPRAVATO®"]
@@ -156,10 +159,11 @@ def test_subheading_after_a_paired_mention_is_fine_but_a_title_is_checked():
     assert lint_text(body, ruleset=rs) == []
     # A title is fine when the body's first mention (the sentence below it) is paired...
     assert lint_text("About SPRAVATO\n\n" + body, ruleset=rs) == []
-    # ...and checked when it is not: the finding points at the title, the first mention.
-    titled = "About SPRAVATO\n\nAsk whether SPRAVATO suits you. " + body
+    # ...and on a page that never names the generic, the body's first mention (where the
+    # pairing goes) is reported, once.
+    titled = "About SPRAVATO\n\nAsk whether SPRAVATO suits you.\n\nWhy SPRAVATO\n\nIt can help."
     found = lint_text(titled, ruleset=rs)
-    assert [(f.line, f.text) for f in found] == [(1, "SPRAVATO")]
+    assert [(f.line, f.text) for f in found] == [(3, "SPRAVATO")]
 
 
 # -- meta-language and reported claims -------------------------------------------

@@ -107,7 +107,7 @@ def test_every_clear_pairing_counts_as_the_first_mention() -> None:
 
 
 def test_a_brand_without_its_generic_is_still_flagged() -> None:
-    assert _rules("Ask whether Spravato suits you; esketamine is a nasal spray.", ruleset=FIRST) == [
+    assert _rules("Ask whether Spravato suits you; it is a nasal spray.", ruleset=FIRST) == [
         "spravato-first-mention"]
 
 
@@ -132,7 +132,8 @@ def test_labels_for_people_are_still_stigma() -> None:
 # -- 8. a repeated trademark mark: one finding per page -----------------------------------
 def test_a_repeated_mark_is_reported_once_per_page() -> None:
     text = " ".join(["SPRAVATO® (esketamine) is a nasal spray."]
-                    + [f"Visit {n}: SPRAVATO® is given again." for n in range(1, 12)])
+                    + [f"Visit {n}: SPRAVATO® is given again." for n in range(1, 12)]
+                    + ["A SPRAVATO visit takes two hours."])
     found = [f for f in lint_text(text, ruleset=_only("spravato-mark-repeated"))]
     assert [(f.rule, f.severity) for f in found] == [("spravato-mark-repeated", "suggestion")]
     assert found[0].line == 1 and text[found[0].start:found[0].end] == "SPRAVATO®"

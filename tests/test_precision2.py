@@ -300,6 +300,8 @@ def test_a_title_mention_is_paired_by_the_sentence_below():
     text = "Why Spravato?\nSpravato (esketamine) is a nasal spray for adults.\n"
     assert texts_of(text, "spravato-first-mention") == []
     md = "# Spravato Treatment\n\nAsk whether Spravato suits you. SPRAVATO® (esketamine) is a spray.\n"
+    assert texts_of(md, "spravato-first-mention", "markdown") == []  # the generic is on the page
+    md = "# Spravato Treatment\n\nAsk whether Spravato suits you. It is a nasal spray.\n"
     assert texts_of(md, "spravato-first-mention", "markdown") == ["Spravato"]
 
 

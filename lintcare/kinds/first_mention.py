@@ -17,14 +17,18 @@ class FirstMentionKind(Kind):
     (the headings that open the page, or a top-level heading), and the first mention
     in the body. A title's mention is fine when the body's first mention is paired (a
     title cannot hold the pairing; the sentence below it does). A subheading is not the
-    most prominent mention, unless the body never names the brand. One finding per page,
-    except on a page that never pairs the brand at all: there both the title's mention
-    and the body's first are reported (the title is what readers see first, the body's
-    first sentence is where the pairing goes).
+    most prominent mention, unless the body never names the brand. One finding per page:
+    the body's first mention when it is unpaired (the body's first sentence is where the
+    pairing goes), else the title's.
+
+    ``unless_page`` (a pattern) keeps the page quiet when it matches anywhere: a page that
+    names the established name somewhere ("esketamine" further down, or in a subtitle)
+    tells the reader what the brand is; editors ask for the pairing where a page never
+    gives the generic at all.
     """
 
     name = "first-mention"
-    fields = {"name": (str,), "paired": (str, list), "case_sensitive": (bool,)}
+    fields = {"name": (str,), "paired": (str, list), "case_sensitive": (bool,), "unless_page": (str,)}
     required = ("name", "paired")
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
@@ -33,6 +37,8 @@ class FirstMentionKind(Kind):
         self.name_re = ctx.regex("name", raw["name"], cs)
         paired = raw["paired"] if isinstance(raw["paired"], list) else [raw["paired"]]
         self.paired = [ctx.regex("paired", p, cs) for p in paired]
+        unless = raw.get("unless_page")
+        self.unless_page = ctx.regex("unless_page", unless, cs) if unless else None
 
     def anchors(self) -> tuple[str, ...]:
         return self.name_re.anchors
@@ -84,13 +90,9 @@ class FirstMentionKind(Kind):
                 not self._in_title(doc, first_heading.start())
                 or self._is_paired(doc, first_body.start(), first_body.end())):
             first_heading = None
-        both = (first_heading is not None and self._in_title(doc, first_heading.start())
-                and not self._pairs_anywhere(doc))
-        for m in (first_heading, first_body):
+        if self.unless_page is not None and self.unless_page.search(doc.text):
+            return
+        for m in (first_body, first_heading):
             if m is not None and not self._is_paired(doc, m.start(), m.end()):
                 yield Hit(m.start(), m.end())
-                if not (both and m is first_heading):
-                    return
-
-    def _pairs_anywhere(self, doc: Document) -> bool:
-        return any(regex.search(doc.text) for regex in self.paired)
+                return

@@ -115,6 +115,7 @@ class FirstUseKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         analysis = analysis_of(doc)
         done: set[int] = set()
+        on_page: dict[int, bool] = {}
         for start, end, term in self._matches(doc):
             if term in done:
                 continue
@@ -125,13 +126,23 @@ class FirstUseKind(Kind):
                     doc.text, start, end) or self._in_heading_above(doc, start, term):
                 done.add(term)
                 continue
-            if not self.in_headings and _title_like(doc, analysis, i):
+            # A title or FAQ question cannot hold the explanation; the text below it does.
+            # A title line inside a block (the answer follows after one line break) waits
+            # only on a page that explains the term: else it is where the term first appears.
+            title = None if self.in_headings else _title_like(doc, analysis, i)
+            if title == "line" and term not in on_page:  # one page search per term
+                on_page[term] = self._explained_on_page(doc, term)
+            if title and (title == "block" or on_page[term]):
                 continue
             done.add(term)
             plain = self.plain[term]
             yield Hit(start, end, suggestions=plain, data=(("plain", plain[0]),))
             if len(done) == len(self.keys):
                 return
+
+    def _explained_on_page(self, doc: Document, term: int) -> bool:
+        """One of the term's plain wordings appears somewhere on the page."""
+        return any(regex.search(doc.text) for regex in self.plain_res[term])
 
     def _in_heading_above(self, doc: Document, start: int, term: int) -> bool:
         """One of the term's plain wordings is in a heading the term stands under."""
@@ -163,14 +174,28 @@ class FirstUseKind(Kind):
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or"})
 
 
-def _title_like(doc: Document, analysis: Analysis, i: int) -> bool:
-    """A heading, or a short question or title alone in its block (an FAQ question)."""
+def _title_like(doc: Document, analysis: Analysis, i: int) -> str | None:
+    """"block": a heading, or a short question or title alone in its block (an FAQ
+    question); "line": such a title on its own line at the top of a block; else None."""
     sent = analysis.sentences[i]
     if sent.kind == HEADING:
-        return True
+        return "block"
     block = doc.block_at(sent.start)
     alone = block is not None and (block.start, block.end) == (sent.start, sent.end)
-    return alone and doc.title_like(sent.start)
+    if not doc.title_like(sent.start):
+        return None
+    if alone:
+        return "block"
+    return "line" if _own_line(doc.text, sent.start, sent.end) else None
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """The sentence is a whole line of its block: a plain-text title or FAQ question set
+    over its answer with a single line break ("What is TMS?" then the answer)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and end <= line_end and not text[end:line_end].strip()
 
 
 def _spelled_before(text: str, start: int, end: int) -> bool:

@@ -33,6 +33,7 @@ from ..document import Document
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
+from ..language.wordshape import closed_compound, foreign_lines
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -63,7 +64,8 @@ _FINE_TOKENS_MAX = 400_000
 # Prefixes written before a hyphen ("pre-procedure", "Multi-Disciplinary"): a part of the
 # compound, not a word of its own.
 _PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi", "mid"})
-_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# A name goes on with a capitalised word, after a comma too ("Springfield, Ohio").
+_CAPITALISED_NEXT = re.compile(r",?\s+[A-Z][a-z]")
 # A personal title: the capitalised word after it is a first name ("Professor Mal Hopwood").
 _AFTER_TITLE = re.compile(r"\b(?:Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame)\.?[ \t]+$")
 _NON_SPACE = re.compile(r"\S*")
@@ -122,6 +124,8 @@ class SpellingKind(Kind):
         speller = default_speller()
         if speller.known(low) or us_spelling(low, speller.known) is not None:
             return None  # a word, or its British spelling ("behaviour")
+        if closed_compound(low, speller.known):
+            return None
         stem = low
         if "'" in low:
             base, clitic = low.rsplit("'", 1)
@@ -197,6 +201,7 @@ class SpellingKind(Kind):
         near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
+        foreign = foreign_lines(text)
         for m in found:
             word, start = m[0], m.start()
             verdict = flagged[word]
@@ -208,6 +213,8 @@ class SpellingKind(Kind):
                     continue  # a name, not a near miss of a domain term
                 if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
                     continue  # a first name after a title, even one close to a domain term
+                if foreign and any(s <= start < e for s, e in foreign):
+                    continue  # a short line in another language
             end = start + verdict.length
             if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
                 continue  # "pre-procedure"

@@ -22,6 +22,9 @@ The signs, in the order they are tried:
   Canada's decision", "accepted for use within NHSScotland", a .gov address in the text).
 - ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
   "see the full Prescribing Information").
+- ``news`` last: a page of 150 words or more that never speaks as "we" or "our" outside
+  quotations (a provider's page does) and reports one source ("... she said", "told the
+  Age", "according to the Health Service"): a reporter writing about a clinic.
 """
 
 from __future__ import annotations
@@ -60,6 +63,13 @@ _GOVERNMENT = re.compile(
     r"|\baccepted\s+for\s+(?:restricted\s+)?use\s+within\s+NHS\s?Scotland\b|\bIndication\s+under\s+review\s*:"
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
+# First person plural outside quotations: the page owner speaking ("we offer", "our team").
+_OWN_VOICE = re.compile(r"\b(?:we|our|us|ours|we[’']re|we[’']ll|we[’']ve)\b", re.IGNORECASE)
+_QUOTATION = re.compile(r"[“\"][^”\"\n]*[”\"]")
+# The last, weakest news sign needs a story's length: a snippet or a rule example that
+# reports one source is not a news page.
+_STORY_WORDS = 150
+_REPORTED = re.compile(r"\b(?:said|says|told)\b|\baccording\s+to\s+(?:the\s+)?[A-Z]")
 _MANUFACTURER = re.compile(
     r"\bmust\s+be\s+(?:certified|enrolled)\s+in\s+the\s+\w+\s*®?\s+REMS\b"
     r"|\b(?:see|read)\s+(?:the\s+)?full\s+Prescribing\s+Information\b", re.IGNORECASE)
@@ -87,6 +97,9 @@ def guess_kind(text: str) -> str:
         return "government"
     if _MANUFACTURER.search(text):
         return "manufacturer"
+    if len(text.split()) >= _STORY_WORDS and _REPORTED.search(text) and not _OWN_VOICE.search(
+            _QUOTATION.sub(" ", text)):
+        return NEWS
     return PROVIDER
 
 

@@ -87,7 +87,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
     results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding,
                          jobs or default_jobs(), result_cache,
                          progress=out_format == "text" and not output.quiet)
-    lt_failed = run_languagetool(results, lt_options, lambda path: resolver.config_for(path).languagetool)
+    lt_failed = run_languagetool(results, lt_options, lambda path: resolver.config_for(path).languagetool,
+                                 more.get("languagetool_run_timeout") or 300.0)
     outcome = None
     if known is not None:
         from ..baseline import compare

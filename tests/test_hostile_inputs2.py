@@ -1,0 +1,97 @@
+"""Hostile inputs, round 2: servers, file names and ``--fix`` targets that fight back.
+
+Each test reproduces one defect of issue 23 (items 5, 8 and 10) and checks the fix:
+a failure is one line on standard error, the other files are still linted, and nothing
+is lost or written where it should not be.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from lintcare.language.lt_http import Budget, RequestFailed, fetch
+
+from .lt_server import FakeLanguageTool
+from .test_languagetool import PAGE, RULES
+
+# --- item 5: LanguageTool requests have a deadline and a size cap -------------------------
+
+
+@pytest.fixture
+def lt():
+    with FakeLanguageTool(RULES) as server:
+        yield server
+
+
+def _two_pages(tmp_path):
+    pages = []
+    for name in ("a.txt", "b.txt"):
+        page = tmp_path / name
+        page.write_text("Please call the the clinic.\n" + PAGE, encoding="utf-8")
+        pages.append(str(page))
+    return pages
+
+
+def _lt_run(run_cli, lt, tmp_path, *extra: str):
+    start = time.monotonic()
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", "--languagetool", lt.url,
+                             *extra, *_two_pages(tmp_path))
+    return code, json.loads(out), err, time.monotonic() - start
+
+
+@pytest.mark.parametrize("mode", ["trickle", "trickle-headers"])
+def test_a_trickling_server_is_cut_off_at_the_deadline(run_cli, lt, tmp_path, mode):
+    # Before: the timeout bounded each read, and a byte every 0.1 s kept every read alive.
+    lt.mode = mode
+    code, data, err, took = _lt_run(run_cli, lt, tmp_path, "--languagetool-timeout", "1")
+    assert took < 10  # generous: the deadline is 1 s
+    assert err.strip() == (f"lintcare: warning: LanguageTool at {lt.url}: no answer within 1 s; "
+                           "grammar checks skipped")
+    assert code == 1  # both files still linted and reported
+    assert [len(f["findings"]) > 0 for f in data["files"]] == [True, True]
+
+
+def test_a_hanging_server_costs_one_timeout_and_says_so(run_cli, lt, tmp_path):
+    # Before: the client retried, so "no answer within 1 s" had taken 2 s.
+    lt.mode = "slow"
+    code, data, err, took = _lt_run(run_cli, lt, tmp_path, "--languagetool-timeout", "1",
+                                    "--languagetool-required")
+    assert err.strip() == f"lintcare: error: LanguageTool at {lt.url}: no answer within 1 s"
+    assert code == 2
+    assert len(lt.requests) == 1  # one attempt, not asked again for the second file
+    assert 1 <= took < 10
+    assert data["summary"]["files"] == 2
+
+
+@pytest.mark.parametrize("mode", ["huge", "huge-declared"])
+def test_a_huge_answer_is_refused(run_cli, lt, tmp_path, mode):
+    lt.mode = mode
+    code, data, err, _ = _lt_run(run_cli, lt, tmp_path)
+    assert err.strip() == (f"lintcare: warning: LanguageTool at {lt.url}: the server's answer is "
+                           "larger than 8 MB; refused; grammar checks skipped")
+    assert code == 1 and data["summary"]["files"] == 2
+
+
+def test_the_run_deadline_caps_the_time_of_all_requests(run_cli, lt, tmp_path):
+    lt.mode = "slow"
+    code, _, err, took = _lt_run(run_cli, lt, tmp_path, "--languagetool-timeout", "30",
+                                 "--languagetool-run-timeout", "1")
+    assert took < 10 and code == 1
+    assert err.strip() == (f"lintcare: warning: LanguageTool at {lt.url}: no answer within 1 s "
+                           "(the rest of the run's 1 s); grammar checks skipped")
+
+
+def test_a_used_up_run_budget_refuses_at_once():
+    budget = Budget(0.1)
+    time.sleep(0.2)
+    with pytest.raises(RequestFailed, match=r"the run's LanguageTool time \(0.1 s\) is used up"):
+        budget.window(5)
+
+
+def test_fetch_caps_a_body_read_in_pieces(lt):
+    lt.mode = "huge"
+    with pytest.raises(RequestFailed, match="larger than 1 MB"):
+        fetch(lt.url + "/v2/check", {"text": "x"}, "post", 5, max_bytes=1024 * 1024)

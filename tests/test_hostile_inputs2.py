@@ -8,12 +8,17 @@ is lost or written where it should not be.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
 
 from lintcare.language.lt_http import Budget, RequestFailed, fetch
+from lintcare.report.names import shown_path
 
+from .conftest import ROOT
 from .lt_server import FakeLanguageTool
 from .test_languagetool import PAGE, RULES
 
@@ -95,3 +100,52 @@ def test_fetch_caps_a_body_read_in_pieces(lt):
     lt.mode = "huge"
     with pytest.raises(RequestFailed, match="larger than 1 MB"):
         fetch(lt.url + "/v2/check", {"text": "x"}, "post", 5, max_bytes=1024 * 1024)
+
+
+# --- item 8: a file name that is not UTF-8 -------------------------------------------------
+
+
+@pytest.fixture
+def latin1_name(tmp_path, monkeypatch):
+    """A folder holding b"caf\\xe9.md" (Latin-1, not UTF-8) and a normal page; cwd is it."""
+    name = os.fsencode(tmp_path) + b"/caf\xe9.md"
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write("We offer Ketamin infusions.\n")
+    (tmp_path / "ok.md").write_text("We offer Ketamin infusions.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _cli_bytes(*args: str) -> tuple[int, bytes, bytes]:
+    run = subprocess.run([sys.executable, "-m", "lintcare", *args], capture_output=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return run.returncode, run.stdout, run.stderr
+
+
+def test_json_report_of_a_non_utf8_name_is_valid_utf8(latin1_name):
+    code, out, err = _cli_bytes("check", "--no-cache", "--format", "json", ".")
+    data = json.loads(out.decode("utf-8"))  # strict: before, the name came out as \xed\xb3\xa9
+    assert code == 1 and err == b""
+    assert sorted(f["path"] for f in data["files"]) == ["./caf\\xe9.md", "./ok.md"]
+    assert all(f["findings"] for f in data["files"])
+
+
+def test_sarif_report_of_a_non_utf8_name_percent_encodes_its_bytes(latin1_name):
+    code, out, err = _cli_bytes("check", "--no-cache", "--format", "sarif", ".")
+    assert code == 1 and b"Traceback" not in err  # before: UnicodeEncodeError
+    results = json.loads(out.decode("utf-8"))["runs"][0]["results"]
+    uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results)
+    assert uris == ["caf%E9.md", "ok.md"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_text_and_github_show_the_byte_escaped(latin1_name, fmt):
+    code, out, err = _cli_bytes("check", "--no-cache", "--format", fmt, ".")
+    text = out.decode("utf-8")
+    assert code == 1 and err == b""
+    assert "caf\\xe9.md" in text and "ok.md" in text
+
+
+def test_a_name_that_is_valid_utf8_is_unchanged():
+    assert shown_path("café/über.md") == "café/über.md"
+    assert shown_path(os.fsdecode(b"caf\xe9.md")) == "caf\\xe9.md"

@@ -149,3 +149,65 @@ def test_text_and_github_show_the_byte_escaped(latin1_name, fmt):
 def test_a_name_that_is_valid_utf8_is_unchanged():
     assert shown_path("café/über.md") == "café/über.md"
     assert shown_path(os.fsdecode(b"caf\xe9.md")) == "caf\\xe9.md"
+
+
+# --- item 10a: a file --fix could not write is not counted as fixed ------------------------
+
+FIXABLE = "We offer Ketamin infusions. Call 555-201-3344.\n"
+
+
+def _fix_json(run_cli, *paths: str):
+    code, out, err = run_cli("check", "--no-cache", "--fix", "--format", "json", *paths)
+    return code, {f["path"]: f for f in json.loads(out)["files"]}, err
+
+
+def test_a_read_only_file_is_reported_with_its_findings_not_as_fixed(run_cli, tmp_path):
+    locked, free = tmp_path / "locked.md", tmp_path / "free.md"
+    for page in (locked, free):
+        page.write_text(FIXABLE, encoding="utf-8")
+    locked.chmod(0o444)
+    code, files, err = _fix_json(run_cli, str(locked), str(free))
+    assert code == 2
+    assert locked.read_text(encoding="utf-8") == FIXABLE
+    refused = files[str(locked)]
+    assert refused["error"] == "read-only file, not changed" and refused["fixed"] == 0
+    assert [f["text"] for f in refused["findings"] if f["rule"] == "drug-name-misspelling"] == ["Ketamin"]
+    fixed = files[str(free)]["fixed"]
+    assert fixed >= 1 and files[str(free)]["error"] is None
+    # Before: the refused file's fixes were counted too ("... to 2 files").
+    assert f"applied {fixed} fix{'es' if fixed > 1 else ''} to 1 file\n" in err
+
+
+def _refuse_writes(monkeypatch, how: str, page) -> None:
+    import lintcare.cli.fix as cli_fix
+    import lintcare.fix.writing as writing
+
+    if how == "changed":  # someone saves the file between lintcare's read and its write
+        real_read = cli_fix.read_bytes
+
+        def read_then_edit(path: str):
+            read = real_read(path)
+            page.write_text(FIXABLE + "Edited meanwhile.\n", encoding="utf-8")
+            return read
+
+        monkeypatch.setattr(cli_fix, "read_bytes", read_then_edit)
+    else:  # the disk is full when the temporary file is made
+        def full(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(writing.tempfile, "mkstemp", full)
+
+
+@pytest.mark.parametrize(("how", "reason"), [
+    ("changed", "changed on disk since it was read; not overwritten"),
+    ("full", "cannot write beside it: No space left on device; not changed"),
+])
+def test_a_refused_write_keeps_the_findings_and_exits_2(run_cli, tmp_path, monkeypatch, how, reason):
+    page = tmp_path / "page.md"
+    page.write_text(FIXABLE, encoding="utf-8")
+    _refuse_writes(monkeypatch, how, page)
+    code, files, err = _fix_json(run_cli, str(page))
+    assert code == 2
+    assert files[str(page)]["error"] == reason and files[str(page)]["fixed"] == 0
+    assert "drug-name-misspelling" in [f["rule"] for f in files[str(page)]["findings"]]
+    assert "applied" not in err

@@ -31,6 +31,7 @@ from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, plan_files
 
 if TYPE_CHECKING:
     from ..config import Config, Resolver
+    from ..findings import Finding
     from ..rules.loader import RuleSet
 
 
@@ -93,10 +94,10 @@ class _Run:
             else:
                 new, outcome, source = fix_data(read.data, name, fmt, ruleset, self.opts.unsafe,
                                                 self.opts.encoding, config)
-            self._deliver(read, new, outcome, is_stdin)
+            self._deliver(read, new, outcome, source, is_stdin)
         # PartialLint (a rule could not run) is a SourceError: the file is left as it was.
         except (SourceError, FixWriteError, RegexTimeout) as exc:
-            self._failed(name, str(exc), read, is_stdin)
+            self._failed(name, str(exc), read, is_stdin, getattr(exc, "original", None))
             return
         # A Word document brings its own fixed text form and a note on fixes it held back.
         fixed = getattr(outcome, "fixed_source", None) or Source(name, outcome.text, fmt, source.encoding,
@@ -104,7 +105,13 @@ class _Run:
         self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied),
                                        note=getattr(outcome, "note", None)))
 
-    def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:
+    def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, source: Source,
+                 is_stdin: bool) -> None:
+        if not self.opts.diff and not is_stdin and new != read.data:
+            try:
+                write_atomic(read, new)
+            except FixWriteError as exc:  # not written: reported with its findings, not as fixed
+                raise FixWriteError(str(exc), (source, outcome.first)) from None
         if outcome.changed:
             self.applied += len(outcome.applied)
             self.changed_files += 1
@@ -116,14 +123,17 @@ class _Run:
                 self.diffs.append(unified_diff(read.path, bom + outcome.original, bom + outcome.text))
         elif is_stdin:
             self.stdin_out = new
-        elif new != read.data:
-            write_atomic(read, new)
 
-    def _failed(self, name: str, reason: str, read: ReadFile | None, is_stdin: bool) -> None:
+    def _failed(self, name: str, reason: str, read: ReadFile | None, is_stdin: bool,
+                original: tuple[Source, list[Finding]] | None = None) -> None:
         if is_stdin and not self.opts.diff and read is not None:
             self.stdin_out = read.data  # an editor replacing its buffer must get the input back
         if reason.startswith("binary file"):
             self.results.append(FileResult(name, note=reason))
+        elif original is not None:  # left as it was: its findings still stand
+            source, findings = original
+            self.results.append(FileResult(name, sorted(findings, key=lambda f: f.sort_key),
+                                           error=reason, source=source, fixed=0))
         else:
             self.results.append(FileResult(name, error=reason))
 

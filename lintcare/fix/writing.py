@@ -24,13 +24,22 @@ from .apply import Change, FixResult, fix_source
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..findings import Finding
     from ..rules.loader import RuleSet
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 class FixWriteError(Exception):
-    """A fixed file cannot be written; the message is one line for the user."""
+    """A fixed file cannot be written; the message is one line for the user.
+
+    ``original``, when known, is the file as read and its findings before any fix: a file
+    left unchanged is reported with those, not as fixed.
+    """
+
+    def __init__(self, message: str, original: tuple[Source, list[Finding]] | None = None) -> None:
+        super().__init__(message)
+        self.original = original
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +115,11 @@ def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = 
     text, enc, bom = decode(data, path, encoding)
     source = Source(path, text, fmt, enc, bom)
     result = fix_source(source, ruleset, unsafe, config=config)
-    new = encode_changes(source, data, result.changes)
-    check_encoded(source, new, result.text)
+    try:
+        new = encode_changes(source, data, result.changes)
+        check_encoded(source, new, result.text)
+    except FixWriteError as exc:
+        raise FixWriteError(str(exc), (source, result.first)) from None
     return new, result, source
 
 

@@ -211,3 +211,41 @@ def test_a_refused_write_keeps_the_findings_and_exits_2(run_cli, tmp_path, monke
     assert files[str(page)]["error"] == reason and files[str(page)]["fixed"] == 0
     assert "drug-name-misspelling" in [f["rule"] for f in files[str(page)]["findings"]]
     assert "applied" not in err
+
+
+# --- item 10b, 10c: links -------------------------------------------------------------------
+
+
+def test_fix_in_a_folder_does_not_write_through_a_link_out_of_it(run_cli, tmp_path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(FIXABLE, encoding="utf-8")
+    tree = tmp_path / "site"
+    tree.mkdir()
+    (tree / "inside.md").write_text(FIXABLE, encoding="utf-8")
+    (tree / "inside-link.md").symlink_to(tree / "inside.md")
+    (tree / "away.md").symlink_to(outside)
+    code, out, err = run_cli("check", "--no-cache", "--fix", "--format", "json", str(tree))
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    assert outside.read_text(encoding="utf-8") == FIXABLE  # before: rewritten
+    assert files[str(tree / "away.md")]["note"] == (f"a symbolic link to a file outside {tree}; not "
+                                                    "fixed (name the file itself to fix it)")
+    assert f"lintcare: note: {tree / 'away.md'}: a symbolic link" in err
+    assert (tree / "inside.md").read_text(encoding="utf-8") != FIXABLE  # links inside: fixed
+    assert code in (0, 1)  # a note, not an error
+    # Named on the command line, the link is the user's choice and is followed.
+    run_cli("check", "--no-cache", "--fix", str(tree / "away.md"))
+    assert outside.read_text(encoding="utf-8") != FIXABLE
+
+
+def test_a_hard_linked_file_is_not_split(run_cli, tmp_path):
+    page, twin = tmp_path / "page.md", tmp_path / "twin.md"
+    page.write_text(FIXABLE, encoding="utf-8")
+    os.link(page, twin)
+    code, files, err = _fix_json(run_cli, str(page))
+    assert code == 2
+    assert files[str(page)]["error"] == ("the file has 2 hard links, which replacing it would split; "
+                                         "not changed (--diff shows the fixes)")
+    assert files[str(page)]["findings"]
+    assert os.stat(page).st_ino == os.stat(twin).st_ino  # still one file under two names
+    assert err.startswith(f"lintcare: error: {page}: the file has 2 hard links")
+    assert page.read_text(encoding="utf-8") == FIXABLE

@@ -12,16 +12,18 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..api import FileResult, problem_result
 from ..config import ConfigError
-from ..faults import RuleError
+from ..faults import RuleError, link_out_of
 from ..fix.apply import FixResult
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
@@ -145,7 +147,11 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     SARIF report lists."""
     run = _Run(resolver, opts)
     uses_stdin = False
+    # Folders walked: what --fix may write is inside them (a link out is skipped).
+    roots = [str(Path(p)) for p in paths or (".",) if p != "-" and os.path.isdir(p)]
     for path, problem, config in plan_files(paths, resolver, opts.stdin_name):
+        if not problem and path not in paths and not opts.diff:
+            problem = link_out_of(path, roots)
         if problem or config is None:
             run.results.append(problem_result(path, problem or "not linted"))
             continue

@@ -132,7 +132,9 @@ def _writable(st: os.stat_result) -> bool:
 def write_atomic(read: ReadFile, new: bytes) -> None:
     """Replace the file with ``new``: temporary file beside it, then ``os.replace``.
 
-    Refuses a read-only file and a file whose bytes changed since ``read``.
+    Refuses a read-only file, a file whose bytes changed since ``read``, and a file with
+    more than one hard link: the rename would give only this name the fixed text, and
+    writing in place is not atomic (a full disk midway would leave half a page).
     """
     real = os.path.realpath(read.path)  # write through a symlink, keep the link
     try:
@@ -141,6 +143,9 @@ def write_atomic(read: ReadFile, new: bytes) -> None:
         raise FixWriteError(exc.strerror or str(exc)) from None
     if not _writable(st) or not os.access(real, os.W_OK):
         raise FixWriteError("read-only file, not changed")
+    if st.st_nlink > 1:
+        raise FixWriteError(f"the file has {st.st_nlink} hard links, which replacing it would split; "
+                            "not changed (--diff shows the fixes)")
     _check_unchanged(real, read)
     folder, name = os.path.split(real)
     try:

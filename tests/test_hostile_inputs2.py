@@ -7,6 +7,7 @@ is lost or written where it should not be.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -20,6 +21,7 @@ from lintcare.report.names import shown_path
 
 from .conftest import ROOT
 from .lt_server import FakeLanguageTool
+from .test_bad_input import check
 from .test_languagetool import PAGE, RULES
 
 # --- item 5: LanguageTool requests have a deadline and a size cap -------------------------
@@ -249,3 +251,56 @@ def test_a_hard_linked_file_is_not_split(run_cli, tmp_path):
     assert os.stat(page).st_ino == os.stat(twin).st_ino  # still one file under two names
     assert err.startswith(f"lintcare: error: {page}: the file has 2 hard links")
     assert page.read_text(encoding="utf-8") == FIXABLE
+
+
+# --- item 10d, 10e, 10f: encodings and NUL ----------------------------------------------------
+
+
+def test_latin1_fix_into_a_utf8_page_is_refused(run_cli, tmp_path):
+    page = tmp_path / "page.md"
+    original = "Ask about Spravato (R) nasal spray at our café. Call 555-201-3344.\n".encode()
+    page.write_bytes(original)
+    code, files, err = _fix_json(run_cli, "--encoding", "latin-1", str(page))
+    assert page.read_bytes() == original  # before: "®" went in as the lone byte AE
+    assert code == 2
+    assert err.startswith(f"lintcare: error: {page}: the file reads as UTF-8, not latin-1, and a "
+                          "fix adds '®'")
+    assert files[str(page)]["findings"]
+
+
+def test_latin1_fix_into_a_latin1_page_is_written(run_cli, tmp_path):
+    page = tmp_path / "page.md"
+    page.write_bytes("Ask about Spravato (R) nasal spray at our café. Call 555-201-3344.\n"
+                     .encode("latin-1"))
+    code, _, err = _fix_json(run_cli, "--encoding", "latin-1", str(page))
+    assert "error" not in err and code in (0, 1)
+    assert "Spravato®".encode("latin-1") in page.read_bytes()
+    assert page.read_bytes().decode("latin-1").endswith("café. Call 555-201-3344.\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_and_fixed_as_utf32(run_cli, tmp_path, codec):
+    page = tmp_path / "page.txt"
+    bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    page.write_bytes(bom + FIXABLE.encode(codec))
+    # Before: read as UTF-16, which gave garbage.
+    code, found, err_lines, _ = check(run_cli, str(page))
+    assert code == 1 and err_lines == [] and "drug-name-misspelling" in found[str(page)]
+    twin = tmp_path / "twin.txt"  # the same page in UTF-8, fixed the same way
+    twin.write_text(FIXABLE, encoding="utf-8")
+    _fix_json(run_cli, str(page), str(twin))
+    data = page.read_bytes()
+    assert data.startswith(bom) and data[4:].decode(codec) == twin.read_text(encoding="utf-8")
+    assert twin.read_text(encoding="utf-8") != FIXABLE
+
+
+def test_a_nul_after_the_first_8_kb_is_binary_too(run_cli, tmp_path):
+    late, early = tmp_path / "late.txt", tmp_path / "early.txt"
+    late.write_text("We offer care at the clinic.\n" * 400 + "a\x00b\n", encoding="utf-8")
+    early.write_text("a\x00b\n", encoding="utf-8")
+    assert late.stat().st_size > 8192
+    code, found, err_lines, _ = check(run_cli, str(late), str(early))
+    assert found == {str(late): [], str(early): []}
+    # Before: the late NUL was linted and printed raw. Now both are the same note.
+    assert err_lines == [f"lintcare: note: {p}: binary file (NUL bytes), skipped" for p in (late, early)]
+    assert code == 0

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ..findings import Finding
     from ..rules.loader import RuleSet
 
-_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+         "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
 
 
 class FixWriteError(Exception):
@@ -73,10 +74,31 @@ def _prefix(source: Source, data: bytes) -> bytes:
     return prefix
 
 
+def _is_unicode(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-", "utf_"))
+
+
+def _check_single_byte(source: Source, data: bytes, changes: Sequence[Change]) -> None:
+    """A fix adding a non-ASCII character to a file read as a legacy encoding (latin-1,
+    cp1252...) whose bytes are also valid UTF-8 beyond ASCII: the file is almost certainly
+    UTF-8 read with the wrong ``--encoding``, and the new bytes (``®`` as AE) would break it."""
+    added = next((c.text for c in changes if not c.text.isascii()), None)
+    if added is None or _is_unicode(source.encoding) or data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not UTF-8: the encoding given is the file's own
+    raise FixWriteError(f"the file reads as UTF-8, not {source.encoding}, and a fix adds {added!r}, "
+                        f"which {source.encoding} would write as bytes that break it; not changed "
+                        "(check --encoding)")
+
+
 def encode_changes(source: Source, data: bytes, changes: Sequence[Change]) -> bytes:
     """New file bytes: the original bytes with only the changed regions re-encoded."""
     if not changes:
         return data
+    _check_single_byte(source, data, changes)
     prefix = _prefix(source, data)
     text, enc = source.text, source.encoding
     out = [prefix]

@@ -10,12 +10,15 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import random
 import subprocess
 import sys
 import time
 
 import pytest
 
+from lintcare.language import formulas
+from lintcare.language.formulas import Sentence, hardest
 from lintcare.language.lt_http import Budget, RequestFailed, fetch
 from lintcare.report.names import shown_path
 
@@ -304,3 +307,54 @@ def test_a_nul_after_the_first_8_kb_is_binary_too(run_cli, tmp_path):
     # Before: the late NUL was linted and printed raw. Now both are the same note.
     assert err_lines == [f"lintcare: note: {p}: binary file (NUL bytes), skipped" for p in (late, early)]
     assert code == 0
+
+
+# --- item 10g: the "hardest sentences" ranking scales ---------------------------------------
+
+
+def _sentences(n: int, seed: int) -> list[Sentence]:
+    rng = random.Random(seed)
+    pool = ["medication", "anesthesia", "depression", "esketamine", "evaluation"]
+    out = []
+    for i in range(n):
+        long_words = tuple(rng.choice(pool) for _ in range(rng.randrange(4)))
+        out.append(Sentence(i * 10, i * 10 + 9, rng.randrange(1, 30), 0, long_words,
+                            rng.random() > 0.1, "paragraph"))
+    return out
+
+
+def _reference(sentences: list[Sentence], familiar: frozenset[str], count: int) -> list[Sentence]:
+    """The definition, computed the slow way: exact key per sentence, stable sort."""
+    counted = [s for s in sentences if s.counted]
+
+    def exact(s: Sentence) -> tuple[int, int]:
+        return (sum(w not in familiar for w in s.long_words), s.words)
+
+    ranked = sorted(counted, key=exact, reverse=True)[:count]
+    return [s for s in ranked if exact(s) != (0, 0)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_hardest_matches_its_definition(seed):
+    sentences = _sentences(300, seed)
+    for familiar in (frozenset(), frozenset({"medication", "depression"}), frozenset({"anesthesia"})):
+        for count in (1, 3, 7):
+            assert hardest(sentences, familiar, count) == _reference(sentences, familiar, count)
+
+
+def test_hardest_does_linear_work_when_every_long_word_is_familiar(monkeypatch):
+    # The worst case: familiar words lower every key, so every sentence is re-scored.
+    # Before, each one sorted all exact keys so far (n * n / 2 elements for n sentences).
+    sorted_elements = []
+
+    def counting_sorted(items, **kwargs):
+        items = list(items)
+        sorted_elements.append(len(items))
+        return sorted(items, **kwargs)
+
+    monkeypatch.setattr(formulas, "sorted", counting_sorted, raising=False)
+    n = 5000
+    sentences = [Sentence(i, i + 1, 12, 0, ("medication",), True, "paragraph") for i in range(n)]
+    worst = hardest(sentences, frozenset({"medication"}), 3)
+    assert worst == sentences[:3]  # ties keep page order
+    assert sum(sorted_elements) <= 3 * n  # n log n comparisons at most, not n * n

@@ -10,6 +10,7 @@ import click
 from ..findings import SEVERITIES, severity_counts
 from ..report import FORMATS as REPORT_FORMATS
 from ..report import reaches
+from ..report.names import shown_path
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
 from .annotate import annotation
@@ -101,7 +102,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
         if r.error:
             error_line(r.path, r.error)
         elif r.note and not output.quiet:
-            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+            click.echo(f"lintcare: note: {shown_path(r.path)}: {r.note}", err=True)
     html = HtmlRun(paths, resolver, config_file, extra_rules, fail_on, baseline_file)
     write_report(out_format, results, ruleset, outcome, output, html)
     if outcome is not None and not output.quiet:

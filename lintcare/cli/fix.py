@@ -27,6 +27,7 @@ from ..faults import RuleError, link_out_of
 from ..fix.apply import FixResult
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
+from ..report.names import shown_path
 from ..scan import RegexTimeout
 from ..sources import Source, SourceError, format_for, read_stdin
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, plan_files
@@ -159,12 +160,12 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
         run.one(path, config)
     for r in run.results:
         if r.error:
-            click.echo(f"lintcare: error: {r.path}: {r.error}", err=True)
+            click.echo(f"lintcare: error: {shown_path(r.path)}: {r.error}", err=True)
         elif r.note:
-            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+            click.echo(f"lintcare: note: {shown_path(r.path)}: {r.note}", err=True)
     for path in run.unsettled:
-        click.echo(f"lintcare: note: {path}: fixes did not settle; run again or fix the rest by hand",
-                   err=True)
+        click.echo(f"lintcare: note: {shown_path(path)}: fixes did not settle; run again or fix the "
+                   "rest by hand", err=True)
     failed = any(r.error for r in run.results)
     if opts.diff:
         return _finish_diff(run, failed)

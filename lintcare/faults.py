@@ -33,6 +33,23 @@ def special_file(path: str) -> Note | None:
     return None if stat.S_ISREG(mode) else Note("not a regular file (a pipe, socket or device), skipped")
 
 
+def link_out_of(path: str, roots: list[str]) -> Note | None:
+    """For ``--fix``: a file found by walking a folder that resolves outside that folder.
+
+    A symbolic link in the tree may point at any file on the machine; fixing the folder
+    must not rewrite it. A file named on the command line is the user's own choice.
+    """
+    for root in roots:
+        if not path.startswith(os.path.join(root, "")):
+            continue
+        base, real = os.path.realpath(root), os.path.realpath(path)
+        if os.path.commonpath([base, real]) != base:
+            return Note(f"a symbolic link to a file outside {root}; not fixed (name the file "
+                        "itself to fix it)")
+        return None
+    return None
+
+
 class PartialLint(SourceError):
     """Some rules could not run on this page (a team's pattern timed out).
 

@@ -9,6 +9,7 @@ counted in UTF-16 code units as LanguageTool counts them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -91,7 +92,9 @@ class FakeLanguageTool:
 
     def __init__(self, rules: list[FakeRule]) -> None:
         self.rules = rules
-        self.mode = "ok"  # ok | error500 | malformed | slow | no-matches-key
+        # ok | error500 | malformed | slow | no-matches-key | trickle | trickle-headers
+        # | huge | huge-declared
+        self.mode = "ok"
         self.requests: list[dict[str, str]] = []
         self.release = threading.Event()  # ends a "slow" answer early at shutdown
         server = self
@@ -106,6 +109,30 @@ class FakeLanguageTool:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def _hostile(self, mode: str) -> None:
+                """Answers meant to keep a client busy or fill its memory."""
+                if mode == "trickle-headers":  # one byte of the headers every 0.1 s
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: "
+                    self.wfile.write(head)
+                    while not server.release.wait(0.1):
+                        self.wfile.write(b"a")
+                        self.wfile.flush()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                if mode == "huge-declared":
+                    self.send_header("Content-Length", str(600 * 1024 * 1024))
+                self.end_headers()
+                self.wfile.write(b'{"matches": [')
+                if mode == "trickle":  # a space every 0.1 s: each read gets something
+                    while not server.release.wait(0.1):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                    return
+                piece = b" " * 65536  # huge: 600 MB of blank JSON unless the client stops
+                for _ in range(600 * 16):
+                    self.wfile.write(piece)
 
             def do_GET(self) -> None:
                 if self.path.startswith("/v2/languages"):
@@ -122,6 +149,10 @@ class FakeLanguageTool:
                 server.requests.append(form)
                 if server.mode == "slow":
                     server.release.wait(10)
+                    return
+                if server.mode.startswith(("trickle", "huge")):
+                    with contextlib.suppress(OSError):  # the client hangs up: expected
+                        self._hostile(server.mode)
                     return
                 if server.mode == "error500":
                     self._send(500, b"Error: Internal Error: java.lang.OutOfMemoryError: Java heap space",

@@ -10,6 +10,7 @@ import click
 from ..findings import SEVERITIES, severity_counts
 from ..report import FORMATS as REPORT_FORMATS
 from ..report import reaches
+from ..report.names import shown_path
 from ..run.parallel import default_jobs
 from ..sources import FORMATS
 from .annotate import annotation
@@ -87,7 +88,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
     results = lint_paths(paths, resolver, stdin_format or "", stdin_filename, encoding,
                          jobs or default_jobs(), result_cache,
                          progress=out_format == "text" and not output.quiet)
-    lt_failed = run_languagetool(results, lt_options, lambda path: resolver.config_for(path).languagetool)
+    lt_failed = run_languagetool(results, lt_options, lambda path: resolver.config_for(path).languagetool,
+                                 more.get("languagetool_run_timeout") or 300.0)
     outcome = None
     if known is not None:
         from ..baseline import compare
@@ -100,7 +102,7 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
         if r.error:
             error_line(r.path, r.error)
         elif r.note and not output.quiet:
-            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+            click.echo(f"lintcare: note: {shown_path(r.path)}: {r.note}", err=True)
     html = HtmlRun(paths, resolver, config_file, extra_rules, fail_on, baseline_file)
     write_report(out_format, results, ruleset, outcome, output, html)
     if outcome is not None and not output.quiet:

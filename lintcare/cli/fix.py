@@ -12,25 +12,29 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..api import FileResult, problem_result
 from ..config import ConfigError
-from ..faults import RuleError
+from ..faults import RuleError, link_out_of
 from ..fix.apply import FixResult
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
+from ..report.names import shown_path
 from ..scan import RegexTimeout
 from ..sources import Source, SourceError, format_for, read_stdin
 from .plan import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageFailure, plan_files
 
 if TYPE_CHECKING:
     from ..config import Config, Resolver
+    from ..findings import Finding
     from ..rules.loader import RuleSet
 
 
@@ -93,10 +97,10 @@ class _Run:
             else:
                 new, outcome, source = fix_data(read.data, name, fmt, ruleset, self.opts.unsafe,
                                                 self.opts.encoding, config)
-            self._deliver(read, new, outcome, is_stdin)
+            self._deliver(read, new, outcome, source, is_stdin)
         # PartialLint (a rule could not run) is a SourceError: the file is left as it was.
         except (SourceError, FixWriteError, RegexTimeout) as exc:
-            self._failed(name, str(exc), read, is_stdin)
+            self._failed(name, str(exc), read, is_stdin, getattr(exc, "original", None))
             return
         # A Word document brings its own fixed text form and a note on fixes it held back.
         fixed = getattr(outcome, "fixed_source", None) or Source(name, outcome.text, fmt, source.encoding,
@@ -104,7 +108,13 @@ class _Run:
         self.results.append(FileResult(name, outcome.remaining, source=fixed, fixed=len(outcome.applied),
                                        note=getattr(outcome, "note", None)))
 
-    def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, is_stdin: bool) -> None:
+    def _deliver(self, read: ReadFile, new: bytes, outcome: FixResult, source: Source,
+                 is_stdin: bool) -> None:
+        if not self.opts.diff and not is_stdin and new != read.data:
+            try:
+                write_atomic(read, new)
+            except FixWriteError as exc:  # not written: reported with its findings, not as fixed
+                raise FixWriteError(str(exc), (source, outcome.first)) from None
         if outcome.changed:
             self.applied += len(outcome.applied)
             self.changed_files += 1
@@ -116,14 +126,17 @@ class _Run:
                 self.diffs.append(unified_diff(read.path, bom + outcome.original, bom + outcome.text))
         elif is_stdin:
             self.stdin_out = new
-        elif new != read.data:
-            write_atomic(read, new)
 
-    def _failed(self, name: str, reason: str, read: ReadFile | None, is_stdin: bool) -> None:
+    def _failed(self, name: str, reason: str, read: ReadFile | None, is_stdin: bool,
+                original: tuple[Source, list[Finding]] | None = None) -> None:
         if is_stdin and not self.opts.diff and read is not None:
             self.stdin_out = read.data  # an editor replacing its buffer must get the input back
         if reason.startswith("binary file"):
             self.results.append(FileResult(name, note=reason))
+        elif original is not None:  # left as it was: its findings still stand
+            source, findings = original
+            self.results.append(FileResult(name, sorted(findings, key=lambda f: f.sort_key),
+                                           error=reason, source=source, fixed=0))
         else:
             self.results.append(FileResult(name, error=reason))
 
@@ -135,7 +148,11 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     SARIF report lists."""
     run = _Run(resolver, opts)
     uses_stdin = False
+    # Folders walked: what --fix may write is inside them (a link out is skipped).
+    roots = [str(Path(p)) for p in paths or (".",) if p != "-" and os.path.isdir(p)]
     for path, problem, config in plan_files(paths, resolver, opts.stdin_name):
+        if not problem and path not in paths and not opts.diff:
+            problem = link_out_of(path, roots)
         if problem or config is None:
             run.results.append(problem_result(path, problem or "not linted"))
             continue
@@ -143,12 +160,12 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
         run.one(path, config)
     for r in run.results:
         if r.error:
-            click.echo(f"lintcare: error: {r.path}: {r.error}", err=True)
+            click.echo(f"lintcare: error: {shown_path(r.path)}: {r.error}", err=True)
         elif r.note:
-            click.echo(f"lintcare: note: {r.path}: {r.note}", err=True)
+            click.echo(f"lintcare: note: {shown_path(r.path)}: {r.note}", err=True)
     for path in run.unsettled:
-        click.echo(f"lintcare: note: {path}: fixes did not settle; run again or fix the rest by hand",
-                   err=True)
+        click.echo(f"lintcare: note: {shown_path(path)}: fixes did not settle; run again or fix the "
+                   "rest by hand", err=True)
     failed = any(r.error for r in run.results)
     if opts.diff:
         return _finish_diff(run, failed)

@@ -11,7 +11,8 @@ if TYPE_CHECKING:  # imported when LanguageTool is asked for, not on every run
     from ..language.languagetool import LanguageToolOptions
 
 OPTION_NAMES = ("languagetool", "languagetool_required", "languagetool_language",
-                "languagetool_timeout", "languagetool_disable_rule", "languagetool_disable_category")
+                "languagetool_timeout", "languagetool_run_timeout", "languagetool_disable_rule",
+                "languagetool_disable_category")
 
 
 def languagetool_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -24,7 +25,10 @@ def languagetool_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--languagetool-language", default="en-US", show_default=True,
                      help="Language code sent to LanguageTool."),
         click.option("--languagetool-timeout", type=click.FloatRange(min=0.1), default=30.0,
-                     show_default=True, help="Seconds to wait for each LanguageTool answer."),
+                     show_default=True,
+                     help="Seconds each LanguageTool request may take in all (one attempt)."),
+        click.option("--languagetool-run-timeout", type=click.FloatRange(min=0.1), default=300.0,
+                     show_default=True, help="Seconds LanguageTool may take over the whole run."),
         click.option("--languagetool-disable-rule", multiple=True, metavar="ID",
                      help="LanguageTool rule to switch off (repeatable; its spelling rules are "
                           "off already)."),
@@ -58,28 +62,35 @@ def options_from_cli(values: dict[str, Any]) -> LanguageToolOptions | None:
 
 
 def run_languagetool(results: list[Any], options: LanguageToolOptions | None,
-                     from_config: Callable[[str], LanguageToolOptions | None] | None = None) -> bool:
+                     from_config: Callable[[str], LanguageToolOptions | None] | None = None,
+                     run_seconds: float = 300.0) -> bool:
     """Merge LanguageTool's findings; True when it failed and was required.
 
     The command line's options serve every file; without them each file uses its config's
     ``languagetool`` key (``from_config(path)``), files with the same settings together.
     A failure prints one line on standard error: a warning, or an error when required.
+    All groups share one deadline of ``run_seconds``.
     """
     groups: dict[LanguageToolOptions, list[Any]] = {}
     for r in results:
         chosen = options or (from_config(r.path) if from_config is not None and not r.error else None)
         if chosen is not None:
             groups.setdefault(chosen, []).append(r)
+    if not groups:
+        return False
+    from ..language.lt_http import Budget
+
+    budget = Budget(run_seconds)
     failed = False
     for chosen, group in groups.items():
-        failed = _run(group, chosen) or failed
+        failed = _run(group, chosen, budget) or failed
     return failed
 
 
-def _run(results: list[Any], options: LanguageToolOptions) -> bool:
+def _run(results: list[Any], options: LanguageToolOptions, budget: Any) -> bool:
     from ..language.languagetool import LanguageToolChecker, apply
 
-    failure = apply(results, LanguageToolChecker(options))
+    failure = apply(results, LanguageToolChecker(options, budget=budget))
     if failure is None:
         return False
     if options.required:

@@ -13,6 +13,7 @@ import click
 
 from ..api import discover
 from ..config import ConfigError
+from ..report.names import shown_path
 
 if TYPE_CHECKING:
     from ..config import Config, Resolver
@@ -33,7 +34,7 @@ class UsageFailure(click.ClickException):
 
 
 def error_line(path: str, reason: str) -> None:
-    click.echo(f"lintcare: error: {path}: {reason}", err=True)
+    click.echo(f"lintcare: error: {shown_path(path)}: {reason}", err=True)
 
 
 def plan_files(paths: tuple[str, ...], resolver: Resolver, stdin_name: str) -> Plan:

@@ -64,6 +64,7 @@ class FixResult:
     text: str  # the fixed text
     applied: list[AppliedFix] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)  # findings on the fixed text
+    first: list[Finding] = field(default_factory=list)  # on the original (reported if not written)
     changes: list[Change] = field(default_factory=list)
     passes: int = 0
     settled: bool = True  # False when the pass cap or a cycle stopped the loop
@@ -331,6 +332,7 @@ def run_passes(source: S, result: FixResult,
     seen = {source.text}
     current = source
     findings, protected = lint_pass(current)
+    result.first = findings
     for number in range(1, max_passes + 1):
         chosen = choose(findings, current.text, unsafe, protected)
         if not chosen:

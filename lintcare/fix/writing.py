@@ -24,13 +24,23 @@ from .apply import Change, FixResult, fix_source
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..findings import Finding
     from ..rules.loader import RuleSet
 
-_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+         "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
 
 
 class FixWriteError(Exception):
-    """A fixed file cannot be written; the message is one line for the user."""
+    """A fixed file cannot be written; the message is one line for the user.
+
+    ``original``, when known, is the file as read and its findings before any fix: a file
+    left unchanged is reported with those, not as fixed.
+    """
+
+    def __init__(self, message: str, original: tuple[Source, list[Finding]] | None = None) -> None:
+        super().__init__(message)
+        self.original = original
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +74,31 @@ def _prefix(source: Source, data: bytes) -> bytes:
     return prefix
 
 
+def _is_unicode(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-", "utf_"))
+
+
+def _check_single_byte(source: Source, data: bytes, changes: Sequence[Change]) -> None:
+    """A fix adding a non-ASCII character to a file read as a legacy encoding (latin-1,
+    cp1252...) whose bytes are also valid UTF-8 beyond ASCII: the file is almost certainly
+    UTF-8 read with the wrong ``--encoding``, and the new bytes (``®`` as AE) would break it."""
+    added = next((c.text for c in changes if not c.text.isascii()), None)
+    if added is None or _is_unicode(source.encoding) or data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not UTF-8: the encoding given is the file's own
+    raise FixWriteError(f"the file reads as UTF-8, not {source.encoding}, and a fix adds {added!r}, "
+                        f"which {source.encoding} would write as bytes that break it; not changed "
+                        "(check --encoding)")
+
+
 def encode_changes(source: Source, data: bytes, changes: Sequence[Change]) -> bytes:
     """New file bytes: the original bytes with only the changed regions re-encoded."""
     if not changes:
         return data
+    _check_single_byte(source, data, changes)
     prefix = _prefix(source, data)
     text, enc = source.text, source.encoding
     out = [prefix]
@@ -106,8 +137,11 @@ def fix_data(data: bytes, path: str, fmt: str, ruleset: RuleSet, unsafe: bool = 
     text, enc, bom = decode(data, path, encoding)
     source = Source(path, text, fmt, enc, bom)
     result = fix_source(source, ruleset, unsafe, config=config)
-    new = encode_changes(source, data, result.changes)
-    check_encoded(source, new, result.text)
+    try:
+        new = encode_changes(source, data, result.changes)
+        check_encoded(source, new, result.text)
+    except FixWriteError as exc:
+        raise FixWriteError(str(exc), (source, result.first)) from None
     return new, result, source
 
 
@@ -120,7 +154,9 @@ def _writable(st: os.stat_result) -> bool:
 def write_atomic(read: ReadFile, new: bytes) -> None:
     """Replace the file with ``new``: temporary file beside it, then ``os.replace``.
 
-    Refuses a read-only file and a file whose bytes changed since ``read``.
+    Refuses a read-only file, a file whose bytes changed since ``read``, and a file with
+    more than one hard link: the rename would give only this name the fixed text, and
+    writing in place is not atomic (a full disk midway would leave half a page).
     """
     real = os.path.realpath(read.path)  # write through a symlink, keep the link
     try:
@@ -129,6 +165,9 @@ def write_atomic(read: ReadFile, new: bytes) -> None:
         raise FixWriteError(exc.strerror or str(exc)) from None
     if not _writable(st) or not os.access(real, os.W_OK):
         raise FixWriteError("read-only file, not changed")
+    if st.st_nlink > 1:
+        raise FixWriteError(f"the file has {st.st_nlink} hard links, which replacing it would split; "
+                            "not changed (--diff shows the fixes)")
     _check_unchanged(real, read)
     folder, name = os.path.split(real)
     try:

@@ -7,6 +7,7 @@ counted ones and ``Scores`` computes the formulas. ``hardest`` and
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -102,6 +103,8 @@ def score(sentences: Iterable[Sentence], familiar: frozenset[str] = frozenset())
 def hardest(sentences: Sequence[Sentence], familiar: frozenset[str] = frozenset(),
             count: int = 3) -> list[Sentence]:
     """The counted sentences that raise the grade most: most long words, then most words."""
+    if count <= 0:
+        return []
     counted = list(compress(sentences, map(_COUNTED_OF, sentences)))
     # (long words, words) as one int, so the sort compares in C; a stable sort keeps
     # ties in page order, as heapq.nlargest with a key does.
@@ -110,13 +113,20 @@ def hardest(sentences: Sequence[Sentence], familiar: frozenset[str] = frozenset(
     order = sorted(range(len(counted)), key=key, reverse=True)
     if familiar:
         # Familiar words only lower a key, so only the sentences whose key is still
-        # above the count-th best exact key need counting again.
+        # above the count-th best exact key need counting again. That key is the
+        # smallest in a heap of the ``count`` best: O(log count) per sentence (sorting
+        # every exact key per sentence made a big page quadratic).
         exact: dict[int, int] = {}
+        best: list[int] = []
         for i in order:
-            if len(exact) >= count and keys[i] < sorted(exact.values(), reverse=True)[count - 1]:
+            if len(best) >= count and keys[i] < best[0]:
                 break
             long_words = counted[i].long_words
-            exact[i] = keys[i] - (len(long_words) - _poly(long_words, familiar) << 32)
+            exact[i] = value = keys[i] - (len(long_words) - _poly(long_words, familiar) << 32)
+            if len(best) < count:
+                heapq.heappush(best, value)
+            elif value > best[0]:
+                heapq.heapreplace(best, value)
         key = exact.__getitem__
         order = sorted(sorted(exact), key=key, reverse=True)  # ties: page order
     return [counted[i] for i in order[:count] if key(i)]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..findings import Edit, Finding, Fix
 from ..merge import duplicates_existing
 from ..sources import Source, extract
+from .lt_http import Budget, RequestFailed, request_json
 
 if TYPE_CHECKING:
     from ..pipeline import FileResult
@@ -69,6 +70,8 @@ _WARNING_TYPES = frozenset({"misspelling", "grammar", "typographical", "duplicat
                             "omission", "addition", "mistranslation", "untranslated"})
 # Characters per request: LanguageTool servers refuse very long texts.
 BATCH_CHARS = 20_000
+# Seconds LanguageTool may take over a whole run (--languagetool-run-timeout).
+RUN_SECONDS = 300.0
 RULE_PREFIX = "languagetool/"
 
 
@@ -139,6 +142,8 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 def describe_failure(exc: BaseException, timeout: float) -> str:
     """A short reason for a failed request, from the exception and its causes."""
+    if isinstance(exc, RequestFailed):  # lt_http's reasons are final
+        return str(exc)
     chain: list[BaseException] = []
     e: BaseException | None = exc
     while e is not None and e not in chain:
@@ -170,15 +175,17 @@ class LanguageToolChecker:
     """One connection per run; ``check`` raises LanguageToolUnavailable on any failure."""
 
     def __init__(self, options: LanguageToolOptions,
-                 tool_factory: Callable[[LanguageToolOptions], Any] | None = None) -> None:
+                 tool_factory: Callable[[LanguageToolOptions, Budget], Any] | None = None,
+                 budget: Budget | None = None) -> None:
         self.options = options
+        self.budget = budget or Budget(RUN_SECONDS)
         self._factory = tool_factory or _make_tool
         self._tool: Any = None
 
     def _connect(self) -> Any:
         if self._tool is None:
             try:
-                self._tool = self._factory(self.options)
+                self._tool = self._factory(self.options, self.budget)
             except ImportError:
                 raise LanguageToolUnavailable(
                     "language-tool-python is not installed (pip install 'lintcare[languagetool]')"
@@ -225,12 +232,20 @@ class LanguageToolChecker:
         return out
 
 
-def _make_tool(options: LanguageToolOptions) -> Any:
+def _make_tool(options: LanguageToolOptions, budget: Budget) -> Any:
     import language_tool_python as ltp
 
-    # The client's request timeout is a class attribute (300 s); a subclass sets ours
-    # before the constructor's first request.
-    tool_cls = type("LintcareLanguageTool", (ltp.LanguageTool,), {"_TIMEOUT": options.timeout})
+    def query(self: Any, url: str, params: dict[str, str] | None = None, num_tries: int = 2,
+              method: str = "get") -> Any:
+        # Every request the client makes (its constructor's included) goes through lt_http:
+        # one attempt, a hard deadline, a size cap. The client's own retries each with a
+        # per-read timeout, so a hanging server cost twice the timeout and a trickling
+        # one never ended.
+        return request_json(url, params, method, options.timeout, budget)
+
+    # The client's timeout is a class attribute (300 s), still used by its liveness probe.
+    tool_cls = type("LintcareLanguageTool", (ltp.LanguageTool,),
+                    {"_TIMEOUT": options.timeout, "_query_server": query})
     remote = None if options.server == "local" else options.server
     tool = tool_cls(options.language, remote_server=remote)
     tool.disabled_rules = set(options.disabled_rules)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 from ..pipeline import FileResult
+from .names import shown_path
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -33,7 +34,7 @@ def annotation(f: Finding) -> str:
     message = f.message
     if f.suggestions:
         message += "\nSuggestion: " + " | ".join(f.suggestions)
-    return command(COMMANDS[f.severity], message, file=f.path, line=f.line, col=f.column,
+    return command(COMMANDS[f.severity], message, file=shown_path(f.path), line=f.line, col=f.column,
                    endLine=f.end_line, endColumn=f.end_column, title=f"lintcare: {f.rule} ({f.category})")
 
 
@@ -41,6 +42,7 @@ def render(results: Sequence[FileResult]) -> str:
     lines: list[str] = []
     for r in results:
         if r.error:
-            lines.append(command("error", r.error, file=r.path, title="lintcare: file not linted"))
+            lines.append(command("error", r.error, file=shown_path(r.path),
+                                 title="lintcare: file not linted"))
         lines.extend(annotation(f) for f in r.findings)
     return "\n".join(lines)

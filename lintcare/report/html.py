@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..findings import CATEGORIES, SEVERITIES, Finding
 from .html_marks import Span, accessible_name, marked_lines
+from .names import shown_path
 from .summary import summary
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def _row(f: Finding, fid: str) -> dict[str, Any]:
 def _page(number: int, r: FileResult, grade: Grade | None) -> Page:
     findings = sorted(r.findings, key=lambda f: f.sort_key)
     counts = Counter(f.severity for f in findings)
-    page = Page(number, r.path, f"p{number}", r.error, r.note,
+    page = Page(number, shown_path(r.path), f"p{number}", r.error, r.note,
                 {s: counts.get(s, 0) for s in SEVERITIES}, len(findings), grade=grade)
     spans: list[Span] = []
     for i, f in enumerate(findings):

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .names import shown_path
 from .summary import summary
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def _findings(findings: Sequence[Finding]) -> str:
 
 def _file(r: FileResult, out: list[str]) -> None:
     """Append the pieces of a file's entry: what ``_dumps`` makes of it."""
-    out += ('{"path": ', _dumps(r.path), ', "findings": ', _findings(r.findings), ', "error": ',
+    out += ('{"path": ', _dumps(shown_path(r.path)), ', "findings": ', _findings(r.findings), ', "error": ',
             _dumps(r.error))
     if r.note:
         out += (', "note": ', _dumps(r.note))

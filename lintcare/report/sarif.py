@@ -19,6 +19,7 @@ from ..findings import Edit, Finding, Fix
 from ..pipeline import FileResult
 from ..rules.loader import Rule, RuleSet
 from ..sources import Source
+from .names import path_bytes
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -30,8 +31,9 @@ _URI_SAFE = "/!$&'()*+,;=@"
 def artifact_location(path: str) -> dict[str, str]:
     """A file URI for an absolute path, else a relative reference from the source root."""
     if os.path.isabs(path):
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(os.path.normpath(path)).as_posix(), safe=_URI_SAFE),
+        return {"uri": Path(path).as_uri()}  # pathlib quotes os.fsencode(path) itself
+    # Quoted from the name's bytes: a name that is not UTF-8 keeps its own bytes, %-encoded.
+    return {"uri": quote(path_bytes(Path(os.path.normpath(path)).as_posix()), safe=_URI_SAFE),
             "uriBaseId": "%SRCROOT%"}
 
 

@@ -16,6 +16,7 @@ import click
 from ..findings import SEVERITIES, Finding, severity_counts
 from ..pipeline import FileResult
 from .excerpt import fit
+from .names import shown_path
 from .summary import summary
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
@@ -43,7 +44,7 @@ def render_finding(f: Finding, result: FileResult, colour: bool, width: int = DE
     sev = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if colour else f.severity
     rule = click.style(f"[{f.rule}]", dim=True) if colour else f"[{f.rule}]"
     fixable = "" if f.fix is None else " (fixable)" if f.fix.safe else " (fixable with --unsafe-fixes)"
-    out = [f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message}{fixable}"]
+    out = [f"{shown_path(f.path)}:{f.line}:{f.column}: {sev} {rule} {f.message}{fixable}"]
     if f.suggestions:
         out.append(_replacements(f))
     out.extend(_caret(f, result, width))
@@ -57,7 +58,7 @@ def _plural(n: int, word: str) -> str:
 def _header(r: FileResult, colour: bool) -> str:
     counts = severity_counts(r.findings)
     by = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts.get(s))
-    head = f"{r.path} ({_plural(len(r.findings), 'finding')}: {by})"
+    head = f"{shown_path(r.path)} ({_plural(len(r.findings), 'finding')}: {by})"
     return click.style(head, bold=True, underline=True) if colour else head
 
 

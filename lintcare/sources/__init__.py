@@ -53,11 +53,22 @@ def _suffix(path: str) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
+BINARY = "binary file (NUL bytes), skipped"
+
+
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, bool]:
-    """Decode bytes; returns (text, encoding, had_bom). Raises SourceError."""
+    """Decode bytes; returns (text, encoding, had_bom). Raises SourceError.
+
+    A file with a NUL character anywhere is binary: the first 8 KB are looked at before
+    decoding (a quick answer for most binary files), the decoded text after.
+    """
     size = len(data)
     if data.startswith(codecs.BOM_UTF8):
         encoding, data, bom = "utf-8", data[len(codecs.BOM_UTF8):], True
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # Before UTF-16: the UTF-32 little-endian BOM begins with UTF-16's (FF FE).
+        encoding = "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
+        data, bom = data[4:], True
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Name the byte order: writing fixes back must encode without a new BOM.
         encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
@@ -67,15 +78,18 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, str, b
     # NUL is a character only in the wide encodings (UTF-16/32, their BOM-less files).
     if b"\x00" in data[:8192] and not encoding.lower().replace("-", "").replace("_", "").startswith(
             ("utf16", "utf32", "ucs")):
-        raise SourceError("binary file (NUL bytes), skipped")
+        raise SourceError(BINARY)
     try:
-        return data.decode(encoding), encoding, bom
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise SourceError(
             f"not valid {encoding} at byte {exc.start + size - len(data)} (use --encoding to choose another)"
         ) from None
     except LookupError:
         raise SourceError(f"unknown encoding {encoding!r}") from None
+    if "\x00" in text:  # past the first 8 KB, or U+0000 in a wide encoding
+        raise SourceError(BINARY)
+    return text, encoding, bom
 
 
 NOT_REGULAR = "not a regular file (a pipe, socket or device); use '-' for standard input"

@@ -145,6 +145,8 @@ def load(file: str) -> Baseline:
         raise BaselineError(f"{file}: cannot read: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{file}: not valid JSON: {exc}") from None
+    except RecursionError:  # thousands of nested brackets: the decoder recurses per level
+        raise BaselineError(f"{file}: not a lintcare baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise BaselineError(f"{file}: not a lintcare baseline of version {VERSION}")
     items = data.get("findings")

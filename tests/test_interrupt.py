@@ -83,3 +83,26 @@ def test_workers_stop_soon_after_the_parent_is_killed(tmp_path):
     proc.kill()  # kill -9: the parent cannot tell anyone
     proc.wait(timeout=20)
     assert _gone(workers, 10)
+
+
+def test_a_temporary_file_left_by_a_killed_fix_goes_on_the_next_fix(tmp_path, run_cli):
+    page = tmp_path / "page.txt"
+    page.write_text("Please call the the front desk.\n", encoding="utf-8")
+    # What kill -9 between writing and renaming leaves: write_atomic's hidden copy.
+    left = tmp_path / ".page.txt.k3x_9q2a.lintcare-tmp"
+    busy = tmp_path / ".page.txt.a1b2c3d4.lintcare-tmp"  # another --fix writing right now
+    mine = [tmp_path / ".notes.lintcare-tmp", tmp_path / "draft.k3x_9q2a.lintcare-tmp"]
+    for path in (left, busy, *mine):
+        path.write_text("Call the the desk.\n", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    for path in (left, *mine):
+        os.utime(path, (hour_ago, hour_ago))
+
+    run_cli("check", "--diff", str(tmp_path))
+    assert left.exists()  # --diff writes nothing, removes nothing
+    _, out, err = run_cli("check", "--fix", str(tmp_path))
+    assert not left.exists()
+    assert busy.exists() and all(p.exists() for p in mine)  # not stale, or not lintcare's naming
+    assert err.count(".lintcare-tmp") == 1 and f"{left}: left by an interrupted --fix, removed" in err
+    assert ".lintcare-tmp" not in out  # never linted
+    assert page.read_text(encoding="utf-8") == "Please call the front desk.\n"

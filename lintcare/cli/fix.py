@@ -23,6 +23,7 @@ from ..api import FileResult, problem_result
 from ..config import ConfigError
 from ..faults import RuleError
 from ..fix.apply import FixResult
+from ..fix.stale import fixed_folder, remove_stale
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
 from ..scan import RegexTimeout
@@ -135,7 +136,10 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     SARIF report lists."""
     run = _Run(resolver, opts)
     uses_stdin = False
-    for path, problem, config in plan_files(paths, resolver, opts.stdin_name):
+    plan = plan_files(paths, resolver, opts.stdin_name)
+    if not opts.diff:  # --diff writes nothing, so it leaves the folders alone too
+        _remove_stale([path for path, problem, _ in plan if not problem and path != "-"])
+    for path, problem, config in plan:
         if problem or config is None:
             run.results.append(problem_result(path, problem or "not linted"))
             continue
@@ -153,6 +157,12 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     if opts.diff:
         return _finish_diff(run, failed)
     return _finish_fix(run, opts, failed, uses_stdin, report_rules)
+
+
+def _remove_stale(paths: list[str]) -> None:
+    """Temporary files an interrupted --fix left in these files' folders go (see fix/stale.py)."""
+    for path in remove_stale(fixed_folder(p) for p in paths):
+        click.echo(f"lintcare: note: {path}: left by an interrupted --fix, removed", err=True)
 
 
 def _plural(n: int, word: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .faults import OneLineError
 from .findings import Finding
 from .pipeline import FileResult
 from .sources import Source
@@ -26,7 +27,7 @@ CONTEXT = 24  # characters of context on each side, within the finding's lines
 _TEXT_SHOWN = 120
 
 
-class BaselineError(Exception):
+class BaselineError(OneLineError):
     """A baseline file that cannot be used; the message is one line for the user."""
 
 

@@ -32,7 +32,7 @@ from lintcare.run import trust
 from lintcare.run.cache import CACHE_FORMAT, StoredFindings, _entry, mac
 from lintcare.sources import Source
 
-MAX_MESSAGE = 600
+MAX_MESSAGE = 1000
 EXAMPLES: Counter[str] = Counter()  # examples checked, by what they were
 
 # -- YAML, for configs and rule files -------------------------------------------------------
@@ -136,7 +136,7 @@ def _valid_row(key: str) -> tuple[str, bytes]:
 # -- the properties ------------------------------------------------------------------------
 def _one_line(exc: Exception) -> None:
     text = str(exc)
-    assert "\n" not in text and len(text) < MAX_MESSAGE, (type(exc).__name__, text[:200])
+    assert text.isprintable() and len(text) <= MAX_MESSAGE, (type(exc).__name__, text[:200])
 
 
 def check_config(text: str) -> None:

@@ -106,3 +106,18 @@ def test_a_cache_path_that_cannot_be_used_is_a_note_and_the_run_goes_on(project,
         assert done.returncode == 1 and "[repeated-word]" in done.stdout
         assert done.stderr.startswith("lintcare: note: result cache not used: cache")
         assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    (".lintcare.yaml", "extends: |\n  block\n"),  # found by the settings fuzzer
+    (".lintcare.yaml", 'rule-files: ["a\\nb.yaml"]\n'),
+    (".lintcare.yaml", 'select: ["typo\\u0007\\r\\nX"]\n'),
+    ("team.yaml", 'rules:\n  - id: "two\\nlines"\n    kind: pattern\n'),
+])
+def test_a_quoted_value_with_line_breaks_stays_on_one_line(project, name, body):
+    (project / name).write_text(body, encoding="utf-8")
+    args = ("--rules", "team.yaml") if name == "team.yaml" else ()
+    done = _run(project, "check", *args, "page.txt")
+    _one_error_line(done, name)
+    if name != "team.yaml":  # (a rule id is shown with its whitespace squashed)
+        assert "\\n" in done.stderr  # shown escaped

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .faults import OneLineError
 from .findings import Finding
 from .pipeline import FileResult
 from .sources import Source
@@ -26,7 +27,7 @@ CONTEXT = 24  # characters of context on each side, within the finding's lines
 _TEXT_SHOWN = 120
 
 
-class BaselineError(Exception):
+class BaselineError(OneLineError):
     """A baseline file that cannot be used; the message is one line for the user."""
 
 
@@ -145,6 +146,8 @@ def load(file: str) -> Baseline:
         raise BaselineError(f"{file}: cannot read: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{file}: not valid JSON: {exc}") from None
+    except RecursionError:  # thousands of nested brackets: the decoder recurses per level
+        raise BaselineError(f"{file}: not a lintcare baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise BaselineError(f"{file}: not a lintcare baseline of version {VERSION}")
     items = data.get("findings")

@@ -13,7 +13,24 @@ if TYPE_CHECKING:
     from .findings import Finding
 
 
-class RuleError(Exception):
+MAX_MESSAGE = 1000  # characters of an error line; a value quoted in it is cut to fit
+
+
+def one_line(message: str) -> str:
+    """``message`` as one line of modest length: a value quoted from a file (a key, a
+    pattern, a file name) may hold line breaks or control characters, shown escaped."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(message))
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
+
+
+class OneLineError(Exception):
+    """An error for the user whose message is always one line (see ``one_line``)."""
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(one_line(str(message)))
+
+
+class RuleError(OneLineError):
     """A rule file is invalid; the message names the file, the rule and the field."""
 
 

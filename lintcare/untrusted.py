@@ -32,7 +32,11 @@ def load_yaml(text: str) -> Any:
         raise UntrustedYAMLError(f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
     import yaml  # imported here: a run whose files all come from the cache reads no YAML
 
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader refuses control characters as soon as it is made: inside the try.
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:
+        raise UntrustedYAMLError(syntax_error(exc)) from None
     try:
         node = loader.get_single_node()
         if node is None:

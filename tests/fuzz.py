@@ -10,6 +10,9 @@ Properties, for plain text, Markdown and HTML alike:
 - fixing is idempotent: fixing the fixed text changes nothing;
 - the anchor index only skips work: the same findings with and without it.
 
+and, in ``fuzz_settings.py``, for configs, team rule files, baselines and cache rows: one
+error line or a cache miss, never anything else.
+
 The default test suite runs a small budget (tests/test_fuzz.py). A long run is its
 own command, from the repository root::
 
@@ -193,6 +196,8 @@ def fuzz_test(max_examples: int):
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .fuzz_settings import EXAMPLES, settings_test
+
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0, help="how long to run (default 10)")
     parser.add_argument("--batch", type=int, default=200, help="examples per hypothesis run")
@@ -203,17 +208,21 @@ def main(argv: list[str] | None = None) -> int:
     while time.monotonic() < deadline:
         try:
             fuzz_test(args.batch)()
+            settings_test(max(1, args.batch // 4))()  # configs, rule files, baselines, cache rows
         except Exception as exc:
             traceback.print_exc()  # with hypothesis's note naming the falsifying example
-            print(f"FAILED after {dict(STATS.examples)} examples: {type(exc).__name__}: {exc}",
+            tried = dict(STATS.examples) | dict(EXAMPLES)
+            print(f"FAILED after {tried} examples: {type(exc).__name__}: {exc}",
                   file=sys.stderr)
             return 1
         runs += 1
-        print(f"{time.monotonic() - start:7.0f}s  runs {runs}  examples {dict(STATS.examples)}  "
+        tried = dict(STATS.examples) | dict(EXAMPLES)
+        print(f"{time.monotonic() - start:7.0f}s  runs {runs}  examples {tried}  "
               f"findings checked {STATS.findings}", flush=True)
+    settled = sum(EXAMPLES.values())
     print(f"done: {STATS.examples['lint']} documents linted and fixed "
           f"({sum(STATS.examples.values())} property checks), {STATS.findings} findings checked, "
-          "no failure")
+          f"{settled} configs, rule files, baselines and cache rows; no failure")
     return 0
 
 

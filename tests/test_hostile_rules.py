@@ -64,9 +64,10 @@ def test_a_cache_path_taken_by_a_folder_or_a_file_only_costs_the_cache(tmp_path,
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
     (tmp_path / "taken" / "results.sqlite3").mkdir(parents=True)  # a folder where the database goes
     (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
-    for cache_dir in ("taken", "a-file"):
+    for cache_dir, why in (("taken", "taken/results.sqlite3: unable to open database file"),
+                           ("a-file", "a-file: File exists")):
         code, out, err = run(tmp_path, "check", "--cache-dir", cache_dir, "page.txt")
-        assert (code, err) == (1, "")
+        assert (code, err) == (1, f"lintcare: note: result cache not used: {why}\n")  # the run goes on
         assert "[repeated-word]" in out
 
 

@@ -78,3 +78,9 @@ def test_a_rule_file_that_is_not_utf8_is_one_error_line(tmp_path):
     done = _run(tmp_path, "check", "--no-cache", "--rules", "team.yaml", "page.txt")
     assert done.returncode == 2 and "cannot read rule file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_control_character_is_a_syntax_error_not_a_crash():
+    # Found by the settings fuzzer: the YAML reader refused it before parsing began.
+    with pytest.raises(UntrustedYAMLError, match="unacceptable character #x001f"):
+        load_yaml("extends: \x1f\n")

@@ -103,6 +103,8 @@ def check(paths: tuple[str, ...], out_format: str, baseline_file: str | None,
             error_line(r.path, r.error)
         elif r.note and not output.quiet:
             click.echo(f"lintcare: note: {shown_path(r.path)}: {r.note}", err=True)
+    if result_cache is not None and result_cache.problem and not output.quiet:
+        click.echo(f"lintcare: note: result cache not used: {result_cache.problem}", err=True)
     html = HtmlRun(paths, resolver, config_file, extra_rules, fail_on, baseline_file)
     write_report(out_format, results, ruleset, outcome, output, html)
     if outcome is not None and not output.quiet:

@@ -25,6 +25,7 @@ from ..api import FileResult, problem_result
 from ..config import ConfigError
 from ..faults import RuleError, link_out_of
 from ..fix.apply import FixResult
+from ..fix.stale import fixed_folder, remove_stale
 from ..fix.writing import FixWriteError, ReadFile, fix_data, read_bytes, write_atomic
 from ..report import reaches
 from ..report.names import shown_path
@@ -150,7 +151,10 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     uses_stdin = False
     # Folders walked: what --fix may write is inside them (a link out is skipped).
     roots = [str(Path(p)) for p in paths or (".",) if p != "-" and os.path.isdir(p)]
-    for path, problem, config in plan_files(paths, resolver, opts.stdin_name):
+    plan = plan_files(paths, resolver, opts.stdin_name)
+    if not opts.diff:  # --diff writes nothing, so it leaves the folders alone too
+        _remove_stale([path for path, problem, _ in plan if not problem and path != "-"])
+    for path, problem, config in plan:
         if not problem and path not in paths and not opts.diff:
             problem = link_out_of(path, roots)
         if problem or config is None:
@@ -170,6 +174,12 @@ def run_fix(paths: tuple[str, ...], resolver: Resolver, report_rules: RuleSet | 
     if opts.diff:
         return _finish_diff(run, failed)
     return _finish_fix(run, opts, failed, uses_stdin, report_rules)
+
+
+def _remove_stale(paths: list[str]) -> None:
+    """Temporary files an interrupted --fix left in these files' folders go (see fix/stale.py)."""
+    for path in remove_stale(fixed_folder(p) for p in paths):
+        click.echo(f"lintcare: note: {path}: left by an interrupted --fix, removed", err=True)
 
 
 def _plural(n: int, word: str) -> str:

@@ -12,9 +12,19 @@ from .. import __version__
 from .check import check
 from .commands import baseline, init, rules, stats
 from .explain import explain
+from .plan import EXIT_INTERRUPTED
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("lintcare: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lintcare")
 def main() -> None:
     """Lint patient-education text: typos, punctuation, drug terminology, contact and crisis

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..config import Config, Resolver
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it; 1 would mean "findings"
 
 # (path, problem or None, the file's config; None with a problem)
 Plan = list[tuple[str, "str | None", "Config | None"]]

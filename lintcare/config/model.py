@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..faults import OneLineError
 from ..findings import SEVERITIES, Finding
 from ..language.vocabulary import EMPTY as EMPTY_VOCABULARY
 from ..language.vocabulary import Vocabulary
@@ -24,7 +25,7 @@ FAIL_ON = (*SEVERITIES, "none")
 DEFAULT_FAIL_ON = "warning"
 
 
-class ConfigError(Exception):
+class ConfigError(OneLineError):
     """A configuration that cannot be used; the message is one line naming file and key."""
 
 

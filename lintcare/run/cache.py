@@ -1,9 +1,11 @@
 """A result cache: a file whose bytes and lint settings are unchanged is not linted again.
 
 The key covers the file's bytes, its format and encoding, a fingerprint of every
-setting that can change a result (rule files, config, options) and the lintcare
-version, so the cache can only skip work, never change a result. An unreadable or
-corrupt entry counts as a miss and is rewritten.
+setting that can change a result (rule files, config, options), the lintcare version
+and a digest of lintcare's own code and data, so the cache can only skip work, never
+change a result. Each row carries a MAC made with the user's secret key (see trust.py):
+a row that does not verify, or whose fields are not what this code writes, counts as a
+miss and is rewritten.
 """
 
 from __future__ import annotations
@@ -11,30 +13,34 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import hmac
 import json
 import os
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
 from .. import __version__
-from ..findings import Edit, Finding, Fix, severity_counts
+from ..findings import SEVERITIES, Finding, severity_counts
+from .rows import decode_rows, dumps, finding_to_json
+from .trust import CacheKeyError, code_digest, mac, secret
 
-CACHE_FORMAT = 4  # 4: rows and severity counts, with a checksum (3 also kept a JSON report)
+CACHE_FORMAT = 5  # 5: rows and severity counts under a keyed MAC (4 had a CRC, 3 kept a JSON report)
 DB_FILE = "results.sqlite3"
 TABLE = "findings"
+COLUMNS = ("key", "head", "rows")
 # Tables of older formats (2: "entries", 3: "results", which also held report bytes),
-# dropped on connecting: a table of another shape would make every write fail.
+# dropped on connecting; a findings table of other columns is made again: a table of
+# another shape would make every write fail.
 OLD_TABLES = ("entries", "results")
 _BATCH = 500  # keys per lookup query (SQLite limits the parameters of one statement)
 
 
 def fingerprint(*parts: object) -> str:
     """A stable digest of the settings that shape results."""
-    h = hashlib.sha256(f"lintcare {__version__} cache {CACHE_FORMAT}".encode())
+    h = hashlib.sha256(f"lintcare {__version__} cache {CACHE_FORMAT} code {code_digest()}".encode())
     for part in parts:
         h.update(b"\0")
         h.update(repr(part).encode("utf-8", "surrogatepass"))
@@ -79,27 +85,6 @@ def config_key(config: object | None) -> str:
     return fingerprint(_canonical(config), file_fingerprint(rule_files))
 
 
-def _finding_to_json(f: Finding) -> list[object]:
-    # A row in field order (without the path, which is the file's): a list decodes and
-    # unpacks faster than a mapping.
-    fix = None if f.fix is None else [f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]]
-    return [f.rule, f.category, f.severity, f.message, f.start, f.end, f.line, f.column,
-            f.end_line, f.end_column, f.text, f.suggestions, f.scope, fix, f.extra]
-
-
-def _finding_from_json(row: list, path: str) -> Finding:
-    (rule, category, severity, message, start, end, line, column, end_line, end_column, text,
-     suggestions, scope, fix, extra) = row
-    return Finding(rule, category, severity, message, path, start, end, line, column, end_line,
-                   end_column, text, tuple(suggestions), scope,
-                   None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0]),
-                   tuple(map(tuple, extra)) if extra else ())
-
-
-def _dumps(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
-
-
 class StoredFindings(Sequence[Finding]):
     """A file's findings in their stored form, decoded only when read.
 
@@ -119,12 +104,11 @@ class StoredFindings(Sequence[Finding]):
     @classmethod
     def of(cls, findings: Sequence[Finding], path: str) -> StoredFindings:
         items = list(findings)
-        return cls(_dumps([_finding_to_json(f) for f in items]), severity_counts(items), path, items)
+        return cls(dumps([finding_to_json(f) for f in items]), severity_counts(items), path, items)
 
     def _decoded(self) -> list[Finding]:
         if self._items is None:
-            path = self._path
-            self._items = [_finding_from_json(row, path) for row in json.loads(self.rows)]
+            self._items = decode_rows(self.rows, self._path)
         return self._items
 
     def __len__(self) -> int:
@@ -197,10 +181,12 @@ class ResultCache:
         self.settings = settings
         self.hits = 0
         self.misses = 0
+        self.problem: str | None = None  # why the cache could not be used this run, for a note
         # config_key per config object, for this run (the config is kept, so its id stays its own).
         self._config_keys: dict[int, tuple[object, str]] = {}
         self._con: sqlite3.Connection | None = None
         self._pid: int | None = None
+        self._secret = b""
 
     def config_key(self, config: object | None) -> str:
         """``config_key(config)``, computed once per config in a run rather than once per file."""
@@ -224,6 +210,11 @@ class ResultCache:
         return self._con
 
     def _connect(self) -> sqlite3.Connection | None:
+        try:
+            self._secret = secret()
+        except CacheKeyError as exc:
+            self.problem = str(exc)
+            return None  # no rows can be verified: every file is linted
         db = self.folder / DB_FILE
         for attempt in range(2):
             try:
@@ -232,35 +223,38 @@ class ResultCache:
                 con = sqlite3.connect(db, timeout=10, isolation_level=None)
                 # A lost write only costs speed: no waiting for the disk.
                 con.execute("PRAGMA synchronous=OFF")
-                con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, "
-                            "head TEXT NOT NULL, rows BLOB NOT NULL)")
-                for old in OLD_TABLES:
-                    con.execute(f"DROP TABLE IF EXISTS {old}")
+                _ensure_table(con)
+                self.problem = None  # a corrupt file replaced: the cache works
                 return con
-            except sqlite3.DatabaseError:  # not a database (a corrupt file): start afresh
+            except sqlite3.DatabaseError as exc:  # not a database (a corrupt file): start afresh
+                self.problem = f"{db}: {exc}"
                 if attempt > 0 or not _remove(db):
                     break
-            except (OSError, sqlite3.Error):
+            except OSError as exc:
+                self.problem = f"{self.folder}: {exc.strerror or exc}"
+                break
+            except sqlite3.Error as exc:
+                self.problem = f"{db}: {exc}"
                 break
         return None  # no cache this run: every file is linted
 
     def get_many(self, wanted: list[tuple[str, str]]) -> dict[str, StoredFindings]:
         """Key -> findings for each (key, path) with a valid entry; the rest are misses."""
-        rows: dict[str, tuple[str, bytes]] = {}
+        rows: dict[str, tuple[object, object]] = {}
         con = self._db()
         keys = [key for key, _ in wanted]
         try:
             for i in range(0, len(keys) if con is not None else 0, _BATCH):
                 chunk = keys[i:i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                for key, *value in con.execute(  # type: ignore[union-attr]
+                for key, head, data in con.execute(  # type: ignore[union-attr]
                         f"SELECT key, head, rows FROM {TABLE} WHERE key IN ({marks})", chunk):
-                    rows[key] = value  # type: ignore[assignment]
+                    rows[key] = (head, data)
         except sqlite3.Error:
             rows = {}
         found: dict[str, StoredFindings] = {}
         for key, path in wanted:
-            findings = _entry(rows.get(key), path)
+            findings = _entry(self._secret, key, rows.get(key), path)
             if findings is not None:
                 found[key] = findings
         self.hits += len(found)
@@ -278,8 +272,9 @@ class ResultCache:
         rows = []
         for key, findings in entries:
             found = stored(findings, "")
+            counts = _counts_text(found.severities)
             head = json.dumps({"format": CACHE_FORMAT, "severities": found.severities,
-                               "crc": zlib.crc32(found.rows)})
+                               "mac": mac(self._secret, key.encode(), counts, found.rows)})
             rows.append((key, head, found.rows))
         try:
             with con:
@@ -292,18 +287,55 @@ class ResultCache:
         self.put_many([(key, findings)])
 
 
-def _entry(value: tuple[str, bytes] | None, path: str) -> StoredFindings | None:
-    """An entry's findings; None for a missing, corrupt or old-format entry (a miss).
+def _ensure_table(con: sqlite3.Connection) -> None:
+    """The findings table with this format's columns: older tables go, one of other columns
+    is made again (its rows could never be read, and every write to it would fail)."""
+    for old in OLD_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {old}")
+    columns = tuple(row[1] for row in con.execute(f"PRAGMA table_info({TABLE})"))
+    if columns and columns != COLUMNS:
+        con.execute(f"DROP TABLE {TABLE}")
+    con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, "
+                "head TEXT NOT NULL, rows BLOB NOT NULL)")
 
-    The findings are decoded only when read, so the checksum stands for that check now."""
+
+def _counts_text(severities: dict[str, int]) -> bytes:
+    """The severity counts in one spelling, for the MAC."""
+    return json.dumps(severities, sort_keys=True).encode()
+
+
+def _severities(value: object) -> dict[str, int]:
+    """A head's severity counts, checked: known severities, counts of at least one."""
+    if type(value) is not dict or not all(
+            k in SEVERITIES and type(n) is int and n > 0 for k, n in value.items()):
+        raise ValueError("severity counts of another shape")
+    return value
+
+
+def _entry(secret_key: bytes, key: str, value: tuple[object, object] | None,
+           path: str) -> StoredFindings | None:
+    """An entry's findings; None for a missing, forged, corrupt or old-format entry (a miss).
+
+    The MAC covers the entry's key as well, so a row moved from another file's key does
+    not verify. Only rows this user's lintcare wrote pass; they are decoded and checked
+    here all the same, before anything uses them.
+    """
     if value is None:
         return None
+    head_text, rows = value
     try:
-        head_text, rows = value
-        head = json.loads(head_text)
-        if head["format"] != CACHE_FORMAT or head["crc"] != zlib.crc32(rows):
+        if type(head_text) is not str or type(rows) is not bytes:
             return None
-        severities = {str(k): int(v) for k, v in head["severities"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
+        head = json.loads(head_text)
+        if type(head) is not dict or head.get("format") != CACHE_FORMAT or type(head.get("mac")) is not str:
+            return None
+        severities = _severities(head.get("severities"))
+        expected = mac(secret_key, key.encode(), _counts_text(severities), rows)
+        if not hmac.compare_digest(expected, head["mac"]):
+            return None
+        items = decode_rows(rows, path)
+    except (ValueError, RecursionError):
         return None
-    return StoredFindings(rows, severities, path)
+    if severity_counts(items) != severities:
+        return None
+    return StoredFindings(rows, severities, path, items)

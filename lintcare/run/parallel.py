@@ -7,12 +7,17 @@ most once): the parent sets the per-file function before forking, so nothing hea
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 
 _TASK: Callable[[str], object] | None = None
+_PARENT = 0  # the process that forked the workers
 # Tasks are "guided": each takes a share of the files still unsent, so the first are
 # large (the parent's round trips, which compete with the workers for the cores, cost
 # 0.03 s of CPU less on 1,000 files than with tasks of 4) and the last small (both
@@ -23,7 +28,12 @@ MIN_TASK = 2
 
 def _call(paths: Sequence[str]) -> list[object]:
     assert _TASK is not None
-    return [_TASK(path) for path in paths]
+    out = []
+    for path in paths:
+        if os.getppid() != _PARENT:  # the parent died (kill -9): nobody wants the rest
+            os._exit(1)
+        out.append(_TASK(path))
+    return out
 
 
 def tasks(count: int, jobs: int) -> list[tuple[int, int]]:
@@ -46,7 +56,7 @@ def default_jobs() -> int:
 
 def run_all(paths: Sequence[str], task: Callable[[str], T], jobs: int) -> Iterator[T]:
     """Yield ``task(path)`` for each path, in order; ``jobs`` > 1 uses forked workers."""
-    global _TASK
+    global _TASK, _PARENT
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1 or not _can_fork():
         for path in paths:
@@ -55,18 +65,37 @@ def run_all(paths: Sequence[str], task: Callable[[str], T], jobs: int) -> Iterat
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    _TASK = task
+    _TASK, _PARENT = task, os.getpid()
+    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_worker_start)
+    done = False
     try:
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            futures = [pool.submit(_call, paths[start:end]) for start, end in tasks(len(paths), jobs)]
-            try:
-                for future in futures:
-                    yield from future.result()  # type: ignore[misc]
-            finally:  # stopped early (an error, or the caller): drop the work not begun
-                for future in futures:
-                    future.cancel()
+        futures = [pool.submit(_call, paths[start:end]) for start, end in tasks(len(paths), jobs)]
+        for future in futures:
+            yield from future.result()  # type: ignore[misc]
+        done = True
     finally:
         _TASK = None
+        if done:
+            pool.shutdown()
+        else:  # stopped early (Ctrl-C, an error, or the caller): the workers stop now
+            _stop(pool)
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it
+    # (it stops the workers), so no worker prints a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the work not begun and end the workers at once, not after their current task
+    (a task is a share of the files, seconds of work)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way in 3.11
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(5)
 
 
 def _can_fork() -> bool:

@@ -71,13 +71,9 @@ def table_key() -> str:
 
 
 def cache_dir() -> Path:
-    if os.environ.get("LINTCARE_CACHE_DIR"):
-        return Path(os.environ["LINTCARE_CACHE_DIR"])
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    except (RuntimeError, KeyError):  # no home folder: a cache there cannot be read
-        base = Path(tempfile.gettempdir()) / f"lintcare-{os.getuid() if hasattr(os, 'getuid') else 0}"
-    return Path(base) / "lintcare"
+    from ..run.trust import user_cache_dir  # one place decides where the user's cache lives
+
+    return user_cache_dir()
 
 
 def table_path(key: str) -> Path:

@@ -12,7 +12,8 @@ them with US ones is the ``variety`` kind's business. Nor are pronunciation guid
 Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 25
 capitalised unknown words on our test pages are people, places and clinics), so one that is
 not at the start of a sentence is skipped unless its nearest correction is a domain
-term (``Spravto``). At the start of a sentence it is checked, unless the page shows
+term (``Spravto``) or a day, a month or a very common word (``Goverment``:
+``language/near_common.py``). At the start of a sentence it is checked, unless the page shows
 it is a name: it also appears capitalised mid-sentence, or the next word is
 capitalised too (``Priya Raghunathan``).
 
@@ -30,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
+from ..language.near_common import near_common_word
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
@@ -194,7 +196,9 @@ class SpellingKind(Kind):
         if not found:
             return  # most often a part of an address ("org")
         speller = default_speller()
-        near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
+        near_domain = {w for w, v in flagged.items() if v.suggestions and (
+            speller.is_domain(v.suggestions[0])
+            or (v.capitalised and near_common_word(w, v.suggestions, speller)))}
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
         for m in found:

@@ -53,6 +53,22 @@ def test_names_stay_quiet(text: str) -> None:
     assert texts_of(text + _TAIL, "spelling") == []
 
 
+@pytest.mark.parametrize(("title", "flagged"), [
+    ("# Driving Directons to Our Office", ["Directons"]),  # near "directions", a listed word
+    ("# Frequntly Asked Questions", ["Frequntly"]),
+    ("# Welcome to Lumin Health", []),                    # near only a rare word: a name
+    ("# Our Kampers Clinic", []),                         # its nearest word starts otherwise
+])
+def test_slip_in_a_title(title: str, flagged: list[str]) -> None:
+    found = [f.text for f in lint_text(title + _TAIL, "markdown") if f.rule == "spelling"]
+    assert found == flagged
+
+
+def test_title_word_used_in_running_text_is_a_name() -> None:
+    text = "# Directons Group\n\nOur partner Directons runs the group on Mondays.\n"
+    assert [f.text for f in lint_text(text, "markdown") if f.rule == "spelling"] == []
+
+
 # -- Title Case medical terms ----------------------------------------------------------------
 
 def test_title_case_terms_in_running_text() -> None:

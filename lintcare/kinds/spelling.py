@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
-from ..language.near_common import near_common_word
+from ..language.near_common import near_common_word, near_word_in_title
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
@@ -201,6 +201,7 @@ class SpellingKind(Kind):
             or (v.capitalised and near_common_word(w, v.suggestions, speller)))}
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
+        title_slips = _title_slips(doc, found, flagged, near_domain)
         for m in found:
             word, start = m[0], m.start()
             verdict = flagged[word]
@@ -208,7 +209,8 @@ class SpellingKind(Kind):
                 if verdict.length <= _UNIT_MAX and _after_number(text, start):
                     continue  # a unit or count word: "20 mcg", "3 hrs"
                 if verdict.capitalised and word not in near_domain and (
-                        word in names or not _sentence_start(doc, text, start)):
+                        word in names or not _sentence_start(doc, text, start)) and (
+                        word not in title_slips or not doc.title_like(start)):
                     continue  # a name, not a near miss of a domain term
                 if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
                     continue  # a first name after a title, even one close to a domain term
@@ -217,6 +219,17 @@ class SpellingKind(Kind):
                 continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
+
+
+def _title_slips(doc: Document, found: list[re.Match[str]], flagged: dict[str, _Verdict],
+                 near_domain: set[str]) -> set[str]:
+    """Capitalised words near a listed word that stand only in titles ("Your Frist Visit")."""
+    speller = default_speller()
+    slips = {w for w, v in flagged.items() if v.capitalised and not v.rejected and w not in near_domain
+             and near_word_in_title(w, v.suggestions, speller)}
+    if slips:
+        slips -= {m[0] for m in found if m[0] in slips and not doc.title_like(m.start())}
+    return slips
 
 
 def _rejected_compounds(text: str, entries: list[str]) -> Iterator[Hit]:

@@ -38,4 +38,23 @@ def near_common_word(word: str, suggestions: tuple[str, ...], speller: Speller) 
     return best[0] == low[0] and speller.frequency(best) >= COMMON_FREQUENCY
 
 
-__all__ = ["COMMON_FREQUENCY", "near_common_word"]
+
+
+
+# A title's words are all capitalised, so the spelling kind's sign of a name (the next word
+# is capitalised too) says nothing there. A word in a title that is one edit from a listed
+# word with its first letter, and never stands in running text, is checked: a name of the
+# page (a clinic, a town) shows up in its running text too.
+TITLE_FREQUENCY = 1_000
+
+
+def near_word_in_title(word: str, suggestions: tuple[str, ...], speller: Speller) -> bool:
+    """``word`` (capitalised, unknown, seen in a title) is one edit from a listed word that
+    starts with the same letter and occurs often enough not to be a name itself."""
+    if not suggestions or len(word) < MIN_LENGTH:
+        return False
+    low, best = word.lower(), suggestions[0].lower()
+    return (best[0] == low[0] and osa_distance(low, best, 1) <= 1
+            and speller.frequency(best) >= TITLE_FREQUENCY)
+
+__all__ = ["COMMON_FREQUENCY", "TITLE_FREQUENCY", "near_common_word", "near_word_in_title"]

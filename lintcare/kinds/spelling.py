@@ -12,7 +12,8 @@ them with US ones is the ``variety`` kind's business. Nor are pronunciation guid
 Capitalised words are mostly names on real clinic pages (docs/spelling.md: all 25
 capitalised unknown words on our test pages are people, places and clinics), so one that is
 not at the start of a sentence is skipped unless its nearest correction is a domain
-term (``Spravto``). At the start of a sentence it is checked, unless the page shows
+term (``Spravto``) or a day, a month or a very common word (``Goverment``:
+``language/near_common.py``). At the start of a sentence it is checked, unless the page shows
 it is a name: it also appears capitalised mid-sentence, or the next word is
 capitalised too (``Priya Raghunathan``).
 
@@ -30,10 +31,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
+from ..language.near_common import near_common_word, near_word_in_title
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
-from ..language.wordshape import closed_compound, foreign_lines
+from ..language.wordshape import after_number, closed_compound, foreign_lines, pronunciation_guides
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -69,9 +71,6 @@ _CAPITALISED_NEXT = re.compile(r",?\s+[A-Z][a-z]")
 # A personal title: the capitalised word after it is a first name ("Professor Mal Hopwood").
 _AFTER_TITLE = re.compile(r"\b(?:Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame)\.?[ \t]+$")
 _NON_SPACE = re.compile(r"\S*")
-# A pronunciation guide: hyphenated syllables in brackets, one stressed in capitals
-# ("(es-KET-a-meen)", "(KET-uh-meen)").
-_PRONUNCIATION = re.compile(r"\((?=[^()\n]*\b[A-Z]{2,}\b)(?=[^()\n]*\b[a-z]+\b)[A-Za-z]+(?:-[A-Za-z]+)+\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,23 +192,27 @@ class SpellingKind(Kind):
     def _hits(self, doc: Document, flagged: dict[str, _Verdict]) -> Iterator[Hit]:
         text, found = _in_prose(doc.text, _occurrences(frozenset(flagged)))
         if found and "-" in text:
-            guides = [g.span() for g in _PRONUNCIATION.finditer(text)]
+            guides = pronunciation_guides(text)
             found = [m for m in found if not any(s <= m.start() < e for s, e in guides)]
         if not found:
             return  # most often a part of an address ("org")
         speller = default_speller()
-        near_domain = {w for w, v in flagged.items() if v.suggestions and speller.is_domain(v.suggestions[0])}
+        near_domain = {w for w, v in flagged.items() if v.suggestions and (
+            speller.is_domain(v.suggestions[0])
+            or (v.capitalised and near_common_word(w, v.suggestions, speller)))}
         names = _names(doc, text, [w for w, v in flagged.items()
                                    if v.capitalised and not v.rejected and w not in near_domain])
         foreign = foreign_lines(text)
+        title_slips = _title_slips(doc, found, flagged, near_domain)
         for m in found:
             word, start = m[0], m.start()
             verdict = flagged[word]
             if not verdict.rejected:
-                if verdict.length <= _UNIT_MAX and _after_number(text, start):
+                if verdict.length <= _UNIT_MAX and after_number(text, start):
                     continue  # a unit or count word: "20 mcg", "3 hrs"
                 if verdict.capitalised and word not in near_domain and (
-                        word in names or not _sentence_start(doc, text, start)):
+                        word in names or not _sentence_start(doc, text, start)) and (
+                        word not in title_slips or not doc.title_like(start)):
                     continue  # a name, not a near miss of a domain term
                 if verdict.capitalised and _AFTER_TITLE.search(text, max(0, start - 12), start):
                     continue  # a first name after a title, even one close to a domain term
@@ -220,6 +223,17 @@ class SpellingKind(Kind):
                 continue  # "pre-procedure"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
+
+
+def _title_slips(doc: Document, found: list[re.Match[str]], flagged: dict[str, _Verdict],
+                 near_domain: set[str]) -> set[str]:
+    """Capitalised words near a listed word that stand only in titles ("Your Frist Visit")."""
+    speller = default_speller()
+    slips = {w for w, v in flagged.items() if v.capitalised and not v.rejected and w not in near_domain
+             and near_word_in_title(w, v.suggestions, speller)}
+    if slips:
+        slips -= {m[0] for m in found if m[0] in slips and not doc.title_like(m.start())}
+    return slips
 
 
 def _rejected_compounds(text: str, entries: list[str]) -> Iterator[Hit]:
@@ -360,13 +374,6 @@ def _blank_addresses(text: str) -> str:
             done = end
     out.append(text[done:])
     return "".join(out)
-
-
-def _after_number(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \u00a0":
-        i -= 1
-    return i < start - 1 and i >= 0 and text[i].isdigit()
 
 
 def _sentence_start(doc: Document, text: str, start: int) -> bool:

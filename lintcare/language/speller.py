@@ -210,6 +210,10 @@ class Speller:
                      and (w[:-1] in freq or w[:-1] in domain))
         return found
 
+    def frequency(self, word: str) -> int:
+        """How often ``word`` (lowercase) occurs in the word list's corpus; 0 if it is not listed."""
+        return self._freq.get(word, 0)
+
     def is_domain(self, word: str) -> bool:
         return word.lower() in self.domain
 

@@ -56,3 +56,21 @@ def foreign_lines(text: str) -> list[tuple[int, int]]:
 
 
 __all__ = ["closed_compound", "foreign_lines"]
+
+
+# A pronunciation guide: hyphenated syllables in brackets, one stressed in capitals
+# ("(es-KET-a-meen)", "(KET-uh-meen)").
+_PRONUNCIATION = re.compile(r"\((?=[^()\n]*\b[A-Z]{2,}\b)(?=[^()\n]*\b[a-z]+\b)[A-Za-z]+(?:-[A-Za-z]+)+\)")
+
+
+def pronunciation_guides(text: str) -> list[tuple[int, int]]:
+    """Where the text gives a word's pronunciation: its words are not misspellings."""
+    return [g.span() for g in _PRONUNCIATION.finditer(text)]
+
+
+def after_number(text: str, start: int) -> bool:
+    """The word at ``start`` follows a number and a space: a unit or count word ("20 mcg")."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    return i < start - 1 and i >= 0 and text[i].isdigit()

@@ -94,9 +94,24 @@ def is_quoted(doc: Document, start: int, end: int) -> bool:
     """The match is quoted, or the sentence talks about wording (meta-language)."""
     s, e = doc.sentence_bounds(start, end)
     sentence = doc.text[s:e]
-    if _inside_pair(sentence, start - s, end - s):
+    if _inside_pair(sentence, start - s, end - s) or _quoted_in_paragraph(doc, start, end):
         return True
     return doc.scan.search(META, s, e) is not None
+
+
+def _quoted_in_paragraph(doc: Document, start: int, end: int) -> bool:
+    """A quotation of several sentences: its marks are in the paragraph, not the sentence.
+    A paragraph that opens with a mark and never closes it is one paragraph of a
+    quotation that runs on (each paragraph opens, only the last one closes)."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    text = doc.text[block.start:block.end]
+    if _inside_pair(text, start - block.start, end - block.start):
+        return True
+    opener = text[:1]
+    closer = {"“": "”", _STRAIGHT_DOUBLE: _STRAIGHT_DOUBLE}.get(opener)
+    return closer is not None and closer not in text[1:]
 
 
 def covered_by(doc: Document, start: int, end: int, facts: tuple[str, ...]) -> bool:

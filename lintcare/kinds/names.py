@@ -44,7 +44,8 @@ def _case_ok(found: list[str], names: list[list[str]]) -> bool:
 def _plain_ok(found: list[str], names: list[list[str]], plain: frozenset[str]) -> bool:
     """A name whose words are also an ordinary phrase may write those words in lower case
     ("an NHS talking therapies service"): only a wholly lower-case word is let off."""
-    return any(" ".join(canon) in plain and all(f in (c, c.lower()) for f, c in zip(found, canon, strict=True))
+    return any(" ".join(canon) in plain
+               and all(f in (c, c.lower()) for f, c in zip(found, canon, strict=True))
                for canon in names)
 
 

@@ -24,7 +24,14 @@ The signs, in the order they are tried:
   "see the full Prescribing Information").
 - ``news`` last: a page of 150 words or more that never speaks as "we" or "our" outside
   quotations (a provider's page does) and reports one source ("... she said", "told the
-  Age", "according to the Health Service"): a reporter writing about a clinic.
+  Age", "according to the Health Service", "she explains: "...""): a reporter writing about
+  a clinic. A quotation that runs over paragraphs (opened on each, closed once) is quoted to
+  its line's end; an inclusive "we" ("some of us", "as we heard") is not the owner's voice;
+  a question in the reader's voice ("Is it right for me?") keeps the page a provider's.
+
+A page that talks to the reader as "you" again and again is written for patients, not
+reported: the byline/filing and attribution signs do not make it news (an organisation's
+own "News and Events" notice about a crisis number).
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ _QUOTATION = re.compile(r"[“\"][^”\"\n]*(?:[”\"]|$)", re.MULTILINE)
 # reports one source is not a news page.
 _STORY_WORDS = 150
 # "We" that is everyone, not the page owner: "as we heard", "some of us", "most of us".
-_INCLUSIVE_WE = re.compile(r"\b[Aa]s\s+we\s+\w+|\b(?:some|many|most|all|few)\s+of\s+us\b")
+_INCLUSIVE_WE = re.compile(r"\b[Aa]s\s+we\s+\w+|\b(?i:some|many|most|all|few)\s+of\s+us\b")
 _REPORTED = re.compile(
     r"\b(?:said|says|told)\b"
     # "explains" reports speech only beside a quotation: "..." explains Dr Y; she explains: "..."

@@ -120,3 +120,19 @@ def test_a_quotation_of_several_sentences_is_quoted():
 def test_a_paragraph_of_a_quotation_that_runs_on_is_quoted():
     text = "“The SSRIs were hard for me. I felt flat.\n\n“Then the spray helped,” she said.\n"
     assert texts_of(text, "acronym-undefined") == []
+
+
+# -- claims told as history or hedged in the same sentence ----------------------------------------
+
+def test_a_dated_event_under_the_old_name_is_history():
+    text = "The short number for the National Suicide Prevention Lifeline went live on July 16, 2022.\n"
+    assert texts_of(text, "outdated-organisation-name") == []
+    now = "Call the National Suicide Prevention Lifeline any time, day or night.\n"
+    assert texts_of(now, "outdated-organisation-name") == ["National Suicide Prevention Lifeline"]
+
+
+def test_a_study_claim_hedged_in_its_own_sentence_is_a_caution():
+    hedged = "Studies show that many people respond, but there is no guarantee it will help you.\n"
+    assert texts_of(hedged, "proven-claim-unsourced") == []
+    bare = "Studies show that many people respond within a week.\n"
+    assert texts_of(bare, "proven-claim-unsourced") == ["Studies show"]

@@ -136,3 +136,8 @@ def test_a_study_claim_hedged_in_its_own_sentence_is_a_caution():
     assert texts_of(hedged, "proven-claim-unsourced") == []
     bare = "Studies show that many people respond within a week.\n"
     assert texts_of(bare, "proven-claim-unsourced") == ["Studies show"]
+
+
+def test_intransitive_prove_needs_no_been():
+    assert texts_of("Short courses have proven to be a good start.\n", "passive-missing-been") == []
+    assert texts_of("TMS has shown to lift mood.\n", "passive-missing-been") == ["has shown"]

@@ -7,6 +7,7 @@ rule's pattern. What counts as label text is data: facts in rules.yaml.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -94,9 +95,37 @@ def is_quoted(doc: Document, start: int, end: int) -> bool:
     """The match is quoted, or the sentence talks about wording (meta-language)."""
     s, e = doc.sentence_bounds(start, end)
     sentence = doc.text[s:e]
-    if _inside_pair(sentence, start - s, end - s):
+    if _inside_pair(sentence, start - s, end - s) or _quoted_in_paragraph(doc, start, end):
         return True
     return doc.scan.search(META, s, e) is not None
+
+
+def _quoted_in_paragraph(doc: Document, start: int, end: int) -> bool:
+    """Inside a quotation of several sentences (its marks are in the paragraph, not the
+    sentence), or in a paragraph of a quotation that runs on."""
+    spans = doc.quotation_spans
+    i = bisect_right(spans, (start, len(doc.text))) - 1
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 1):i + 1])
+
+
+# Double quotation marks paired within a paragraph.
+_PAIRED = re.compile(r'“[^“”]*”|"[^"]*"')
+_RUNS_ON = {"“": "”", _STRAIGHT_DOUBLE: _STRAIGHT_DOUBLE}
+
+
+def paragraph_quotations(doc: Document) -> list[tuple[int, int]]:
+    """Sorted spans quoted within each block: paired double marks, and a whole block that
+    opens with a mark and never closes it (each paragraph of a long quotation opens, only
+    the last one closes). Computed once per document: the check runs at every match."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for block in doc.prose.blocks:
+        closer = _RUNS_ON.get(text[block.start:block.start + 1])
+        if closer is not None and text.find(closer, block.start + 1, block.end) < 0:
+            spans.append((block.start, block.end))
+            continue
+        spans.extend(m.span() for m in _PAIRED.finditer(text, block.start, block.end))
+    return sorted(spans)
 
 
 def covered_by(doc: Document, start: int, end: int, facts: tuple[str, ...]) -> bool:

@@ -224,6 +224,13 @@ class Document:
         return len(line.split()) <= _TITLE_WORDS and not line.endswith(_NOT_TITLE_ENDS)
 
     @cached_property
+    def quotation_spans(self) -> list[tuple[int, int]]:
+        """Spans quoted across sentences within a paragraph (context.paragraph_quotations)."""
+        from .context import paragraph_quotations
+
+        return paragraph_quotations(self)
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """Prose offsets where sentences start: block starts, then the sentence rule.
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..language.names import FUNCTION_WORDS, default_names, near_miss
+from ..language.names import FUNCTION_WORDS, default_names, near_miss, plain_phrase_names
 from .base import Hit, Kind
 
 _BEFORE = r"(?<![\w.@/#&-])"
@@ -41,6 +41,14 @@ def _case_ok(found: list[str], names: list[list[str]]) -> bool:
     return any(all(map(_word_ok, found, canon)) for canon in names)
 
 
+def _plain_ok(found: list[str], names: list[list[str]], plain: frozenset[str]) -> bool:
+    """A name whose words are also an ordinary phrase may write those words in lower case
+    ("an NHS talking therapies service"): only a wholly lower-case word is let off."""
+    return any(" ".join(canon) in plain
+               and all(f in (c, c.lower()) for f, c in zip(found, canon, strict=True))
+               for canon in names)
+
+
 class NamesKind(Kind):
     """``check`` (case or near-miss) says what is flagged; ``names`` adds names to the data file's."""
 
@@ -57,6 +65,7 @@ class NamesKind(Kind):
         if not all(isinstance(n, str) and n.strip() for n in extra):
             raise ctx.error("names", "must be a list of names")
         names = list(dict.fromkeys([*default_names(), *(n.strip() for n in extra)]))
+        self.plain = plain_phrase_names()
         self.by_lower: dict[tuple[str, ...], list[list[str]]] = {}
         for n in names:
             words = n.split()
@@ -82,7 +91,7 @@ class NamesKind(Kind):
         for m in self.regex.finditer(doc.text):
             found = m[0].split()
             names = self.by_lower[tuple(w.lower() for w in found)]
-            if not _case_ok(found, names):
+            if not _case_ok(found, names) and not _plain_ok(found, names, self.plain):
                 yield Hit(m.start(), m.end(), " ".join(names[0]), (" ".join(names[0]),))
 
     def _near_misses(self, doc: Document) -> Iterator[Hit]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
+from ..language.names import default_names
 from ..language.speller import default_speller
 from ..language.varieties import (
     GB,
@@ -64,12 +66,27 @@ class VarietyKind(Kind):
         if not other:
             return
         pattern = re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, other)) + ")" + _AFTER)
+        names = _name_spans(doc.text)
         for m in pattern.finditer(doc.text):
+            if any(s <= m.start() and m.end() <= e for s, e in names):
+                continue  # a body's own name ("Centre for ...") is not the page's spelling choice
             repl = match_case(m[0], other[m[0]])
             yield Hit(m.start(), m.end(), repl, (repl,), data=(("variety", _LABEL[variety]),))
 
 
 _LABEL = {US: "US", GB: "British/Commonwealth"}
+
+
+@lru_cache(maxsize=1)
+def _names_regex() -> re.Pattern[str]:
+    names = sorted(default_names(), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    return re.compile(f"{_BEFORE}(?:{body}){_AFTER}")
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the known proper names (data/proper-names.txt) stand, as written."""
+    return [m.span() for m in _names_regex().finditer(text)]
 
 
 class VarietyUsageKind(PatternKind):

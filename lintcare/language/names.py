@@ -14,11 +14,27 @@ NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "proper-names.txt
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "&"})
 
 
+# A line "Name | plain": the name's words in lower case are also an ordinary phrase
+# ("NHS talking therapies service"), so the lower-case form is not a slip.
+_PLAIN_MARK = "plain"
+
+
 @lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[str, bool], ...]:
+    lines = NAMES_PATH.read_text(encoding="utf-8").splitlines()
+    rows = (line.strip() for line in lines)
+    parts = (row.split("|", 1) for row in rows if row and not row.startswith("#"))
+    return tuple((p[0].strip(), len(p) > 1 and p[1].strip() == _PLAIN_MARK) for p in parts)
+
+
 def default_names() -> tuple[str, ...]:
     """The canonical names of the data file, in file order."""
-    lines = NAMES_PATH.read_text(encoding="utf-8").splitlines()
-    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+    return tuple(name for name, _ in _entries())
+
+
+def plain_phrase_names() -> frozenset[str]:
+    """Names whose lower-case words are an ordinary phrase too (marked ``| plain``)."""
+    return frozenset(name for name, plain in _entries() if plain)
 
 
 def _edits(a: str, b: str) -> int:

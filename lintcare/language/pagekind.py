@@ -24,7 +24,14 @@ The signs, in the order they are tried:
   "see the full Prescribing Information").
 - ``news`` last: a page of 150 words or more that never speaks as "we" or "our" outside
   quotations (a provider's page does) and reports one source ("... she said", "told the
-  Age", "according to the Health Service"): a reporter writing about a clinic.
+  Age", "according to the Health Service", "she explains: "...""): a reporter writing about
+  a clinic. A quotation that runs over paragraphs (opened on each, closed once) is quoted to
+  its line's end; an inclusive "we" ("some of us", "as we heard") is not the owner's voice;
+  a question in the reader's voice ("Is it right for me?") keeps the page a provider's.
+
+A page that talks to the reader as "you" again and again is written for patients, not
+reported: the byline/filing and attribution signs do not make it news (an organisation's
+own "News and Events" notice about a crisis number).
 """
 
 from __future__ import annotations
@@ -64,12 +71,26 @@ _GOVERNMENT = re.compile(
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 # First person plural outside quotations: the page owner speaking ("we offer", "our team").
-_OWN_VOICE = re.compile(r"\b(?:we|our|us|ours|we[’']re|we[’']ll|we[’']ve)\b", re.IGNORECASE)
-_QUOTATION = re.compile(r"[“\"][^”\"\n]*[”\"]")
+# "US" in capitals is the country, not the page owner.
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Ww]e[’']re|[Ww]e[’']ll|[Ww]e[’']ve)\b")
+# A quotation that runs over several paragraphs opens each one and closes only at its end:
+# an opening mark with no closing one on its line quotes the rest of that line.
+_QUOTATION = re.compile(r"[“\"][^”\"\n]*(?:[”\"]|$)", re.MULTILINE)
 # The last, weakest news sign needs a story's length: a snippet or a rule example that
 # reports one source is not a news page.
 _STORY_WORDS = 150
-_REPORTED = re.compile(r"\b(?:said|says|told)\b|\baccording\s+to\s+(?:the\s+)?[A-Z]")
+# "We" that is everyone, not the page owner: "as we heard", "some of us", "most of us".
+_INCLUSIVE_WE = re.compile(r"\b[Aa]s\s+we\s+\w+|\b(?i:some|many|most|all|few)\s+of\s+us\b")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told)\b"
+    # "explains" reports speech only beside a quotation: "..." explains Dr Y; she explains: "..."
+    r"|[”\"],?\s+explain(?:s|ed)\b|\bexplain(?:s|ed)\b[^\n“\"]{0,20}:\s*[“\"]"
+    r"|\baccording\s+to\s+(?:the\s+)?[A-Z]")
+# A question in the reader's own voice ("Is it right for me?", "Can I drive after?") is a
+# provider's FAQ heading; a reporter does not ask it.
+_READER = re.compile(r"\b[Yy]ou(?:rs?|[’']re|[’']ll)?\b")
+_READER_AT_LEAST = 5
+_READER_QUESTION = re.compile(r"\bfor\s+me\?|\b(?:Can|Am|Will|Should|Do)\s+I\b[^\n?]{0,80}\?")
 _MANUFACTURER = re.compile(
     r"\bmust\s+be\s+(?:certified|enrolled)\s+in\s+the\s+\w+\s*®?\s+REMS\b"
     r"|\b(?:see|read)\s+(?:the\s+)?full\s+Prescribing\s+Information\b", re.IGNORECASE)
@@ -87,20 +108,32 @@ def guess_kind(text: str) -> str:
     """The page's kind from its own words (see the module text); ``provider`` when unsure."""
     if _PROFESSIONAL.search(text):
         return "professional"
-    if _NEWS.search(text):
+    if _NEWS.search(text) and not _talks_to_reader(text):
         return NEWS
     if _PROVIDER.search(text):
         return PROVIDER
-    if len(_ATTRIBUTION.findall(text)) >= 2:
+    if len(_ATTRIBUTION.findall(text)) >= 2 and not _talks_to_reader(text):
         return NEWS
     if _GOVERNMENT.search(text):
         return "government"
     if _MANUFACTURER.search(text):
         return "manufacturer"
-    if len(text.split()) >= _STORY_WORDS and _REPORTED.search(text) and not _OWN_VOICE.search(
-            _QUOTATION.sub(" ", text)):
+    if _reads_as_story(text):
         return NEWS
     return PROVIDER
+
+
+def _talks_to_reader(text: str) -> bool:
+    """An organisation's own notice talks to the reader ("you can call"); a reporter rarely does,
+    so a page filed under "News" that says "you" again and again is written for patients."""
+    return len(_READER.findall(_QUOTATION.sub(" ", text))) >= _READER_AT_LEAST
+
+
+def _reads_as_story(text: str) -> bool:
+    """The weakest news sign: a story's length, a reported source, no owner's voice, no reader FAQ."""
+    if len(text.split()) < _STORY_WORDS or not _REPORTED.search(text) or _READER_QUESTION.search(text):
+        return False
+    return not _OWN_VOICE.search(_INCLUSIVE_WE.sub(" ", _QUOTATION.sub(" ", text)))
 
 
 __all__ = ["NEWS", "PAGE_KINDS", "PROVIDER", "guess_kind", "normalise_kind"]

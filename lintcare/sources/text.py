@@ -18,6 +18,10 @@ from .prose import HEADING, LIST_ITEM, PARAGRAPH, Block, OffsetMap, Prose
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•◦▪·‣\-*+–]|\d{1,3}[.)]|[a-z]\))[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "”")
 _HEADING_MAX_WORDS = 12
+# The page's first paragraph, one line with no end punctuation, is its headline; a news
+# headline runs longer than a section heading.
+_HEADLINE_MAX_WORDS = 20
+_INNER_STOP = re.compile(r"[.!?]\s")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -136,12 +140,25 @@ def extract_text(text: str) -> Prose:
             if not cur[2]:
                 para.append((start, end))
     flush()
+    _mark_headline(text, blocks)
     chars = list(text) if comments or "://" in text or "www." in text else None
     for start, end, _ in comments:  # page facts must not see a rule id as words
         chars[start:end] = " " * (end - start)  # type: ignore[index]
     links = _mask_urls(text, chars) if chars is not None else []
     prose_text = "".join(chars) if chars is not None else text
     return Prose(prose_text, blocks, OffsetMap.identity(len(text)), links=links, comments=comments)
+
+
+def _mark_headline(text: str, blocks: list[Block]) -> None:
+    """The first block, when it is a longer unpunctuated single line, is the page's headline."""
+    if not blocks or blocks[0].kind != PARAGRAPH:
+        return
+    first = blocks[0]
+    body = text[first.start:first.end]
+    if "\n" in body or body.endswith(_SENTENCE_END) or _INNER_STOP.search(body):
+        return  # a sentence, or a caption of several ("... depression. Picture: ...")
+    if len(body.split()) <= _HEADLINE_MAX_WORDS:
+        blocks[0] = Block(first.start, first.end, HEADING)
 
 
 def _mask_urls(text: str, chars: list[str]) -> list[str]:

@@ -100,8 +100,8 @@ def test_a_long_first_line_without_a_stop_is_the_headline():
     text = _HEADLINE + "\n\nTranscranial magnetic stimulation (TMS) is a treatment given in a clinic.\n"
     assert texts_of(text, "acronym-undefined") == []
     assert texts_of(text, "condition-name-capitalized") == []
-    # The same line further down is a sentence of the page.
-    later = "Funding news for this year.\n\n" + _HEADLINE + "\n\nAsk us about it.\n"
+    # Further down, the same words in running text are a sentence of the page.
+    later = "Funding news for this year.\n\nWe help adults with Treatment-Resistant Depression in three states.\n"
     assert texts_of(later, "condition-name-capitalized") == ["Treatment-Resistant Depression"]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +101,7 @@ class PageScan:
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
         """Does a block hold one of these lowercase literals?"""
-        return any(map(self._blocks_of, anchors))
+        return bool(self._present(anchors))
 
     def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
         """Every offset where one of ``literals`` (lowercase, without white space) starts
@@ -109,7 +109,7 @@ class PageScan:
         outside the blocks, a copy whose offsets moved)."""
         if not literals or not self.aligned or not self._words_in_blocks:
             return None
-        return sorted({p for a in literals for p, _ in self._hits(a)})
+        return sorted({p for a in self._present(literals) for p, _ in self._hits(a)})
 
     def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> list[int] | None:
         """The blocks holding an anchor of every group, in order; None: every block.
@@ -128,9 +128,7 @@ class PageScan:
         return sorted(hit)
 
     def _blocks_with_any(self, anchors: tuple[str, ...]) -> frozenset[int]:
-        if len(anchors) == 1:
-            return self._blocks_of(anchors[0])
-        return frozenset().union(*map(self._blocks_of, anchors))
+        return frozenset().union(*map(self._blocks_of, self._present(anchors)))
 
     def _blocks_of(self, anchor: str) -> frozenset[int]:
         """The blocks holding ``anchor``; memoised, as rules share anchors."""
@@ -151,7 +149,7 @@ class PageScan:
         """
         if not literals or not self.aligned:
             return None
-        found = [hit for a in literals for hit in self._hits(a)]
+        found = [hit for a in self._present(literals) for hit in self._hits(a)]
         if blocks is not None and len(blocks) < len(self.blocks):
             keep = set(blocks)
             found = [hit for hit in found if hit[1] in keep]
@@ -182,9 +180,19 @@ class PageScan:
     def _indexed(self, anchor: str) -> bool:
         return self._use_index and anchor in self._index.anchors  # type: ignore[union-attr]
 
+    def _present(self, anchors: tuple[str, ...]) -> Collection[str]:
+        """Those of ``anchors`` that stand inside a block (one set operation when the
+        index holds them all, as it does every anchor of its rules)."""
+        if self._use_index and self._index.anchors.issuperset(anchors):  # type: ignore[union-attr]
+            return self._anchor_hits.keys() & anchors
+        return [a for a in anchors if self._hits(a)]
+
     def _hits(self, anchor: str) -> list[tuple[int, int]]:
         """(start, block) of each occurrence of ``anchor`` inside a block, in order."""
-        return self._anchor_hits.get(anchor, []) if self._indexed(anchor) else self._find(anchor)
+        hits = self._anchor_hits.get(anchor)
+        if hits is None:
+            hits = [] if self._indexed(anchor) else self._find(anchor)
+        return hits
 
     def _find(self, anchor: str) -> list[tuple[int, int]]:
         """(start, block) of each occurrence inside a block, by substring search."""

@@ -80,9 +80,6 @@ class FastRegex:
                 yield m
                 pos = (m.end() if m.end() > start else start + 1) - before
 
-    def search(self, text: str, lower: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lower), None)
-
     @property
     def skips(self) -> bool:
         """Does the scan skip ahead (to a literal, or to a few first characters)?"""

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from .pattern import Pattern
     from .scanner import Scanner
 
-Ranges = list[tuple[int, int]]
 _NONE: frozenset[int] = frozenset()
 
 

@@ -9,7 +9,6 @@ to one substring search per anchor, with the same answers.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,13 +47,12 @@ class AnchorIndex:
     def available(self) -> bool:
         return self._automaton is not None
 
-    def positions(self, lower: str, block_starts: list[int], block_ends: list[int]
-                  ) -> dict[str, list[tuple[int, int]]]:
-        """Anchor -> (start, block index) of each occurrence inside a block, in page order."""
+    def positions(self, lower: str, spans: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+        """Anchor -> (start, block index) of each occurrence inside a block (``spans``:
+        each block's start and end), in page order."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for end, anchor in self._automaton.iter(lower):
-            start = end - len(anchor) + 1
-            i = bisect_right(block_starts, start) - 1
-            if i >= 0 and end < block_ends[i]:
-                found.setdefault(anchor, []).append((start, i))
+        scan = self._automaton.iter
+        for i, (lo, hi) in enumerate(spans):  # one scan per block: no occurrence crosses its end
+            for end, anchor in scan(lower, lo, hi):
+                found.setdefault(anchor, []).append((end - len(anchor) + 1, i))
         return found

@@ -14,7 +14,7 @@ match nothing, or that it cannot read, are scanned as they are).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from .anchors import C, sre_parse
 from .fastregex import MAX_SHARE, FastRegex, share_of
@@ -179,26 +179,32 @@ class CharScan:
                  ) -> Iterator[re.Match[str]]:
         """Matches in text[pos:endpos]; ``lower`` is not read (FastRegex's signature, so
         either can scan a page fact)."""
-        end = len(text) if endpos is None else endpos
+        return self.finditer_in(text, lower, ((pos, len(text) if endpos is None else endpos),))
+
+    def finditer_in(self, text: str, lower: str | None, ranges: Iterable[tuple[int, int]]
+                    ) -> Iterator[re.Match[str]]:
+        """The matches in each ``text[lo:hi]`` of ``ranges``, scanned on its own."""
         if self._scan is None:
-            yield from self.full.finditer(text, pos, end)
+            for lo, hi in ranges:
+                yield from self.full.finditer(text, lo, hi)
             return
         search, match = self._scan.search, self.full.match
-        if self._at_start and pos == 0:
-            m = match(text, 0, end)  # ^ or \A matches only here
-            if m is not None:
-                yield m
-            pos = m.end() if m is not None else 1
-        if self.chars:
-            yield from self._find(text, pos, end)
-            return
-        while (cand := search(text, pos, end)) is not None:
-            m = match(text, cand.start(), end)
-            if m is None:
-                pos = cand.start() + 1
+        for pos, end in ranges:
+            if self._at_start and pos == 0:
+                m = match(text, 0, end)  # ^ or \A matches only here
+                if m is not None:
+                    yield m
+                pos = m.end() if m is not None else 1
+            if self.chars:
+                yield from self._find(text, pos, end)
                 continue
-            yield m
-            pos = m.end()  # a match is never empty (see _first)
+            while (cand := search(text, pos, end)) is not None:
+                m = match(text, cand.start(), end)
+                if m is None:
+                    pos = cand.start() + 1
+                    continue
+                yield m
+                pos = m.end()  # a match is never empty (see _first)
 
     def _find(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         """The matches from ``pos``, tried where ``str.find`` finds one of ``chars``."""
@@ -267,13 +273,17 @@ class LazyScan:
 
     def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
+        return self.finditer_in(text, lower, ((pos, len(text) if endpos is None else endpos),))
+
+    def finditer_in(self, text: str, lower: str, ranges: Sequence[tuple[int, int]]
+                    ) -> Iterator[re.Match[str]]:
         chosen = self._chosen
         if chosen is None:
-            self._scanned += (len(text) if endpos is None else endpos) - pos
+            self._scanned += sum(hi - lo for lo, hi in ranges)
             if self._scanned < self.CHOOSE_AFTER:
-                return self._fast.finditer(text, lower, pos, endpos)
+                return self._fast.finditer_in(text, lower, ranges)
             chosen = self._chosen = best_scanner(self.full, self._fast)
-        return chosen.finditer(text, lower, pos, endpos)
+        return chosen.finditer_in(text, lower, ranges)
 
     def search(self, text: str, lower: str) -> re.Match[str] | None:
         return next(self.finditer(text, lower), None)

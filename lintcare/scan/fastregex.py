@@ -11,7 +11,7 @@ then confirms each candidate with the original regex on the original text. Match
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # The regex parser, compiler and opcodes, imported once for both scan helpers.
 from .anchors import LITERAL, C, sre_compile, sre_parse
@@ -50,43 +50,35 @@ class FastRegex:
 
     def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
-        end = len(text) if endpos is None else endpos
-        if self._scan is self.full or (self._lowered and len(lower) != len(text)):
-            yield from self.full.finditer(text, pos, end)
+        return self.finditer_in(text, lower, ((pos, len(text) if endpos is None else endpos),))
+
+    def finditer_in(self, text: str, lower: str, ranges: Iterable[tuple[int, int]]
+                    ) -> Iterator[re.Match[str]]:
+        """The matches in each ``text[lo:hi]`` of ``ranges``, scanned on its own, in one loop."""
+        full = self.full
+        if self._scan is full or (self._lowered and len(lower) != len(text)):
+            for lo, hi in ranges:
+                yield from full.finditer(text, lo, hi)
             return
         hay = lower if self._lowered else text
-        scan, full = self._scan, self.full
-        if self._before:
-            yield from self._after_non_word(text, hay, pos, end)
-            return
-        while pos <= end:
-            cand = scan.search(hay, pos, end)
-            if cand is None:
-                return
-            m = full.match(text, cand.start(), end)
-            if m is None:
-                pos = cand.start() + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > m.start() else m.start() + 1
-
-    def _after_non_word(self, text: str, hay: str, pos: int, end: int) -> Iterator[re.Match[str]]:
-        """Matches of a pattern that starts where a word starts: at the text's start, or
-        after a non-word character, which the scan skips to (``after_non_word``)."""
-        scan, full = self._scan, self.full
-        if pos == 0 and (m := full.match(text, 0, end)) is not None:
-            yield m
-            pos = m.end()  # a match is never empty: it starts with a word character
-        pos = max(pos, 1)
-        while (cand := scan.search(hay, pos - 1, end)) is not None:
-            start = cand.start() + 1
-            m = full.match(text, start, end)
-            if m is not None:
+        search, match, before = self._scan.search, full.match, int(self._before)
+        for pos, end in ranges:
+            if before:
+                # The scan stops at the non-word character before a match (after_non_word);
+                # a match at the text's start has none and is tried on its own.
+                if pos == 0 and (m := match(text, 0, end)) is not None:
+                    yield m
+                    pos = m.end()  # a match is never empty: it starts with a word character
+                pos = max(pos, 1) - 1
+            # re reads a pos past the end as the end: an empty match there would repeat.
+            while pos <= end and (cand := search(hay, pos, end)) is not None:
+                start = cand.start() + before
+                m = match(text, start, end)
+                if m is None:
+                    pos = start + 1 - before
+                    continue
                 yield m
-            pos = m.end() if m is not None else start + 1
-
-    def search(self, text: str, lower: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lower), None)
+                pos = (m.end() if m.end() > start else start + 1) - before
 
     @property
     def skips(self) -> bool:

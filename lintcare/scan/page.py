@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .pattern import Pattern
     from .scanner import Scanner
 
-Ranges = list[tuple[int, int]]
+_NONE: frozenset[int] = frozenset()
 
 
 class PageScan:
@@ -32,7 +32,8 @@ class PageScan:
         self.scanner = scanner
         self._index = index if index is not None and index.available else None
         self._starts = [b.start for b in blocks]
-        self._contains: dict[str, bool] = {}
+        self._spans = [(b.start, b.end) for b in blocks]
+        self._block_sets: dict[str, frozenset[int]] = {}  # anchor -> the blocks holding it
 
     @cached_property
     def lower(self) -> str:
@@ -51,9 +52,13 @@ class PageScan:
         """The pattern's matches inside blocks (each block scanned on its own), in order,
         reading only the blocks that can hold one. ``declared`` are a rule's own anchors:
         one of them stands in the block of every match."""
-        scan, text = pattern.scanner, self.text
-        for lo, hi in self._ranges(pattern, declared):
-            yield from scan.finditer(text, self.lower, lo, hi)
+        groups = pattern.anchor_groups
+        hit = self._group_blocks((*groups, declared) if declared else groups)
+        starts = self._start_hits(pattern.starts, hit)
+        if starts is not None:
+            return self._matches_at(pattern, starts)
+        ranges = self._spans if hit is None else [self._spans[i] for i in hit]
+        return pattern.scanner.finditer_in(self.text, self.lower, ranges)
 
     def finditer_page(self, pattern: Pattern) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)`` over the whole page (a match may cross blocks)."""
@@ -94,15 +99,8 @@ class PageScan:
         return not (rule.kind_anchors and not self.contains_any(rule.kind_anchors))
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
-        """Does a block hold one of these lowercase literals? Memoised: rules share anchors."""
-        seen = self._contains
-        for a in anchors:
-            hit = seen.get(a)
-            if hit is None:
-                hit = seen[a] = (a in self._anchor_hits) if self._indexed(a) else bool(self._find(a))
-            if hit:
-                return True
-        return False
+        """Does a block hold one of these lowercase literals?"""
+        return bool(self._present(anchors))
 
     def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
         """Every offset where one of ``literals`` (lowercase, without white space) starts
@@ -110,44 +108,61 @@ class PageScan:
         outside the blocks, a copy whose offsets moved)."""
         if not literals or not self.aligned or not self._words_in_blocks:
             return None
-        return sorted({p for a in literals for p in self._positions(a)})
+        return sorted({p for a in self._present(literals) for p, _ in self._hits(a)})
 
-    def _ranges(self, pattern: Pattern, declared: tuple[str, ...]) -> Ranges:
-        """The blocks to scan for ``pattern``: those holding one of its anchors of every
-        group, and one of the rule's own (``declared``)."""
-        groups = pattern.anchor_groups
-        return self._group_ranges((*groups, declared) if declared else groups)
-
-    def _group_ranges(self, groups: tuple[tuple[str, ...], ...]) -> Ranges:
-        """Ranges of the blocks holding an anchor of every group (every block if none).
+    def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> list[int] | None:
+        """The blocks holding an anchor of every group, in order; None: every block.
 
         Every match holds one literal of each group and stays in one block, so scanning
         only these blocks finds the same matches; what follows a block's end cannot
         decide a match inside it.
         """
-        hit = self._group_blocks(groups)
-        if hit is None:
-            return [(b.start, b.end) for b in self.blocks]
-        return [(self.blocks[i].start, self.blocks[i].end) for i in sorted(hit)]
-
-    def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> set[int] | None:
         if not groups or not self.aligned:
             return None
         hit = self._blocks_with_any(groups[0])
         for group in groups[1:]:
             if not hit:
                 break
-            hit &= self._blocks_with_any(group)
-        return hit
+            hit = hit & self._blocks_with_any(group)
+        return sorted(hit)
 
-    def _blocks_with_any(self, anchors: tuple[str, ...]) -> set[int]:
-        hit: set[int] = set()
-        for anchor in anchors:
-            if self._indexed(anchor):
-                hit.update(i for _, i in self._anchor_hits.get(anchor, ()))
-            else:
-                hit.update(i for _, i in self._find(anchor))
-        return hit
+    def _blocks_with_any(self, anchors: tuple[str, ...]) -> frozenset[int]:
+        return frozenset().union(*map(self._blocks_of, self._present(anchors)))
+
+    def _blocks_of(self, anchor: str) -> frozenset[int]:
+        """The blocks holding ``anchor``; memoised, as rules share anchors."""
+        found = self._block_sets.get(anchor)
+        if found is None:
+            hits = self._hits(anchor)
+            found = self._block_sets[anchor] = frozenset(i for _, i in hits) if hits else _NONE
+        return found
+
+    def _start_hits(self, literals: tuple[str, ...], blocks: list[int] | None
+                    ) -> list[tuple[int, int]] | None:
+        """(start, block) of each place in ``blocks`` (None: all) where one of ``literals``
+        (every match starts with one) stands, in order; None if there are no such literals.
+
+        A match lies in one block, and so does the literal it starts with: the anchor
+        index finds it there. Trying a match at each such place took 10% less time than
+        a regex scan of the blocks on the bench corpus, even for common literals.
+        """
+        if not literals or not self.aligned:
+            return None
+        found = [hit for a in self._present(literals) for hit in self._hits(a)]
+        if blocks is not None and len(blocks) < len(self.blocks):
+            keep = set(blocks)
+            found = [hit for hit in found if hit[1] in keep]
+        found.sort()
+        return found
+
+    def _matches_at(self, pattern: Pattern, starts: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The matches ``finditer`` finds, tried only at ``starts`` (a match is never empty:
+        it starts with a literal)."""
+        match, text, spans, pos = pattern.match, self.text, self._spans, 0
+        for start, i in starts:
+            if start >= pos and (m := match(text, start, spans[i][1])) is not None:
+                yield m
+                pos = m.end()
 
     # -- anchor positions -----------------------------------------------------------------
     @cached_property
@@ -155,8 +170,7 @@ class PageScan:
         """(start, block) of every indexed anchor occurrence, from one pass over the page."""
         if not self._use_index:
             return {}
-        ends = [b.end for b in self.blocks]
-        return self._index.positions(self.lower, self._starts, ends)  # type: ignore[union-attr]
+        return self._index.positions(self.lower, self._spans)  # type: ignore[union-attr]
 
     @cached_property
     def _use_index(self) -> bool:
@@ -165,10 +179,19 @@ class PageScan:
     def _indexed(self, anchor: str) -> bool:
         return self._use_index and anchor in self._index.anchors  # type: ignore[union-attr]
 
-    def _positions(self, anchor: str) -> list[int]:
-        if self._indexed(anchor):
-            return [start for start, _ in self._anchor_hits.get(anchor, ())]
-        return [pos for pos, _ in self._find(anchor)]
+    def _present(self, anchors: tuple[str, ...]) -> Collection[str]:
+        """Those of ``anchors`` that stand inside a block (one set operation when the
+        index holds them all, as it does every anchor of its rules)."""
+        if self._use_index and self._index.anchors.issuperset(anchors):  # type: ignore[union-attr]
+            return self._anchor_hits.keys() & anchors
+        return [a for a in anchors if self._hits(a)]
+
+    def _hits(self, anchor: str) -> list[tuple[int, int]]:
+        """(start, block) of each occurrence of ``anchor`` inside a block, in order."""
+        hits = self._anchor_hits.get(anchor)
+        if hits is None:
+            hits = [] if self._indexed(anchor) else self._find(anchor)
+        return hits
 
     def _find(self, anchor: str) -> list[tuple[int, int]]:
         """(start, block) of each occurrence inside a block, by substring search."""

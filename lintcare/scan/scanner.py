@@ -54,9 +54,8 @@ class Scanner:
         for rule in self.rules:
             anchors.update(rule.anchors, rule.kind_anchors)
             for pattern in rule.kind.declared_patterns():
-                if rule.kind.prunable:  # scanned in blocks: PageScan.finditer asks these
+                anchors.update(pattern.starts)  # PageScan tries matches where these stand
+                if rule.kind.prunable:  # scanned in blocks: PageScan.finditer asks these too
                     for group in pattern.anchor_groups:
                         anchors.update(group)
-                else:  # scanned over the page: PageScan.spans asks these
-                    anchors.update(pattern.starts)
         return AnchorIndex(anchors)

@@ -1,4 +1,4 @@
-"""Number of English nouns, from lemminflect's lemma and inflection tables.
+"""Number of English nouns, from lemminflect's lemma and inflection tables (``lemmas.py``).
 
 lintcare loads no statistical model, so a word's part of speech is what the tables
 allow it to be: ``getAllLemmas`` gives every reading (NOUN, VERB, ADJ...) with its lemma.
@@ -10,6 +10,8 @@ which a plural quantifier or a plural list does not force into the plural.
 from __future__ import annotations
 
 from functools import lru_cache
+
+from .lemmas import all_lemmas, plurals
 
 
 def _words(block: str) -> list[str]:
@@ -45,9 +47,7 @@ _MASS_ENDINGS = ("ness", "ism", "ing", "ship", "hood", "ity", "ance", "ence", "t
 @lru_cache(maxsize=4096)
 def readings(word: str) -> frozenset[str]:
     """The parts of speech lemminflect knows ``word`` (lowercase) as; empty if unknown."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
+    return frozenset(all_lemmas(word))
 
 
 @lru_cache(maxsize=4096)
@@ -55,12 +55,10 @@ def plural_of(word: str) -> str | None:
     """The regular plural of a singular count noun (lowercase), else None."""
     if word in CLOSED or not word.isalpha():
         return None
-    from lemminflect import getAllLemmas, getInflection
-
-    lemmas = getAllLemmas(word).get("NOUN")
+    lemmas = all_lemmas(word).get("NOUN")
     if not lemmas or lemmas[0] != word:
         return None
-    forms = getInflection(word, "NNS")
+    forms = plurals(word)
     plural = forms[0] if forms else None
     if plural is None or plural == word or not plural.endswith("s"):
         return None
@@ -75,9 +73,7 @@ def is_mass_like(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_plural_noun(word: str) -> bool:
     """A noun form that is not its own lemma: "rooms", "options", "children"."""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word).get("NOUN")
+    lemmas = all_lemmas(word).get("NOUN")
     return bool(lemmas) and lemmas[0] != word
 
 
@@ -93,6 +89,4 @@ def nominal(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def verb_form(word: str) -> bool:
     """Also an inflected verb ("as many thought", "few found"): not surely a noun."""
-    from lemminflect import getAllLemmas
-
-    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
+    return any(lemma != word for lemma in all_lemmas(word).get("VERB", ()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
@@ -101,14 +102,12 @@ class NamesKind(Kind):
             # All but one of the content words must be on the page for a near miss.
             if sum(w in lower for w in content) < len(content) - 1 or len(content) < 2:
                 continue
+            if words[0].lower() not in lower and words[1].lower() not in lower:
+                continue  # the first or the second word is the name's own (one word is off)
             yield from self._near_misses_of(doc, words)
 
     def _near_misses_of(self, doc: Document, words: list[str]) -> Iterator[Hit]:
-        slots = [re.escape(w) if w.lower() in FUNCTION_WORDS else rf"(?:{re.escape(w)}|[A-Za-z]+)"
-                 for w in words]
-        body = _SPACE.join(slots)
-        regex = re.compile(f"(?=({_BEFORE}{body}{_AFTER}))", re.IGNORECASE)
-        for m in regex.finditer(doc.text):
+        for m in _near_miss_regex(tuple(words)).finditer(doc.text):
             found = m[1].split()
             if tuple(w.lower() for w in found) in self.by_lower:
                 continue  # another name, spelt right
@@ -116,3 +115,19 @@ class NamesKind(Kind):
             if len(off) == 1 and near_miss(off[0][0].lower(), off[0][1].lower()):
                 name = " ".join(words)
                 yield Hit(m.start(1), m.end(1), name, (name,))
+
+
+@lru_cache(maxsize=256)
+def _near_miss_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Every place where the name's words stand with any letters in its content slots.
+
+    Only one word may be off, so the first or the second word is the name's own: the two
+    alternatives say so, which lets the regex give up at most word starts at once instead of
+    reading on through four or five words of every sentence (the same places are found).
+    """
+    own = [re.escape(w) for w in words]
+    loose = [o if w.lower() in FUNCTION_WORDS else rf"(?:{o}|[A-Za-z]+)"
+             for w, o in zip(words, own, strict=True)]
+    first_own = _SPACE.join([own[0], *loose[1:]])
+    second_own = _SPACE.join([loose[0], own[1], *loose[2:]])
+    return re.compile(f"(?=({_BEFORE}(?:{first_own}|{second_own}){_AFTER}))", re.IGNORECASE)

@@ -63,18 +63,25 @@ def _check_expansion(root: Any) -> None:
     """Count the values the node graph stands for once aliases are expanded, without
     expanding them: each node's count is computed once (iteratively, bottom-up)."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # nodes whose children are still being counted
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
         if id(node) in sizes:
             continue
+        if not children_done and id(node) in open_nodes:
+            # Reached again from inside itself ("&a [*a]"): it would expand forever, and
+            # counting it went round without end, filling memory.
+            raise UntrustedYAMLError("an alias refers to the value that holds it; write the values out")
         children = _children(node)
         if children_done or not children:
             sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            open_nodes.discard(id(node))
             if sizes[id(node)] > MAX_VALUES:
                 raise UntrustedYAMLError(
                     f"its aliases expand to more than {MAX_VALUES:,} values; write the values out")
             continue
+        open_nodes.add(id(node))
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in sizes)
 

@@ -19,6 +19,9 @@ LAUGHS = "\n".join(
     + ["select: *l8", ""]
 )
 DEEP = "select: " + "[" * 30_000 + "]" * 30_000 + "\n"
+# An alias inside the value it names: the graph has a cycle (found by the settings fuzzer,
+# which filled 23 GB of memory counting it).
+RECURSIVE = "select: &a [typo, *a]\n"
 
 
 def test_an_alias_bomb_is_refused_before_it_expands():
@@ -32,6 +35,13 @@ def test_shared_aliases_within_the_budget_load():
                                "ignore": []}
     small = "\n".join(["a: &a [x, y]"] + [f"k{i}: *a" for i in range(MAX_VALUES // 10)]) + "\n"
     assert len(load_yaml(small)) == MAX_VALUES // 10 + 1  # many aliases, few values each
+
+
+@pytest.mark.parametrize("text", [RECURSIVE, "overrides: &o {files: [x], select: [*o]}\n",
+                                  "a: &x [1, [2, [3, *x]]]\n"])
+def test_a_recursive_alias_is_refused(text):
+    with pytest.raises(UntrustedYAMLError, match="an alias refers to the value that holds it"):
+        load_yaml(text)
 
 
 def test_deep_nesting_is_an_error_not_a_crash():
@@ -50,7 +60,7 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120, check=False)
 
 
-@pytest.mark.parametrize("body", [LAUGHS, DEEP], ids=["bomb", "deep"])
+@pytest.mark.parametrize("body", [LAUGHS, DEEP, RECURSIVE], ids=["bomb", "deep", "recursive"])
 def test_a_hostile_config_stops_the_run_with_one_line(tmp_path, body):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".lintcare.yaml").write_text(body, encoding="utf-8")

@@ -121,3 +121,11 @@ def test_a_quoted_value_with_line_breaks_stays_on_one_line(project, name, body):
     _one_error_line(done, name)
     if name != "team.yaml":  # (a rule id is shown with its whitespace squashed)
         assert "\\n" in done.stderr  # shown escaped
+
+
+@pytest.mark.parametrize("body", ['extends: "base\\u0000.yaml"\n', 'rule-files: ["team\\u0000.yaml"]\n'],
+                         ids=["extends", "rule-files"])
+def test_a_file_name_with_a_nul_is_one_error_line(project, body):
+    # Found by the settings fuzzer: the path library raised ValueError (a traceback).
+    (project / ".lintcare.yaml").write_text(body, encoding="utf-8")
+    _one_error_line(_run(project, "check", "--no-cache", "page.txt"), "cannot hold a NUL character")

@@ -83,7 +83,7 @@ def _layer(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     validate(origin, raw)
     base: dict[str, Any] = {}
     if "extends" in raw:
-        target = (here / raw["extends"]).resolve()
+        target = _file_named(origin, "extends", here, raw["extends"])
         if target in chain:
             raise _err(origin, "extends", f"'{raw['extends']}' extends itself in a cycle")
         if not target.is_file():
@@ -138,10 +138,18 @@ def _languagetool(origin: str, value: Any) -> Any:
     return options
 
 
+def _file_named(origin: str, key: str, here: Path, name: str) -> Path:
+    """The file a setting names, relative to the config's folder. A name the system cannot
+    hold (a NUL character) is the config's error, not a crash of the path library."""
+    if "\0" in name:
+        raise _err(origin, key, "a file name cannot hold a NUL character")
+    return (here / name).resolve()
+
+
 def _rule_files(origin: str, here: Path, raw: dict[str, Any]) -> list[Path]:
     files = []
     for name in raw.get("rule-files", []):
-        target = (here / name).resolve()
+        target = _file_named(origin, "rule-files", here, name)
         if not target.is_file():
             raise _err(origin, "rule-files", f"no such file '{name}'")
         files.append(target)

@@ -101,7 +101,8 @@ def test_a_long_first_line_without_a_stop_is_the_headline():
     assert texts_of(text, "acronym-undefined") == []
     assert texts_of(text, "condition-name-capitalized") == []
     # Further down, the same words in running text are a sentence of the page.
-    later = "Funding news for this year.\n\nWe help adults with Treatment-Resistant Depression in three states.\n"
+    later = ("Funding news for this year.\n\n"
+             "We help adults with Treatment-Resistant Depression in three states.\n")
     assert texts_of(later, "condition-name-capitalized") == ["Treatment-Resistant Depression"]
 
 

@@ -103,7 +103,7 @@ def covered(annotation: dict[str, Any], text: str, cat: str, start: int, end: in
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "holdout", "holdout3", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "holdout", "holdout3", "holdout4", "all"), default="all")
     ap.add_argument("--only-new", action="store_true", help="hide hits an expected item already covers")
     args = ap.parse_args()
     with open(HERE / "urls.tsv", encoding="utf-8") as fh:

@@ -259,7 +259,7 @@ def report(fig: dict[str, Any], split: str, show: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "holdout", "holdout3", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "holdout", "holdout3", "holdout4", "all"), default="dev")
     ap.add_argument("--pages", type=Path, default=HERE / "pages", help="folder of NNN-slug.txt page texts")
     ap.add_argument("--show", action="store_true", help="list missed, flagged and unexpected items")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")

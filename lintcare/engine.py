@@ -55,9 +55,18 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
             return False
         if rule.sentence_unless is not None and rule.sentence_unless.search(sentence):
             return False
+    if not _block_allows(rule, text[block.start:block.end]):
+        return False
     if rule.skip_negated and is_negated(doc, hit.start, rule.skip_negated):
         return False
     return not (rule.skip_quoted and is_quoted(doc, hit.start, hit.end))
+
+
+def _block_allows(rule: Rule, paragraph: str) -> bool:
+    """The paragraph's topic: a sentence may lean on its neighbours ("It is FDA-approved")."""
+    if rule.block_when is not None and not rule.block_when.search(paragraph):
+        return False
+    return rule.block_unless is None or not rule.block_unless.search(paragraph)
 
 
 def _format_message(rule: Rule, flagged: str, replacement: str | None,

@@ -41,6 +41,8 @@ COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "unless": (list, str),
     "sentence_when": (str,),
     "sentence_unless": (str,),
+    "block_when": (str,),
+    "block_unless": (str,),
     "unless_before": (str,),
     "unless_after": (str,),
     "exceptions": (list,),
@@ -87,6 +89,8 @@ class Rule:
     unless: tuple[str, ...] = ()
     sentence_when: Pattern | None = None
     sentence_unless: Pattern | None = None
+    block_when: Pattern | None = None  # the paragraph (block) around the match must match
+    block_unless: Pattern | None = None
     unless_before: Pattern | None = None
     unless_after: Pattern | None = None
     exceptions: tuple[Pattern, ...] = ()
@@ -202,7 +206,8 @@ def build_rule(raw: dict[str, Any], origin: str, facts: dict[str, Fact], timed: 
     negated = raw.get("skip_negated", False)
     cs = bool(raw.get("case_sensitive", False))  # context regexes follow the rule's case mode
     opt = {k: ctx.regex(k, raw[k], cs) for k in
-           ("sentence_when", "sentence_unless", "unless_before", "unless_after") if k in raw}
+           ("sentence_when", "sentence_unless", "block_when", "block_unless", "unless_before",
+            "unless_after") if k in raw}
     kind = kind_cls(raw, ctx)
     kind.use_anchors(tuple(a.lower() for a in raw.get("anchors", [])))
     return Rule(

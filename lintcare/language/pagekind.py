@@ -19,7 +19,8 @@ The signs, in the order they are tried:
 - ``news`` again: quotations attributed the way reporters do ("..." she said; told the
   Age; "the agency says", "Smith said the spray ..."), at least twice.
 - ``government``: a regulator's own wording ("Regulatory Decision Summary", "Health
-  Canada's decision", "accepted for use within NHSScotland", a .gov address in the text).
+  Canada's decision", "accepted for use within NHSScotland", "is not recommended, within its
+  marketing authorisation", a .gov address in the text).
 - ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
   "see the full Prescribing Information").
 - ``article``: a page that cites its sources the way papers do ("(Rivera et al., 2016)",
@@ -71,6 +72,10 @@ _GOVERNMENT = re.compile(
     r"|\bAustralian\s+Government\s+Department\b"
     # A medicines body's decision: "is accepted for use within NHSScotland", "Indication under review".
     r"|\baccepted\s+for\s+(?:restricted\s+)?use\s+within\s+NHS\s?Scotland\b|\bIndication\s+under\s+review\s*:"
+    # A health-technology appraisal's numbered recommendation: "1.1 X is not recommended, within
+    # its marketing authorisation" (a page quoting it has no clause number).
+    r"|(?m:^[ \t]*\d+\.\d+[ \t]+[^\n]{0,200}?\b(?:is|are)\s+(?:not\s+)?recommended,?\s+(?:as\s+an\s+option,?\s+)?"
+    r"within\s+its\s+marketing\s+authori[sz]ation\b)"
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 # First person plural outside quotations: the page owner speaking ("we offer", "our team").

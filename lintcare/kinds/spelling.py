@@ -206,8 +206,9 @@ class SpellingKind(Kind):
             speller.is_domain(v.suggestions[0])
             or (v.capitalised and near_common_word(w, v.suggestions, speller)))}
         capitalised = [w for w, v in flagged.items() if v.capitalised and not v.rejected]
-        names = _names(doc, text, [w for w in capitalised if w not in near_domain])
-        near_domain -= strong_names(text, [w for w in capitalised if w in near_domain])
+        strong = strong_names(text, [w for w in capitalised if w in near_domain])
+        near_domain -= strong
+        names = _names(doc, text, [w for w in capitalised if w not in near_domain]) | strong
         foreign = foreign_lines(text)
         title_slips = _title_slips(doc, found, flagged, near_domain)
         for m in found:

@@ -74,8 +74,8 @@ _GOVERNMENT = re.compile(
     r"|\baccepted\s+for\s+(?:restricted\s+)?use\s+within\s+NHS\s?Scotland\b|\bIndication\s+under\s+review\s*:"
     # A health-technology appraisal's numbered recommendation: "1.1 X is not recommended, within
     # its marketing authorisation" (a page quoting it has no clause number).
-    r"|(?m:^[ \t]*\d+\.\d+[ \t]+[^\n]{0,200}?\b(?:is|are)\s+(?:not\s+)?recommended,?\s+(?:as\s+an\s+option,?\s+)?"
-    r"within\s+its\s+marketing\s+authori[sz]ation\b)"
+    r"|(?m:^[ \t]*\d+\.\d+[ \t]+[^\n]{0,200}?\b(?:is|are)\s+(?:not\s+)?recommended,?\s+"
+    r"(?:as\s+an\s+option,?\s+)?within\s+its\s+marketing\s+authori[sz]ation\b)"
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 # First person plural outside quotations: the page owner speaking ("we offer", "our team").

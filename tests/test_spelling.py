@@ -15,6 +15,7 @@ from lintcare.kinds import spelling as spelling_kind
 from lintcare.language import speller as speller_module
 from lintcare.language.speller import LEXICON_PATH, Speller, default_speller, load_lexicon
 from lintcare.language.vocabulary import Vocabulary
+from lintcare.language.wordshape import blank_addresses
 from lintcare.rules.loader import RuleSet, load_rules
 
 from .conftest import ROOT, SAMPLE
@@ -309,7 +310,7 @@ def test_words_looked_for_before_blanking_are_those_found_after():
              "org\u00a0https://org.org\u2003org. Lumivue:www.org Lumivue", "only example.org here",
              "`org` ketamin`x` org `https://a.org` ketamin")
     for text in texts:
-        blanked = spelling_kind._blank_addresses(spelling_kind._CODE.sub(spelling_kind._blank, text))
+        blanked = blank_addresses(spelling_kind._CODE.sub(spelling_kind._blank, text))
         expected = [(m.start(), m[0]) for m in occurrences.finditer(blanked)]
         got, found = spelling_kind._in_prose(text, occurrences)
         assert [(m.start(), m[0]) for m in found] == expected, text

@@ -31,11 +31,20 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
+from ..language.name_signs import PLACE_NEXT, strong_names
 from ..language.near_common import near_common_word, near_word_in_title
 from ..language.speller import default_speller
 from ..language.varieties import us_spelling
 from ..language.vocabulary import Vocabulary
-from ..language.wordshape import after_number, closed_compound, foreign_lines, pronunciation_guides
+from ..language.wordshape import (
+    adverb_of_word,
+    after_number,
+    blank_addresses,
+    closed_compound,
+    combining_form,
+    foreign_lines,
+    pronunciation_guides,
+)
 from .base import Hit, Kind, match_case
 
 # A word: ASCII letters with inner apostrophes (don't, esketamine's). Hyphens split
@@ -52,9 +61,6 @@ _WORD_AT = re.compile(f"{_BEFORE}{_LETTERS_RE}{_AFTER}")
 # Past this many places where a page's flagged words occur (inside others too: "org"
 # in "organ"), the places are found by a scan in C.
 _FEW_OCCURRENCES = 64
-# Marks of an address (URL, e-mail, handle): the whole run of non-space characters
-# around one is blanked, so no part of it is checked ("example.org/ketamin-info").
-_ADDRESS_MARKS = ("://", "www.", "@")
 _CLITICS = ("s", "re", "ll", "ve", "d", "m", "t")
 # Abbreviations after which a capital does not start a sentence.
 _ABBREV = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "no", "approx",
@@ -70,7 +76,6 @@ _PREFIXES = frozenset({"pre", "multi", "intra", "neuro", "inter", "peri", "semi"
 _CAPITALISED_NEXT = re.compile(r",?\s+[A-Z][a-z]")
 # A personal title: the capitalised word after it is a first name ("Professor Mal Hopwood").
 _AFTER_TITLE = re.compile(r"\b(?:Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame)\.?[ \t]+$")
-_NON_SPACE = re.compile(r"\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,7 @@ class SpellingKind(Kind):
         speller = default_speller()
         if speller.known(low) or us_spelling(low, speller.known) is not None:
             return None  # a word, or its British spelling ("behaviour")
-        if closed_compound(low, speller.known):
+        if closed_compound(low, speller.known) or adverb_of_word(low, speller.known):
             return None
         stem = low
         if "'" in low:
@@ -200,8 +205,10 @@ class SpellingKind(Kind):
         near_domain = {w for w, v in flagged.items() if v.suggestions and (
             speller.is_domain(v.suggestions[0])
             or (v.capitalised and near_common_word(w, v.suggestions, speller)))}
-        names = _names(doc, text, [w for w, v in flagged.items()
-                                   if v.capitalised and not v.rejected and w not in near_domain])
+        capitalised = [w for w, v in flagged.items() if v.capitalised and not v.rejected]
+        strong = strong_names(text, [w for w in capitalised if w in near_domain])
+        near_domain -= strong
+        names = _names(doc, text, [w for w in capitalised if w not in near_domain]) | strong
         foreign = foreign_lines(text)
         title_slips = _title_slips(doc, found, flagged, near_domain)
         for m in found:
@@ -219,27 +226,30 @@ class SpellingKind(Kind):
                 if foreign and any(s <= start < e for s, e in foreign):
                     continue  # a short line in another language
             end = start + verdict.length
-            if text[end:end + 1] in "-‐‑" and end < len(text) and word.lower() in _PREFIXES:
-                continue  # "pre-procedure"
+            if text[end:end + 1] in "-‐‑" and end < len(text) and (
+                    word.lower() in _PREFIXES or combining_form(word.lower(), speller.known)):
+                continue  # "pre-procedure", "cortico-striatal"
             sugg = tuple(match_case(text[start:end], s) for s in verdict.suggestions)
             yield Hit(start, end, sugg[0] if sugg else None, sugg)
 
 
 def _title_slips(doc: Document, found: list[re.Match[str]], flagged: dict[str, _Verdict],
                  near_domain: set[str]) -> set[str]:
-    """Capitalised words near a listed word that stand only in titles ("Your Frist Visit")."""
+    """Capitalised words near a listed word that stand only in titles ("Your Frist Visit"),
+    unless a street or institution word follows them ("Lakeside Private Hospital")."""
     speller = default_speller()
     slips = {w for w, v in flagged.items() if v.capitalised and not v.rejected and w not in near_domain
              and near_word_in_title(w, v.suggestions, speller)}
     if slips:
-        slips -= {m[0] for m in found if m[0] in slips and not doc.title_like(m.start())}
+        slips -= {m[0] for m in found if m[0] in slips and (
+            not doc.title_like(m.start()) or PLACE_NEXT.match(doc.text, m.end()))}
     return slips
 
 
 def _rejected_compounds(text: str, entries: list[str]) -> Iterator[Hit]:
     """Each rejected hyphenated entry where it stands whole (any hyphen character, any
     case), outside code and addresses; never part of a longer compound."""
-    text = _blank_addresses(_CODE.sub(_blank, text)) if "`" in text else _blank_addresses(text)
+    text = blank_addresses(_CODE.sub(_blank, text)) if "`" in text else blank_addresses(text)
     longest_first = sorted(entries, key=len, reverse=True)
     parts = "|".join(r"[-‐‑]".join(map(re.escape, e.split("-"))) for e in longest_first)
     for m in re.finditer(rf"(?<![\w'’\-‐‑])(?:{parts})(?![\w\-‐‑]|['’][A-Za-z])", text, re.IGNORECASE):
@@ -261,20 +271,24 @@ def _in_prose(text: str, occurrences: _Occurrences) -> tuple[str, list[re.Match[
     matches the same before as after. Next to a code span it need not (a backtick).
     """
     if "`" in text:
-        text = _blank_addresses(_CODE.sub(_blank, text))
+        text = blank_addresses(_CODE.sub(_blank, text))
         return text, list(occurrences.finditer(text))
     found = list(occurrences.finditer(text))
     if found:
-        text = _blank_addresses(text)
+        text = blank_addresses(text)
         found = [m for m in found if text[m.start()] != " "]
     return text, found
 
 
 def _names(doc: Document, text: str, words: list[str]) -> set[str]:
-    """Capitalised unknown words the page itself shows to be names: one occurrence stands
-    mid-sentence, or is followed by another capitalised word ("Priya Raghunathan")."""
+    """Capitalised unknown words the page itself shows to be names: a possessive, or one
+    occurrence stands mid-sentence or is followed by another capitalised word ("Priya
+    Raghunathan")."""
     names: set[str] = set()
     for word in words:
+        if word.endswith(("'s", "’s")):
+            names.add(word)  # a possessive: people and organisations own things
+            continue
         for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}\b", text):
             if not _sentence_start(doc, text, m.start()) or _CAPITALISED_NEXT.match(text, m.end()):
                 names.add(word)
@@ -351,29 +365,6 @@ def _occurrences(words: frozenset[str]) -> _Occurrences:
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
-
-def _blank_addresses(text: str) -> str:
-    spans: list[tuple[int, int]] = []
-    for mark in _ADDRESS_MARKS:
-        pos = text.find(mark)
-        while pos >= 0:
-            start = pos
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
-            end = _NON_SPACE.match(text, pos + len(mark)).end()  # type: ignore[union-attr]
-            spans.append((start, end))
-            pos = text.find(mark, end)
-    if not spans:
-        return text
-    out: list[str] = []
-    done = 0
-    for start, end in sorted(spans):
-        if end > done:  # the spans of two marks in one address overlap
-            start = max(start, done)
-            out += (text[done:start], " " * (end - start))
-            done = end
-    out.append(text[done:])
-    return "".join(out)
 
 
 def _sentence_start(doc: Document, text: str, start: int) -> bool:

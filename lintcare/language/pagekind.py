@@ -19,9 +19,13 @@ The signs, in the order they are tried:
 - ``news`` again: quotations attributed the way reporters do ("..." she said; told the
   Age; "the agency says", "Smith said the spray ..."), at least twice.
 - ``government``: a regulator's own wording ("Regulatory Decision Summary", "Health
-  Canada's decision", "accepted for use within NHSScotland", a .gov address in the text).
+  Canada's decision", "accepted for use within NHSScotland", "is not recommended, within its
+  marketing authorisation", a .gov address in the text).
 - ``manufacturer``: a drug maker's programme wording ("must be certified in the ... REMS",
   "see the full Prescribing Information").
+- ``article``: a page that cites its sources the way papers do ("(Rivera et al., 2016)",
+  "(Health Quality Ontario, 2017)") at least twice and never speaks as "we" or "our"
+  outside quotations: a referenced information article, not a provider's offer of care.
 - ``news`` last: a page of 150 words or more that never speaks as "we" or "our" outside
   quotations (a provider's page does) and reports one source ("... she said", "told the
   Age", "according to the Health Service", "she explains: "...""): a reporter writing about
@@ -68,6 +72,10 @@ _GOVERNMENT = re.compile(
     r"|\bAustralian\s+Government\s+Department\b"
     # A medicines body's decision: "is accepted for use within NHSScotland", "Indication under review".
     r"|\baccepted\s+for\s+(?:restricted\s+)?use\s+within\s+NHS\s?Scotland\b|\bIndication\s+under\s+review\s*:"
+    # A health-technology appraisal's numbered recommendation: "1.1 X is not recommended, within
+    # its marketing authorisation" (a page quoting it has no clause number).
+    r"|(?m:^[ \t]*\d+\.\d+[ \t]+[^\n]{0,200}?\b(?:is|are)\s+(?:not\s+)?recommended,?\s+"
+    r"(?:as\s+an\s+option,?\s+)?within\s+its\s+marketing\s+authori[sz]ation\b)"
     # One attempt per run of address characters: a retry inside a long run is quadratic.
     r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
 # First person plural outside quotations: the page owner speaking ("we offer", "our team").
@@ -91,6 +99,9 @@ _REPORTED = re.compile(
 _READER = re.compile(r"\b[Yy]ou(?:rs?|[’']re|[’']ll)?\b")
 _READER_AT_LEAST = 5
 _READER_QUESTION = re.compile(r"\bfor\s+me\?|\b(?:Can|Am|Will|Should|Do)\s+I\b[^\n?]{0,80}\?")
+# An author-year citation in brackets: "(Lam et al., 2016)", "(Institute of Health Economics, 2014)".
+_CITATION = re.compile(r"\([A-Z][\w&.'’ -]{1,60}?(?:\s+et\s+al\.?)?,?\s+\d{4}[a-z]?\)")
+_CITATIONS_AT_LEAST = 2
 _MANUFACTURER = re.compile(
     r"\bmust\s+be\s+(?:certified|enrolled)\s+in\s+the\s+\w+\s*®?\s+REMS\b"
     r"|\b(?:see|read)\s+(?:the\s+)?full\s+Prescribing\s+Information\b", re.IGNORECASE)
@@ -118,6 +129,8 @@ def guess_kind(text: str) -> str:
         return "government"
     if _MANUFACTURER.search(text):
         return "manufacturer"
+    if len(_CITATION.findall(text)) >= _CITATIONS_AT_LEAST and not _own_voice(text):
+        return "article"
     if _reads_as_story(text):
         return NEWS
     return PROVIDER
@@ -133,7 +146,12 @@ def _reads_as_story(text: str) -> bool:
     """The weakest news sign: a story's length, a reported source, no owner's voice, no reader FAQ."""
     if len(text.split()) < _STORY_WORDS or not _REPORTED.search(text) or _READER_QUESTION.search(text):
         return False
-    return not _OWN_VOICE.search(_INCLUSIVE_WE.sub(" ", _QUOTATION.sub(" ", text)))
+    return not _own_voice(text)
+
+
+def _own_voice(text: str) -> bool:
+    """The page owner speaks as "we" or "our" outside quotations (not an inclusive "we")."""
+    return bool(_OWN_VOICE.search(_INCLUSIVE_WE.sub(" ", _QUOTATION.sub(" ", text))))
 
 
 __all__ = ["NEWS", "PAGE_KINDS", "PROVIDER", "guess_kind", "normalise_kind"]

@@ -6,6 +6,7 @@ One place, with budgets, so that no such file can take the run down:
 * a size limit on the text;
 * the pure-Python safe loader, whose recursion fails cleanly where libyaml's C composer
   crashes the process on a few thousand nested brackets;
+* keys given once per mapping (a repeated key silently replaces the first value);
 * a budget on what aliases expand to (a "billion laughs" file is a few hundred bytes
   that expand to a hundred million values; every later walk over it, even printing it
   in an error message, would pay for all of them).
@@ -74,6 +75,8 @@ def _check_expansion(root: Any) -> None:
             # counting it went round without end, filling memory.
             raise UntrustedYAMLError("an alias refers to the value that holds it; write the values out")
         children = _children(node)
+        if not children_done:
+            _check_unique_keys(node)
         if children_done or not children:
             sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
             open_nodes.discard(id(node))
@@ -84,6 +87,23 @@ def _check_expansion(root: Any) -> None:
         open_nodes.add(id(node))
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _check_unique_keys(node: Any) -> None:
+    """A key given twice in one mapping: YAML keeps the later value without a word, so a
+    rule's first ``pattern`` or ``page_kinds`` would vanish unseen."""
+    value = node.value
+    if not (isinstance(value, list) and value and isinstance(value[0], tuple)):
+        return
+    seen: set[str] = set()
+    for key, _ in value:
+        name = key.value if isinstance(key.value, str) else None
+        if name is None or name == "<<":
+            continue
+        if name in seen:
+            line = key.start_mark.line + 1
+            raise UntrustedYAMLError(f"line {line}: key '{name[:40]}' is given twice in one mapping")
+        seen.add(name)
 
 
 def _children(node: Any) -> list[Any]:

@@ -94,3 +94,16 @@ def test_a_control_character_is_a_syntax_error_not_a_crash():
     # Found by the settings fuzzer: the YAML reader refused it before parsing began.
     with pytest.raises(UntrustedYAMLError, match="unacceptable character #x001f"):
         load_yaml("extends: \x1f\n")
+
+
+def test_a_key_given_twice_is_refused_with_its_line():
+    # YAML would keep the later value without a word: the first page_kinds here vanished.
+    text = "rules:\n  - id: x\n    page_kinds: [provider, news]\n    message: m\n    page_kinds: [news]\n"
+    with pytest.raises(UntrustedYAMLError, match="line 5: key 'page_kinds' is given twice"):
+        load_yaml(text)
+    assert load_yaml("a: 1\nb: {a: 2}\n") == {"a": 1, "b": {"a": 2}}  # same key, other mapping
+
+
+def test_lintcare_own_rules_file_gives_every_key_once():
+    # The built-in file is read by the fast C loader, which keeps silent about repeats.
+    load_yaml((ROOT / "rules.yaml").read_text(encoding="utf-8"))

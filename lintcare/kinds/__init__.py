@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .agreement import AgreementKind
 from .balance import BalanceKind
+from .compound import CompoundKind
 from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
@@ -23,7 +24,7 @@ KINDS: dict[str, type[Kind]] = {
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
-              VarietyUsageKind)
+              VarietyUsageKind, CompoundKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

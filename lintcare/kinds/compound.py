@@ -44,7 +44,7 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 # Quantifiers and determiner-like adjectives the tables also read as nouns ("many").
 _QUANTIFIERS = frozenset({"many", "much", "such", "other", "several", "own", "various", "certain",
                           "few", "more", "most", "less", "same", "all", "both", "enough", "next",
-                          "last", "first", "own", "one", "none"})
+                          "last", "first", "one", "none"})
 # Before a noun that is also a verb, these make it the verb ("to review specific risks").
 _VERB_CUES = frozenset({"to", "i", "we", "you", "they", "can", "could", "will", "would", "may",
                         "might", "must", "should", "shall", "please", "also", "not", "who",

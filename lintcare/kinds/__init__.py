@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .agreement import AgreementKind
 from .balance import BalanceKind
-from .compound import CompoundKind
 from .base import Hit, Kind, RuleError
+from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind

@@ -33,6 +33,7 @@ from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
 _NEXT = re.compile(rf"[ \t]+(?P<w>{_WORD})(?P<h>(?:-[A-Za-z]+)+)?(?![-/'’]?\w)(?![-/])")
+_PHRASE_END = re.compile(r"[.,;:!?)]")
 _BEFORE = re.compile(rf"(?P<w>{_WORD})[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}|[a-z][A-Z]{2,5}")
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
@@ -88,7 +89,10 @@ def _head_follows(text: str, pos: int, depth: int = 0) -> bool:
         return (adj is not None and "ADJ" in readings(adj["w"].lower())
                 and _head_follows(text, adj.end(), 1))
     if low.endswith("ing") and "VERB" in readings(low) and not readings(low) & {"NOUN", "ADJ"}:
-        # "recommended talking therapies": a gerund compound, then its noun.
+        # "recommended talking therapies": a gerund compound, then its noun; or the
+        # gerund is the noun itself, ending the phrase ("one on one coaching.").
+        if _PHRASE_END.match(text, m.end()):
+            return True
         after = _next_word(text, m.end())
         return after is not None and _can_head(after["w"]) and "NOUN" in readings(after["w"].lower())
     return _can_head(word)

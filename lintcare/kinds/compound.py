@@ -10,7 +10,8 @@ A rule gives the compound's parts as data:
   lemminflect's tables in language/inflection.py) or a list of words ("well", "ill");
 - ``second``: a list of words ("based", "free"), or ``participle`` (any past participle
   the tables know: "designed", "known");
-- or ``phrases``: whole open compounds ("up to date", "face to face").
+- or ``phrases``: whole open compounds ("up to date", "face to face"), or ``page``: the
+  open form of a two-word compound the page itself hyphenates elsewhere.
 
 The kind adds the one test every shape needs, the *head-noun test*: the word after the
 compound must be able to head a noun phrase (a noun or adjective reading, an acronym, an
@@ -33,6 +34,8 @@ from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
 _NEXT = re.compile(rf"[ \t]+(?P<w>{_WORD})(?P<h>(?:-[A-Za-z]+)+)?(?![-/'’]?\w)(?![-/])")
+_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
+_PARTICLES = frozenset({"up", "in", "out", "on", "off", "down", "over", "back", "away", "by"})
 _PHRASE_END = re.compile(r"[.,;:!?)]")
 _BEFORE = re.compile(rf"(?P<w>{_WORD})[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}|[a-z][A-Z]{2,5}")
@@ -118,16 +121,21 @@ class CompoundKind(Kind):
     follow ("as well known")."""
 
     name = "compound"
-    fields = {"first": (str, list), "second": (str, list), "phrases": (list,),
+    fields = {"first": (str, list), "second": (str, list), "phrases": (str, list),
               "licensed_by": (list,), "agents": (list,), "not_after": (list,)}
     # Curated rules (open-compound-modifier) name the same spans with a better message.
     fallback = True
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         super().__init__(raw, ctx)
-        self.phrases = [str(p).lower() for p in raw.get("phrases", [])]
+        phrases = raw.get("phrases", [])
+        if isinstance(phrases, str) and phrases != "page":
+            raise ctx.error("phrases", "must be 'page' or a list of phrases")
+        # "page": the compounds this page itself hyphenates ("cognitive-behavioural").
+        self.from_page = phrases == "page"
+        self.phrases = [] if self.from_page else [str(p).lower() for p in phrases]
         first, second = raw.get("first"), raw.get("second")
-        if self.phrases:
+        if self.phrases or self.from_page:
             if first is not None or second is not None:
                 raise ctx.error("phrases", "give either phrases or first and second, not both")
         elif first is None or second is None:
@@ -141,11 +149,11 @@ class CompoundKind(Kind):
         self.licensed_by = frozenset(str(w).lower() for w in raw.get("licensed_by", []))
         self.agents = frozenset(str(w).lower() for w in raw.get("agents", []))
         self.not_after = frozenset(str(w).lower() for w in raw.get("not_after", []))
-        self._regex = self._compile()
+        self._regex = None if self.from_page else self._compile(self.phrases)
 
-    def _compile(self) -> re.Pattern[str]:
-        if self.phrases:
-            alts = sorted((r"[ \t]+".join(map(re.escape, p.split())) for p in self.phrases),
+    def _compile(self, phrases: list[str]) -> re.Pattern[str]:
+        if phrases:
+            alts = sorted((r"[ \t]+".join(map(re.escape, p.split())) for p in phrases),
                           key=len, reverse=True)
             return re.compile(rf"(?<![\w-])(?P<flag>{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
         second = (rf"{_WORD}" if self.second == "participle"
@@ -156,6 +164,8 @@ class CompoundKind(Kind):
                           re.IGNORECASE)
 
     def anchors(self) -> tuple[str, ...]:
+        if self.from_page:
+            return ("-",)
         if self.phrases:
             return tuple(p.split()[0] for p in self.phrases)
         if isinstance(self.second, set):
@@ -164,9 +174,19 @@ class CompoundKind(Kind):
             return tuple(sorted(self.first))
         return ()
 
+    def _page_regex(self, text: str) -> re.Pattern[str] | None:
+        """The open forms of the two-word compounds the page hyphenates; a verb and its
+        particle ("follow-up", "check-in") are left out: open, they are the verb."""
+        pairs = {f"{a} {b}".lower() for a, b in _HYPHENATED.findall(text)
+                 if b.lower() not in _PARTICLES and a.lower() not in CLOSED}
+        return self._compile(sorted(pairs)) if pairs else None
+
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for m in self._regex.finditer(text):
+        regex = self._page_regex(text) if self.from_page else self._regex
+        if regex is None:
+            return
+        for m in regex.finditer(text):
             if not self._fits(text, m) or not _head_follows(text, m.end()):
                 continue
             before = _word_before(text, m.start())
@@ -177,7 +197,7 @@ class CompoundKind(Kind):
             yield Hit(m.start(), m.end(), repl, (repl,))
 
     def _fits(self, text: str, m: re.Match[str]) -> bool:
-        if self.phrases:
+        if self.phrases or self.from_page:
             return True
         b = m["b"].lower()
         if self.second == "participle" and not _participle(b):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
+from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind
@@ -23,7 +24,7 @@ KINDS: dict[str, type[Kind]] = {
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
-              VarietyUsageKind)
+              VarietyUsageKind, CompoundKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -8,6 +8,7 @@ from .base import Hit, Kind, RuleError
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind
+from .grammar import GrammarKind
 from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
@@ -23,7 +24,7 @@ KINDS: dict[str, type[Kind]] = {
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
-              VarietyUsageKind)
+              VarietyUsageKind, GrammarKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -15,6 +15,8 @@ where every reading of the word is wrong in that frame:
   ends its phrase ("an advice on", "a research."); "a research nurse" is a compound.
 - ``bare-subject``: if/while/when... before a singular count noun as the subject of a verb
   ("while patient rests": the article is missing).
+- ``noun-for-adjective``: a noun whose own adjective the tables know (neurology/neurologic,
+  emotion/emotional) before a head noun of the rule's ``nouns`` ("emotion distress").
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from ..language.lemmas import all_lemmas
 from .base import Hit, Kind, match_case
 
 _SHAPES = ("modal-inflected", "perfect-base", "to-past", "more-comparative", "couple-plural",
-           "article-mass", "bare-subject")
+           "article-mass", "bare-subject", "noun-for-adjective")
+_NEEDS_NOUNS = ("article-mass", "noun-for-adjective")
 # One optional adverb may stand between the frame's word and the verb.
 _ADV = r"(?:(?:not|also|only|still|often|usually|always|never|now|even|just|already|since|then|[a-z]+ly)\s+)?"
 _MODALS = r"can|could|may|might|will|would|should|must|shall|cannot"
@@ -109,8 +112,10 @@ class GrammarKind(Kind):
         if self.shape not in _SHAPES:
             raise ctx.error("shape", f"must be one of {', '.join(_SHAPES)}")
         self.nouns = frozenset(str(n).lower() for n in raw.get("nouns", ()))
-        if (self.shape == "article-mass") != bool(self.nouns):
-            raise ctx.error("nouns", "is required by the article-mass shape and only by it")
+        if (self.shape in _NEEDS_NOUNS) != bool(self.nouns):
+            raise ctx.error("nouns", f"is required by the {' and '.join(_NEEDS_NOUNS)} shapes only")
+        heads = "|".join(sorted(map(re.escape, self.nouns)))
+        self._before_head = re.compile(rf"\b(?P<w>[a-z]+)\s+(?:{heads})\b(?![-'’])")
 
     def anchors(self) -> tuple[str, ...]:
         return {"couple-plural": ("couple",), "more-comparative": ("more", "most"),
@@ -120,7 +125,8 @@ class GrammarKind(Kind):
         finder: Callable[[str], Iterator[Hit]] = {
             "modal-inflected": self._modal, "perfect-base": self._perfect, "to-past": self._to_past,
             "more-comparative": self._more, "couple-plural": self._couple,
-            "article-mass": self._article_mass, "bare-subject": self._bare_subject}[self.shape]
+            "article-mass": self._article_mass, "bare-subject": self._bare_subject,
+            "noun-for-adjective": self._noun_for_adjective}[self.shape]
         yield from finder(doc.text)
 
     def _modal(self, text: str) -> Iterator[Hit]:
@@ -194,6 +200,27 @@ class GrammarKind(Kind):
                 continue
             repl = "the " + noun
             yield Hit(m.start("w"), m.end("w"), repl, (repl,))
+
+    def _noun_for_adjective(self, text: str) -> Iterator[Hit]:
+        for m in self._before_head.finditer(text):
+            adjective = _adjective_of(m["w"])
+            if adjective is not None:
+                yield _replace(text, m.start("w"), m.end("w"), adjective)
+
+
+def _adjective_of(noun: str) -> str | None:
+    """The adjective the tables know for a noun that is never an adjective itself:
+    emotion -> emotional, psychiatry -> psychiatric; None otherwise."""
+    if noun in CLOSED:
+        return None
+    readings = all_lemmas(noun)
+    if "NOUN" not in readings or "ADJ" in readings:
+        return None
+    stems = [noun + "al"] + ([noun[:-1] + "ic", noun[:-1] + "ical"] if noun.endswith("y") else [])
+    for stem in stems:
+        if all_lemmas(stem).get("ADJ", ())[:1] == (stem,):
+            return stem
+    return None
 
 
 def _replace(text: str, start: int, end: int, word: str) -> Hit:

@@ -9,7 +9,8 @@ from lintcare.faults import RuleError
 from lintcare.kinds.grammar import GrammarKind
 from lintcare.language.inflection import comparative_of, only_verb, verb_forms
 
-GRAMMAR = ("modal-inflected-verb", "perfect-base-verb", "to-past-verb", "double-comparative",
+GRAMMAR = ("modal-inflected-verb", "perfect-base-verb", "be-base-verb", "singular-subject-plural-verb",
+           "to-past-verb", "double-comparative",
            "couple-without-of", "article-uncountable-noun", "bare-singular-subject")
 
 
@@ -31,6 +32,8 @@ def test_verb_tables_give_forms_and_refuse_words_that_may_be_nouns() -> None:
     ("Our porter has carry the bags upstairs.", "perfect-base-verb", "carry", "carried"),
     ("They have went home already.", "perfect-base-verb", "went", "gone"),
     ("Try to drank a glass of water.", "to-past-verb", "drank", "drink"),
+    ("Towels are provide on request.", "be-base-verb", "provide", "provided"),
+    ("Each locker have a code.", "singular-subject-plural-verb", "have", "has"),
     ("The path is more shorter than it looks.", "double-comparative", "more shorter", "shorter"),
     ("Plan for a couple nights away.", "couple-without-of", "a couple nights", "a couple of nights"),
     ("Ask the desk for an advice.", "article-uncountable-noun", "an advice", "advice"),
@@ -53,6 +56,13 @@ def test_each_shape_flags_its_slip_with_the_fix(text: str, rule: str, flagged: s
     "An advice line is open all night.",  # a compound
     "When time permits, we reply.",  # "time" is also a verb
     "If your therapist returns late, wait here.",
+    "While specialist teams are busy, wait here.",  # "teams" is a plural noun here
+    "When time allows, we reply.",  # not a person
+    "Only staff have write access.",  # a verb's base form as a modifier
+    "If there are merge conflicts, ask us.",
+    "Check that the form is complete.",  # an adjective the tables miss
+    "Two walks a day are enough.",  # a rate
+    "Does a locker have a code?",  # a question
 ])
 def test_shapes_stay_quiet_on_near_misses(text: str) -> None:
     assert _found(text) == []
@@ -70,6 +80,8 @@ def test_nouns_are_required_by_article_mass_and_refused_elsewhere() -> None:
         GrammarKind({"shape": "couple-plural", "nouns": ["advice"]}, Ctx())
     with pytest.raises(RuleError, match="nouns"):
         GrammarKind({"shape": "noun-for-adjective"}, Ctx())
+    with pytest.raises(RuleError, match="nouns"):
+        GrammarKind({"shape": "bare-subject"}, Ctx())
     with pytest.raises(RuleError, match="shape"):
         GrammarKind({"shape": "passive"}, Ctx())
 

@@ -6,6 +6,10 @@ where every reading of the word is wrong in that frame:
 - ``modal-inflected``: a modal before an inflected verb ("it can helps", "you may needed").
 - ``perfect-base``: has/have/had before a verb's base or simple past where the participle
   differs ("has become" is right; "has provide", "have went" are not).
+- ``be-base``: a form of "be" before a verb's base form where the participle differs ("is
+  provide", "been give"); "all you do is choose" is a pseudo-cleft and stays.
+- ``singular-subject``: a/an/each/every and a singular count noun before a plural verb
+  ("each session have", "a person who need"); "Does a patient have" is a question.
 - ``to-past``: "to" before a simple past ("to took"), or before an -ed verb that takes an
   object ("to helped them"); "access to trained staff" is an adjective and stays.
 - ``more-comparative``: "more"/"most" before an inflected comparative or superlative that
@@ -13,8 +17,9 @@ where every reading of the word is wrong in that frame:
 - ``couple-plural``: "a couple" before a plural noun ("a couple weeks": a couple of weeks).
 - ``article-mass``: "a"/"an" before a noun of the rule's ``nouns`` list (uncountable) that
   ends its phrase ("an advice on", "a research."); "a research nurse" is a compound.
-- ``bare-subject``: if/while/when... before a singular count noun as the subject of a verb
-  ("while patient rests": the article is missing).
+- ``bare-subject``: if/while/when... before a singular person noun (the rule's ``nouns``,
+  or one ending in -ist or -ian) as the subject of a verb ("while patient rests": the
+  article is missing).
 - ``noun-for-adjective``: a noun whose own adjective the tables know (neurology/neurologic,
   emotion/emotional) before a head noun of the rule's ``nouns`` ("emotion distress").
 """
@@ -29,7 +34,6 @@ from ..document import Document
 from ..language.inflection import (
     CLOSED,
     comparative_of,
-    is_mass_like,
     is_plural_noun,
     only_verb,
     plural_of,
@@ -39,14 +43,31 @@ from ..language.inflection import (
 from ..language.lemmas import all_lemmas
 from .base import Hit, Kind, match_case
 
-_SHAPES = ("modal-inflected", "perfect-base", "to-past", "more-comparative", "couple-plural",
-           "article-mass", "bare-subject", "noun-for-adjective")
-_NEEDS_NOUNS = ("article-mass", "noun-for-adjective")
+_SHAPES = ("modal-inflected", "perfect-base", "be-base", "singular-subject", "to-past",
+           "more-comparative", "couple-plural", "article-mass", "bare-subject", "noun-for-adjective")
+_NEEDS_NOUNS = ("article-mass", "noun-for-adjective", "bare-subject")
 # One optional adverb may stand between the frame's word and the verb.
 _ADV = r"(?:(?:not|also|only|still|often|usually|always|never|now|even|just|already|since|then|[a-z]+ly)\s+)?"
 _MODALS = r"can|could|may|might|will|would|should|must|shall|cannot"
 _MODAL = re.compile(rf"(?<![\w'’-])(?:{_MODALS})\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
 _HAVE = re.compile(rf"(?<![\w'’-])(?:has|have|had|having)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
+_BE = re.compile(rf"(?<![\w'’-])(?:is|are|was|were|be|been|being)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
+_SINGULAR = re.compile(r"\b(?:[Aa]n?|[Ee]ach|[Ee]very)\s+(?P<n>[a-z]+)\s+"
+                       r"(?:(?P<v>are|were|have|do)|who\s+(?P<b>[a-z]+))\b(?![-'’])")
+# Adjective endings: the tables miss some adjectives ("complete" is only a verb there), and
+# "is complete", "has complete control" are right.
+_ADJECTIVE_ENDINGS = ("ate", "ete", "ute", "ure", "ent", "ant", "tive", "sive", "ous", "ful", "al", "ic",
+                      "ble", "less")
+# Person nouns by their ending, besides the rule's list: psychiatrist, clinician.
+_PERSON_ENDINGS = ("ist", "ian")
+_SINGULAR_VERB = {"are": "is", "were": "was", "have": "has", "do": "does"}
+# Nouns of a group or an amount take a plural verb in British use ("a number are").
+_GROUPS = frozenset({"team", "family", "group", "staff", "couple", "number", "majority", "minority",
+                     "lot", "variety", "range", "total", "series", "pair", "handful", "dozen", "third",
+                     "quarter", "half", "percentage", "proportion", "crowd", "panel", "committee", "board"})
+# Before a/an these make a question ("does a patient have") or a rate ("twice a day are").
+_AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "must", "may",
+                          "might", "shall", "once", "twice", "thrice"})
 _TO = re.compile(r"(?<![\w'’-])to\s+(?P<w>[a-z]+)\b(?![-'’])(?P<next>\s+[a-z]+)?")
 _MORE = re.compile(r"\b(?:more|most)\s+(?P<w>[a-z]+)\b(?![-'’])", re.IGNORECASE)
 _COUPLE = re.compile(r"\ba\s+couple\s+(?P<w>[a-z]+)\b(?![-'’])", re.IGNORECASE)
@@ -123,7 +144,8 @@ class GrammarKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         finder: Callable[[str], Iterator[Hit]] = {
-            "modal-inflected": self._modal, "perfect-base": self._perfect, "to-past": self._to_past,
+            "modal-inflected": self._modal, "perfect-base": self._perfect, "be-base": self._be_base,
+            "singular-subject": self._singular_subject, "to-past": self._to_past,
             "more-comparative": self._more, "couple-plural": self._couple,
             "article-mass": self._article_mass, "bare-subject": self._bare_subject,
             "noun-for-adjective": self._noun_for_adjective}[self.shape]
@@ -144,11 +166,46 @@ class GrammarKind(Kind):
         for m in _HAVE.finditer(text):
             word = m["w"]
             lemmas = only_verb(word)
-            if not lemmas or word.endswith("ing"):
+            if not lemmas or word == "except" or word.endswith("ing"):
+                continue  # "except" is a preposition the tables know only as a verb
+            if word == lemmas[0] and word.endswith(_ADJECTIVE_ENDINGS):
                 continue
             past, participle, _, _ = verb_forms(lemmas[0])
-            if participle and participle != word and word in (lemmas[0], past):
+            if not participle or participle == word or word not in (lemmas[0], past):
+                continue
+            if word == past != lemmas[0] or _takes_no_noun(text, m.end("w")):
                 yield _replace(text, m.start("w"), m.end("w"), participle)
+
+    def _be_base(self, text: str) -> Iterator[Hit]:
+        for m in _BE.finditer(text):
+            word = m["w"]
+            lemmas = only_verb(word)
+            if not lemmas or lemmas[0] != word or word.endswith(_ADJECTIVE_ENDINGS):
+                continue
+            if _previous_word(text, m.start()) in ("do", "does", "did"):
+                continue  # "all you need to do is choose a time"
+            participle = verb_forms(word)[1]
+            if participle and participle != word and _takes_no_noun(text, m.end("w")):
+                yield _replace(text, m.start("w"), m.end("w"), participle)
+
+    def _singular_subject(self, text: str) -> Iterator[Hit]:
+        for m in _SINGULAR.finditer(text):
+            noun = m["n"]
+            if noun in CLOSED or noun in _GROUPS or plural_of(noun) is None:
+                continue
+            if set(all_lemmas(noun)) - {"NOUN", "ADJ"}:
+                continue
+            before = _previous_word(text, m.start())
+            if before in CLOSED or before in _AUXILIARIES or is_plural_noun(before):
+                continue  # "does a patient have", "in a week are", "and a nurse are", "doses a day"
+            if m["v"] is not None:
+                yield _replace(text, m.start("v"), m.end("v"), _SINGULAR_VERB[m["v"]])
+                continue
+            verb = m["b"]
+            lemmas = only_verb(verb)
+            third = verb_forms(verb)[3] if lemmas and lemmas[0] == verb else ""
+            if third and third != verb and verb not in CLOSED:
+                yield _replace(text, m.start("b"), m.end("b"), third)
 
     def _to_past(self, text: str) -> Iterator[Hit]:
         for m in _TO.finditer(text):
@@ -190,14 +247,13 @@ class GrammarKind(Kind):
     def _bare_subject(self, text: str) -> Iterator[Hit]:
         for m in _SUBORD.finditer(text):
             noun, verb = m["w"], m["v"].lower()
-            if noun in CLOSED or is_mass_like(noun) or plural_of(noun) is None:
-                continue
-            if set(all_lemmas(noun)) - {"NOUN", "ADJ"}:
-                continue  # "when time allows", "if need be": also a verb, often bare
-            if verb not in ("is", "was", "has", "does") and _inflected(verb) is None:
-                continue
-            if verb not in ("is", "was", "has", "does") and not verb.endswith("s"):
-                continue
+            if (noun not in self.nouns and not noun.endswith(_PERSON_ENDINGS)) or plural_of(noun) is None:
+                continue  # a person: "when time allows", "if coverage is" are often bare
+            if verb not in ("is", "was", "has", "does"):
+                if _inflected(verb) is None or not verb.endswith("s"):
+                    continue
+                if set(all_lemmas(verb)) != {"VERB"} and not _object_follows(text, m.end("v")):
+                    continue  # "while specialist teams are": a plural noun, not a verb
             repl = "the " + noun
             yield Hit(m.start("w"), m.end("w"), repl, (repl,))
 
@@ -206,6 +262,26 @@ class GrammarKind(Kind):
             adjective = _adjective_of(m["w"])
             if adjective is not None:
                 yield _replace(text, m.start("w"), m.end("w"), adjective)
+
+
+def _takes_no_noun(text: str, pos: int) -> bool:
+    """No noun follows: a stop, an object ("the", "them") or a closed-class word. A verb's
+    base form before a noun may be a modifier ("have write access", "are merge conflicts")."""
+    m = _NEXT.match(text, pos)
+    return m is not None and (m["w"] is None or m["w"].lower() in CLOSED | _OBJECTS
+                              or m["w"].lower().endswith("ly"))
+
+
+def _object_follows(text: str, pos: int) -> bool:
+    """An object, an -ly adverb or a stop follows: the word before was a verb ("lies
+    comfortably", "calls your name"), not a plural noun ("teams are")."""
+    m = _NEXT.match(text, pos)
+    if m is None:
+        return False
+    if m["w"] is None:
+        return m["p"] is None or m["p"] in ".,;:!?"
+    word = m["w"].lower()
+    return word in _OBJECTS or word.endswith("ly")
 
 
 def _adjective_of(noun: str) -> str | None:

@@ -9,6 +9,7 @@ from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
 from .first_use import FirstUseKind
+from .grammar import GrammarKind
 from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
@@ -24,7 +25,8 @@ KINDS: dict[str, type[Kind]] = {
     for k in (PatternKind, TermsKind, TokensKind, RequiresKind, FirstMentionKind, BalanceKind,
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
-              VarietyUsageKind, CompoundKind)
+              VarietyUsageKind, CompoundKind,
+              GrammarKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lemmas import all_lemmas, plurals
+from .lemmas import all_lemmas, inflections, plurals
 
 
 def _words(block: str) -> list[str]:
@@ -90,3 +90,34 @@ def nominal(word: str) -> bool:
 def verb_form(word: str) -> bool:
     """Also an inflected verb ("as many thought", "few found"): not surely a noun."""
     return any(lemma != word for lemma in all_lemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=4096)
+def only_verb(word: str) -> tuple[str, ...]:
+    """The verb lemmas of a word the tables know only as a verb ("helps", "seize"), else
+    (): a word that may also be a noun or an adjective ("help", "trained") is not surely
+    a verb without a tagger."""
+    r = all_lemmas(word)
+    return r.get("VERB", ()) if set(r) == {"VERB"} else ()
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(lemma: str) -> tuple[str, str, str, str]:
+    """(past, past participle, -ing, -s) of a verb lemma; "" where the tables have none.
+    lemminflect leaves the participle blank when it equals the past ("helped")."""
+    forms = inflections(lemma, "verb")
+    if len(forms) < 4:
+        return ("", "", "", "")
+    past, participle, ing, third = forms[:4]
+    return past, participle or past, ing, third
+
+
+@lru_cache(maxsize=4096)
+def comparative_of(word: str) -> str | None:
+    """The adjective lemma of an inflected comparative or superlative ("easier" -> "easy"),
+    when the word has no reading but an adjective's or adverb's; else None."""
+    r = all_lemmas(word)
+    if not r or set(r) - {"ADJ", "ADV"} or "ADJ" not in r:
+        return None
+    lemma = r["ADJ"][0]
+    return lemma if lemma != word and word in inflections(lemma, "adj") else None

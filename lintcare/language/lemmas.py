@@ -88,3 +88,13 @@ def plurals(noun: str) -> tuple[str, ...]:
         if row[1] == "noun" and len(row) > 2:
             return tuple(s for s in row[2].split("/") if s)
     return ()
+
+
+def inflections(lemma: str, category: str) -> tuple[str, ...]:
+    """The inflection table's forms of a lemma in one category ("verb": past, past
+    participle, -ing, -s; "adj": comparative, superlative); empty when it has none. An
+    empty cell (lemminflect leaves a participle that equals the past blank) stays ""."""
+    for row in _rows("infl_lu.csv.gz", lemma):
+        if row[1] == category:
+            return tuple(cell.split("/")[0] for cell in row[2:])
+    return ()

@@ -35,7 +35,8 @@ NEGATION_WINDOW = 6
 META = compile(
     r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
     # "proud to say that we ..." states a fact in a speech frame; it quotes no word.
-    r"(?:we|you|please|to) (?:say|write)(?! that (?:we|our|it|this|they|you)\b)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
+    r"(?:we|you|please|to) (?:say|write)(?! that (?:we|our|it|this|they|you)\b)|"
+    r"(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
     r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
     r"the (?:word|term|phrase)s?|(?:old|older|outdated|former|previous) (?:name|term|word)s?)\b|"

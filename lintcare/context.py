@@ -34,7 +34,9 @@ NEGATION_WINDOW = 6
 # alternation of words a few times slower).
 META = compile(
     r"\b(?:instead of (?:saying|writing|using)|rather than (?:saying|writing)|"
-    r"(?:we|you|please|to) (?:say|write)|(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
+    # "proud to say that we ..." states a fact in a speech frame; it quotes no word.
+    r"(?:we|you|please|to) (?:say|write)(?! that (?:we|our|it|this|they|you)\b)|"
+    r"(?:we|you|please|to) use (?:the )?(?:words?|terms?|phrases?)|"
     r"avoid (?:saying|writing|using|the (?:word|term|phrase)s?)|"
     r"(?:do not|don't|never) (?:say|write|use)|(?:words?|terms?|phrases?|language) (?:like|such as)|"
     r"the (?:word|term|phrase)s?|(?:old|older|outdated|former|previous) (?:name|term|word)s?)\b|"

@@ -11,6 +11,7 @@ import codecs
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -90,8 +91,11 @@ def test_the_run_deadline_caps_the_time_of_all_requests(run_cli, lt, tmp_path):
     code, _, err, took = _lt_run(run_cli, lt, tmp_path, "--languagetool-timeout", "30",
                                  "--languagetool-run-timeout", "1")
     assert took < 10 and code == 1
-    assert err.strip() == (f"lintcare: warning: LanguageTool at {lt.url}: no answer within 1 s "
-                           "(the rest of the run's 1 s); grammar checks skipped")
+    # The wait is what is left of the run's budget when the request starts: 1 s on an idle
+    # machine, a little less on a loaded one (start-up and the first pages come first).
+    wait = r"(?:1|0\.\d+)"
+    assert re.fullmatch(rf"lintcare: warning: LanguageTool at {re.escape(lt.url)}: no answer within "
+                        rf"{wait} s \(the rest of the run's 1 s\); grammar checks skipped", err.strip())
 
 
 def test_a_used_up_run_budget_refuses_at_once():

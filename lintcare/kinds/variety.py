@@ -47,7 +47,7 @@ class VarietyKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         known = default_speller().known
         data = default_data()
-        forms = {m[0] for m in _WORD.finditer(doc.text)}
+        forms = set(_WORD.findall(doc.text))
         lows = {f.lower() for f in forms}
         if not any(w in data.us_to_gb or not known(w) for w in lows):
             return  # every word is a dictionary word and none is US-only: nothing to mix
@@ -109,7 +109,7 @@ class VarietyUsageKind(PatternKind):
         self.hint = re.compile(raw["hint"]) if "hint" in raw else None
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        lows = {m[0].lower() for m in _WORD.finditer(doc.text)}
+        lows = {w.lower() for w in _WORD.findall(doc.text)}
         variety = page_variety(lows, default_speller().known, doc.locale)
         if variety is None and self.hint is not None and self.hint.search(doc.text):
             variety = self.variety

@@ -121,6 +121,20 @@ def test_what_is_known_before_compiling_is_what_compiling_gives():
         assert known == (real.flags, real.groups, dict(real.groupindex)), lazy.pattern
 
 
+def test_a_pattern_made_from_its_stored_program_is_the_one_re_compiles():
+    # re.Pattern equality compares the flags and the compiled program word for word.
+    rules = load_rules()
+    lazies = [r.regex for rule in rules.rules for r in getattr(rule.kind, "regexes", ())]
+    stored = [lazy for lazy in lazies if len(lazy._known) == 4 and lazy._known[3]]
+    assert len(stored) == len(lazies)
+    for lazy in stored[:80]:
+        assert lazy.compiled() == re.compile(lazy.pattern, lazy._flags), lazy.pattern
+    named = next(lazy for lazy in stored if "flag" in lazy.groupindex)
+    text = " ".join(ex.text for rule in rules.rules for ex in rule.fail)
+    real = re.compile(named.pattern, named._flags)
+    assert [m.span("flag") for m in named.finditer(text)] == [m.span("flag") for m in real.finditer(text)]
+
+
 def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
     # A team's regex is scanned as written; a built-in one, compiled lazily, must not be.
     rules = load_rules()

@@ -126,6 +126,8 @@ class PageScan:
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
         """Does a block hold one of these lowercase literals?"""
+        if self._use_index and self._index.covers(anchors):  # type: ignore[union-attr]
+            return not self._anchor_hits.keys().isdisjoint(anchors)
         return bool(self._present(anchors))
 
     def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
@@ -208,7 +210,7 @@ class PageScan:
     def _present(self, anchors: tuple[str, ...]) -> Collection[str]:
         """Those of ``anchors`` that stand inside a block (one set operation when the
         index holds them all, as it does every anchor of its rules)."""
-        if self._use_index and self._index.anchors.issuperset(anchors):  # type: ignore[union-attr]
+        if self._use_index and self._index.covers(anchors):  # type: ignore[union-attr]
             return self._anchor_hits.keys() & anchors
         return [a for a in anchors if self._hits(a)]
 

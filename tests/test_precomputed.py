@@ -172,3 +172,14 @@ def test_old_tables_are_pruned(tmp_path):
     table._write(tmp_path / "regex-table-new.json", "{}\n")
     left = sorted(p.name for p in tmp_path.glob("regex-table-*.json"))
     assert left == ["regex-table-new.json", *(f"regex-table-old{i}.json" for i in range(3, 7))]
+
+
+def test_the_parsed_rule_file_is_kept_for_its_own_text_only(fresh_table):
+    import yaml
+
+    load_rules()  # makes the table
+    text = default_rules_path().read_text(encoding="utf-8")
+    stored = prebuilt.stored_rules(text)
+    assert stored == yaml.safe_load(text)
+    assert stored is not prebuilt.stored_rules(text)  # a fresh copy: a load may change its own
+    assert prebuilt.stored_rules(text + "\n# edited\n") is None

@@ -257,6 +257,28 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
 
 
+def stored_rules(text: str) -> Any:
+    """The built-in rule file ``text`` as parsed when the table was made (its YAML parse
+    and the yaml import cost a run's start-up about 0.1 s); None: parse it. A fresh copy
+    each time, and only of this very text."""
+    stored = _table().get("rules")
+    if not isinstance(stored, list) or stored[:1] != [_digest(text)]:
+        return None
+    return json.loads(stored[1])
+
+
+def record_rules(text: str, data: Any) -> None:
+    """Keep the parsed built-in rule file in the table being made, if JSON holds it as is."""
+    if _State.recording is not None:
+        parsed = json.dumps(data, ensure_ascii=False)
+        if json.loads(parsed) == data:
+            _State.recording["rules"] = [_digest(text), parsed]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 # -- building ------------------------------------------------------------------------
 def use_table_builder(builder: Callable[[], Any]) -> None:
     """Register what makes the table: a function that loads the built-in rules and runs,
@@ -279,7 +301,7 @@ def build_table() -> dict[str, Any]:
         _State.recording = None
     calls = {name: dict(sorted(found.items())) for name, found in sorted(made["calls"].items())}
     return {"python": python_version(), "compiled": dict(sorted(made["compiled"].items())),
-            "calls": calls}
+            "calls": calls, **({"rules": made["rules"]} if "rules" in made else {})}
 
 
 def render_table(table: dict[str, Any]) -> str:

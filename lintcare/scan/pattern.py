@@ -34,12 +34,10 @@ class Pattern:
     # -- the re.Pattern calls -------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
         # Reached only for what the instance does not hold yet.
-        if name in _CALLS:
-            bound = getattr(self.regex, name)  # compiles a LazyPattern
-            setattr(self, name, bound)
-            return bound
-        if name in ("flags", "groups", "groupindex"):
-            return getattr(self.regex, name)
+        if name in _CALLS or name in ("flags", "groups", "groupindex"):
+            found = getattr(self.regex, name)  # a call compiles a LazyPattern
+            setattr(self, name, found)  # kinds ask for groupindex on every page
+            return found
         raise AttributeError(name)
 
     def __repr__(self) -> str:

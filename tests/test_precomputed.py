@@ -179,7 +179,14 @@ def test_the_parsed_rule_file_is_kept_for_its_own_text_only(fresh_table):
 
     load_rules()  # makes the table
     text = default_rules_path().read_text(encoding="utf-8")
-    stored = prebuilt.stored_rules(text)
-    assert stored == yaml.safe_load(text)
-    assert stored is not prebuilt.stored_rules(text)  # a fresh copy: a load may change its own
-    assert prebuilt.stored_rules(text + "\n# edited\n") is None
+    parsed: list[str] = []
+
+    def parse(text: str) -> object:
+        parsed.append(text)
+        return yaml.safe_load(text)
+
+    stored = prebuilt.kept_rules(text, parse)
+    assert stored == yaml.safe_load(text) and parsed == []
+    assert stored is not prebuilt.kept_rules(text, parse)  # a fresh copy: a load may change its own
+    edited = text + "\n# edited\n"
+    assert prebuilt.kept_rules(edited, parse) == stored and parsed == [edited]

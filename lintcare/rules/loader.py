@@ -15,7 +15,7 @@ from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
 from ..language.pagekind import PAGE_KINDS
 from ..paths import default_rules_path
-from ..scan import Pattern, Scanner, compile, record_rules, stored_rules, use_table_builder
+from ..scan import Pattern, Scanner, compile, kept_rules, use_table_builder
 from ..untrusted import UntrustedYAMLError, load_yaml, syntax_error
 from .schema import validate_rules
 
@@ -263,18 +263,17 @@ def parse_yaml(path: Path) -> Any:
             return load_yaml(text)
         except UntrustedYAMLError as exc:
             raise RuleError(f"{path}: {exc}") from None
-    stored = stored_rules(text)  # parsed once, kept with the regex analysis (scan/prebuilt.py)
-    if stored is not None:
-        return stored
+    return kept_rules(text, lambda text: _parse_builtin(path, text))  # parsed once (scan/prebuilt.py)
+
+
+def _parse_builtin(path: Path, text: str) -> Any:
     import yaml  # imported here: a run whose files all come from the cache loads no rules
 
     try:
         # lintcare's own file: the C loader (libyaml) when present, for start-up time.
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: {syntax_error(exc)}") from None
-    record_rules(text, data)
-    return data
 
 
 def load_rules(paths: list[Path] | None = None, base: RuleSet | None = None) -> RuleSet:

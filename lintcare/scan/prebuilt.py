@@ -257,22 +257,19 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
 
 
-def stored_rules(text: str) -> Any:
-    """The built-in rule file ``text`` as parsed when the table was made (its YAML parse
-    and the yaml import cost a run's start-up about 0.1 s); None: parse it. A fresh copy
-    each time, and only of this very text."""
+def kept_rules(text: str, parse: Callable[[str], Any]) -> Any:
+    """``parse(text)`` for the built-in rule file, kept in the table when it is made (the
+    YAML parse and the yaml import cost a run's start-up about 0.1 s): a fresh copy of
+    what the table holds for this very text, else parsed now."""
     stored = _table().get("rules")
-    if not isinstance(stored, list) or stored[:1] != [_digest(text)]:
-        return None
-    return json.loads(stored[1])
-
-
-def record_rules(text: str, data: Any) -> None:
-    """Keep the parsed built-in rule file in the table being made, if JSON holds it as is."""
+    if isinstance(stored, list) and stored[:1] == [_digest(text)]:
+        return json.loads(stored[1])
+    data = parse(text)
     if _State.recording is not None:
-        parsed = json.dumps(data, ensure_ascii=False)
-        if json.loads(parsed) == data:
-            _State.recording["rules"] = [_digest(text), parsed]
+        kept = json.dumps(data, ensure_ascii=False)
+        if json.loads(kept) == data:  # JSON holds it as it is
+            _State.recording["rules"] = [_digest(text), kept]
+    return data
 
 
 def _digest(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lintcare.api import lint_text
-from lintcare.scan.charscan import CharScan, LazyScan, best_scanner
+from lintcare.scan.charscan import CharScan, best_scanner
 from lintcare.scan.fastregex import MAX_SHARE, FastRegex, after_non_word, scan_form
 from lintcare.scan.lowering import lower_literals, lower_text, lowers_exactly
 
@@ -202,10 +202,8 @@ def test_scan_form_drops_leading_conditions_where_re_then_skips_ahead(source: st
     assert found == source or (share is not None and share <= MAX_SHARE)
 
 
-@pytest.mark.parametrize("choose_after", [0, LazyScan.CHOOSE_AFTER])
-def test_scans_without_boundaries_find_the_same_matches(choose_after: int, monkeypatch) -> None:
-    """Before and after LazyScan picks its scanner (CharScan or FastRegex)."""
-    monkeypatch.setattr(LazyScan, "CHOOSE_AFTER", choose_after)
+def test_scans_without_boundaries_find_the_same_matches() -> None:
+    """FastRegex, CharScan and the scanner best_scanner picks all find what re finds."""
     rng = random.Random(11)
     words = ["ab", "a", "b", "ba"]
     for _ in range(300):
@@ -214,7 +212,8 @@ def test_scans_without_boundaries_find_the_same_matches(choose_after: int, monke
         pattern = re.compile(source)
         text = "".join(rng.choice("ab _") for _ in range(rng.randint(0, 20)))
         assert [m.span() for m in FastRegex(pattern).finditer(text, text)] == \
-            [m.span() for m in LazyScan(pattern).finditer(text, text)] == \
+            [m.span() for m in CharScan(pattern).finditer(text, text)] == \
+            [m.span() for m in best_scanner(pattern).finditer(text, text)] == \
             [m.span() for m in pattern.finditer(text)], (source, text)
 
 
@@ -228,7 +227,7 @@ def test_token_rules_find_their_words_as_the_lookaround_regex_does() -> None:
         plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         text = "".join(rng.choice(["its", "it", "s", "a", "-", "'", " ", "é"]) for _ in range(8))
         scan = prefilter([[{"LOWER": w}] for w in words])
-        assert (scan.scanner.search(text, text) is None) == (plain.search(text) is None), \
+        assert (next(scan.scanner.finditer(text, text), None) is None) == (plain.search(text) is None), \
             (words, text)
 
 

@@ -12,10 +12,10 @@ from lintcare.api import lint_text
 from lintcare.kinds import RuleError
 from lintcare.paths import default_rules_path
 from lintcare.rules.loader import load_rules
-from lintcare.scan import anchors, fastregex, lowering, prebuilt
+from lintcare.scan import anchors, charscan, fastregex, lowering, prebuilt
 from lintcare.scan.prebuilt import LazyPattern, compile_pattern
 
-ANALYSES = [getattr(module, name) for module in (anchors, fastregex, lowering)
+ANALYSES = [getattr(module, name) for module in (anchors, charscan, fastregex, lowering)
             for name in dir(module) if hasattr(getattr(module, name), "__wrapped__")]
 
 @pytest.fixture

@@ -68,7 +68,7 @@ class PageScan:
         """``pattern.search(text[lo:hi])``: the slice searched as a string of its own."""
         piece = self.text[lo:hi]
         lowered = self.lower[lo:hi] if self.aligned else lower_text(piece)
-        return pattern.scanner.search(piece, lowered)
+        return next(pattern.scanner.finditer(piece, lowered), None)
 
     def spans(self, pattern: Pattern) -> Iterator[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, found in the lowercased copy and tried

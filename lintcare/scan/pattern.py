@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import Any
 
 from .anchors import regex_anchor_groups, regex_anchors, start_literals
-from .charscan import LazyScan
+from .charscan import CharScan, best_scanner
+from .fastregex import FastRegex
 from .lowering import lower_literals, lowers_exactly
 from .prebuilt import compile_pattern, is_standard
 from .userregex import compile_timed
@@ -61,9 +62,9 @@ class Pattern:
         return regex_anchor_groups(self.pattern)
 
     @cached_property
-    def scanner(self) -> LazyScan:
-        """The fastest scanner with the regex's matches (chosen after some use)."""
-        return LazyScan(self.regex)
+    def scanner(self) -> FastRegex | CharScan:
+        """The fastest scanner with the regex's matches."""
+        return best_scanner(self.regex)
 
     @cached_property
     def lowered(self) -> re.Pattern[str] | None:

@@ -35,7 +35,7 @@ def _pattern(rng: random.Random, depth: int = 0) -> str:
 
 def test_same_matches_as_finditer_on_random_patterns() -> None:
     rng = random.Random(7)
-    scanned = found = 0
+    scanned = 0
     for _ in range(1500):
         source = _pattern(rng)
         for flags in (0, re.IGNORECASE, re.MULTILINE):
@@ -45,7 +45,6 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
                 continue
             scan = CharScan(pattern)
             scanned += scan._scan is not None
-            found += bool(scan.chars)
             for _ in range(4):
                 text = "".join(rng.choice(_TEXT) for _ in range(rng.randint(0, 25)))
                 pos = rng.randint(0, 2)
@@ -54,7 +53,6 @@ def test_same_matches_as_finditer_on_random_patterns() -> None:
                 assert [m.span() for m in scan.finditer(text, None, pos)] == \
                     [m.span() for m in pattern.finditer(text, pos)], (source, flags, text, pos)
     assert scanned > 1000  # most random patterns are scanned, not passed through
-    assert found > 100  # many by str.find (rare characters: quotation marks)
 
 
 @pytest.mark.parametrize(("source", "flags", "scan"), [

@@ -76,7 +76,8 @@ class NamesKind(Kind):
         body = "|".join(_SPACE.join(map(re.escape, n.split())) for n in longest_first)
         self.regex = compile(f"{_BEFORE}(?:{body}){_AFTER}", ignore_case=True)
         # Near misses: names of three words or more, each with its content words.
-        self.long_names = [n.split() for n in names if len(n.split()) >= 3]
+        self.long_names = [(words, [w.lower() for w in words if w.lower() not in FUNCTION_WORDS])
+                           for words in (n.split() for n in names) if len(words) >= 3]
 
     def anchors(self) -> tuple[str, ...]:
         if self.check == "near-miss":
@@ -101,8 +102,7 @@ class NamesKind(Kind):
 
     def _near_misses(self, doc: Document) -> Iterator[Hit]:
         lower = doc.text.lower()
-        for words in self.long_names:
-            content = [w.lower() for w in words if w.lower() not in FUNCTION_WORDS]
+        for words, content in self.long_names:
             # All but one of the content words must be on the page for a near miss.
             if sum(w in lower for w in content) < len(content) - 1 or len(content) < 2:
                 continue

@@ -48,7 +48,7 @@ class VarietyKind(Kind):
         known = default_speller().known
         data = default_data()
         forms, lows = _page_words(doc.text)
-        if not any(w in data.us_to_gb or not known(w) for w in lows):
+        if data.us_to_gb.keys().isdisjoint(lows) and all(map(known, lows)):
             return  # every word is a dictionary word and none is US-only: nothing to mix
         variety = _page_variety(doc.text, self.locale or doc.locale)
         if variety is None:

@@ -217,20 +217,3 @@ def test_the_json_report_in_bytes_is_the_text_report_in_utf8(tmp_path):
     for result in (fresh, stored):
         assert render_bytes([result]) == render([fresh]).encode("utf-8")
 
-
-def test_the_parent_lints_the_first_file_before_the_workers_fork():
-    # What the first page loads (here: a marker) is in the parent, so every forked
-    # worker starts with it; the results still come back in input order.
-    import os
-
-    parent = os.getpid()
-    seen: list[tuple[int, int]] = []
-
-    def task(i: int) -> tuple[int, bool]:
-        seen.append((i, os.getpid()))  # the workers' appends stay in their own copies
-        return i, os.getpid() == parent
-
-    results = list(run_all(list(range(12)), task, jobs=2))
-    assert [i for i, _ in results] == list(range(12))
-    assert results[0] == (0, True) and not any(in_parent for _, in_parent in results[1:])
-    assert seen == [(0, parent)]

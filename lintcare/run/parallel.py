@@ -57,12 +57,6 @@ def default_jobs() -> int:
 def run_all(paths: Sequence[str], task: Callable[[str], T], jobs: int) -> Iterator[T]:
     """Yield ``task(path)`` for each path, in order; ``jobs`` > 1 uses forked workers."""
     global _TASK, _PARENT
-    if min(jobs, len(paths)) > 1 and _can_fork():
-        # The parent lints the first file before it forks: what a page needs (spaCy, the
-        # speller, compiled patterns) then loads once, in the copy every worker shares,
-        # not once in each worker (about 1 s of CPU per worker when a page needs spaCy).
-        yield task(paths[0])
-        paths = paths[1:]
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1 or not _can_fork():
         for path in paths:

@@ -12,10 +12,10 @@ from lintcare.api import lint_text
 from lintcare.kinds import RuleError
 from lintcare.paths import default_rules_path
 from lintcare.rules.loader import load_rules
-from lintcare.scan import anchors, fastregex, lowering, prebuilt
+from lintcare.scan import anchors, charscan, fastregex, lowering, prebuilt
 from lintcare.scan.prebuilt import LazyPattern, compile_pattern
 
-ANALYSES = [getattr(module, name) for module in (anchors, fastregex, lowering)
+ANALYSES = [getattr(module, name) for module in (anchors, charscan, fastregex, lowering)
             for name in dir(module) if hasattr(getattr(module, name), "__wrapped__")]
 
 @pytest.fixture
@@ -121,6 +121,20 @@ def test_what_is_known_before_compiling_is_what_compiling_gives():
         assert known == (real.flags, real.groups, dict(real.groupindex)), lazy.pattern
 
 
+def test_a_pattern_made_from_its_stored_program_is_the_one_re_compiles():
+    # re.Pattern equality compares the flags and the compiled program word for word.
+    rules = load_rules()
+    lazies = [r.regex for rule in rules.rules for r in getattr(rule.kind, "regexes", ())]
+    stored = [lazy for lazy in lazies if len(lazy._known) == 4 and lazy._known[3]]
+    assert len(stored) == len(lazies)
+    for lazy in stored[:80]:
+        assert lazy.compiled() == re.compile(lazy.pattern, lazy._flags), lazy.pattern
+    named = next(lazy for lazy in stored if "flag" in lazy.groupindex)
+    text = " ".join(ex.text for rule in rules.rules for ex in rule.fail)
+    real = re.compile(named.pattern, named._flags)
+    assert [m.span("flag") for m in named.finditer(text)] == [m.span("flag") for m in real.finditer(text)]
+
+
 def test_patterns_not_yet_compiled_still_count_as_built_in_ones():
     # A team's regex is scanned as written; a built-in one, compiled lazily, must not be.
     rules = load_rules()
@@ -158,3 +172,21 @@ def test_old_tables_are_pruned(tmp_path):
     table._write(tmp_path / "regex-table-new.json", "{}\n")
     left = sorted(p.name for p in tmp_path.glob("regex-table-*.json"))
     assert left == ["regex-table-new.json", *(f"regex-table-old{i}.json" for i in range(3, 7))]
+
+
+def test_the_parsed_rule_file_is_kept_for_its_own_text_only(fresh_table):
+    import yaml
+
+    load_rules()  # makes the table
+    text = default_rules_path().read_text(encoding="utf-8")
+    parsed: list[str] = []
+
+    def parse(text: str) -> object:
+        parsed.append(text)
+        return yaml.safe_load(text)
+
+    stored = prebuilt.kept_rules(text, parse)
+    assert stored == yaml.safe_load(text) and parsed == []
+    assert stored is not prebuilt.kept_rules(text, parse)  # a fresh copy: a load may change its own
+    edited = text + "\n# edited\n"
+    assert prebuilt.kept_rules(edited, parse) == stored and parsed == [edited]

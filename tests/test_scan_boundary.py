@@ -49,7 +49,7 @@ def test_the_import_check_sees_a_submodule_import(tmp_path):
 
 def test_the_public_names_are_few():
     assert sorted(scan.__all__) == ["PageScan", "Pattern", "RegexTimeout", "Scanner", "compile",
-                                    "file_budget", "use_table_builder"]
+                                    "file_budget", "kept_rules", "use_table_builder"]
     pattern = scan.compile(r"\bketamine\b", ignore_case=True)
     page = scan.Scanner((), ()).page("Ketamine helps.\n\nNo ketamine here.", [])
     assert [m.group() for m in pattern.finditer(page.text)] == ["Ketamine", "ketamine"]

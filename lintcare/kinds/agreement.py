@@ -33,17 +33,18 @@ from ..language.inflection import (
     readings,
     verb_form,
 )
+from ..scan import Pattern, compile
 from .base import Hit, Kind, match_case
 
 _SHAPES = ("quantifier", "one-of", "other", "list")
 # A word as the shapes read it: letters with inner hyphens or apostrophes.
 _WORD = r"[A-Za-z]+(?:[-'’][A-Za-z]+)*"
-_QUANT = re.compile(r"\b(?:many|several|few|fewer|various|numerous|multiple|both|two|three|four|"
-                    r"five|six|seven|eight|nine|ten)\s+(?P<n>[a-z]+)\b", re.IGNORECASE)
-_ONE_OF = re.compile(r"\bone\s+of\s+(?:the|our|these|those|its|their|your|my|his|her)\s+", re.IGNORECASE)
+_QUANT = compile(r"\b(?:many|several|few|fewer|various|numerous|multiple|both|two|three|four|"
+                 r"five|six|seven|eight|nine|ten)\s+(?P<n>[a-z]+)\b")
+_ONE_OF = compile(r"\bone\s+of\s+(?:the|our|these|those|its|their|your|my|his|her)\s+")
 # "other" after a list's conjunction or a comparing preposition, not after a determiner
 # ("any other procedure", "the other session" are singular).
-_OTHER = re.compile(r"\b(?:and|or|like|unlike|to|than|among|from)\s+other\s+", re.IGNORECASE)
+_OTHER = compile(r"\b(?:and|or|like|unlike|to|than|among|from)\s+other\s+")
 # In a look-ahead, so that lists of four and more are read item by item.
 _LIST = re.compile(r"\b(?=(?P<a>[a-z]+s),\s+(?P<n>[a-z]+),?\s+(?:(?:and|or)\s+)?(?P<b>[a-z]+s)\b(?!['’]))")
 _WORD_RE = re.compile(_WORD)
@@ -127,10 +128,13 @@ class AgreementKind(Kind):
     def anchors(self) -> tuple[str, ...]:
         return {"one-of": ("one of",), "other": ("other",), "list": (",",)}.get(self.shape, ())
 
+    def declared_patterns(self) -> list[Pattern]:
+        return {"quantifier": [_QUANT], "one-of": [_ONE_OF], "other": [_OTHER]}.get(self.shape, [])
+
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         spans = {"quantifier": self._quantifier, "one-of": self._after_phrase,
-                 "other": self._after_phrase, "list": self._list}[self.shape](text)
+                 "other": self._after_phrase, "list": self._list}[self.shape](doc)
         # A span ends with the noun; the quantifier shape flags "many patient" whole.
         for start, end in spans:
             head, _, word = text[start:end].rpartition(" ")
@@ -139,8 +143,9 @@ class AgreementKind(Kind):
                 repl = (head + " " if head else "") + match_case(word, plural)
                 yield Hit(start, end, repl, (repl,))
 
-    def _quantifier(self, text: str) -> Iterator[tuple[int, int]]:
-        for m in _QUANT.finditer(text):
+    def _quantifier(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_QUANT):
             word = m["n"].lower()
             if word in MASS or _COORDINATION.match(text, m.end("n")) or verb_form(word):
                 continue
@@ -149,9 +154,10 @@ class AgreementKind(Kind):
             if _ends_phrase(text, m.end("n")) and plural_of(word):
                 yield m.start(), m.end("n")
 
-    def _after_phrase(self, text: str) -> Iterator[tuple[int, int]]:
+    def _after_phrase(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
         lead = _ONE_OF if self.shape == "one-of" else _OTHER
-        for m in lead.finditer(text):
+        for m in doc.scan.finditer_page(lead):
             head = _head(text, m.end())
             if head is None:
                 continue
@@ -160,7 +166,8 @@ class AgreementKind(Kind):
                 continue
             yield head
 
-    def _list(self, text: str) -> Iterator[tuple[int, int]]:
+    def _list(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
         for m in _LIST.finditer(text):
             word = m["n"]
             if not (is_plural_noun(m["a"]) and is_plural_noun(m["b"])) or is_mass_like(word):

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..document import Document
 from ..language.names import FUNCTION_WORDS, default_names, near_miss, plain_phrase_names
+from ..scan import Pattern, compile
 from .base import Hit, Kind
 
 _BEFORE = r"(?<![\w.@/#&-])"
@@ -73,14 +74,18 @@ class NamesKind(Kind):
             self.by_lower.setdefault(tuple(w.lower() for w in words), []).append(words)
         longest_first = sorted(names, key=len, reverse=True)
         body = "|".join(_SPACE.join(map(re.escape, n.split())) for n in longest_first)
-        self.regex = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
+        self.regex = compile(f"{_BEFORE}(?:{body}){_AFTER}", ignore_case=True)
         # Near misses: names of three words or more, each with its content words.
-        self.long_names = [n.split() for n in names if len(n.split()) >= 3]
+        self.long_names = [(words, [w.lower() for w in words if w.lower() not in FUNCTION_WORDS])
+                           for words in (n.split() for n in names) if len(words) >= 3]
 
     def anchors(self) -> tuple[str, ...]:
         if self.check == "near-miss":
             return ()
         return tuple(sorted({n[0].lower() for n in self.by_lower}))
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [self.regex] if self.check == "case" else []
 
     def find(self, doc: Document) -> Iterator[Hit]:
         if self.check == "case":
@@ -89,16 +94,15 @@ class NamesKind(Kind):
             yield from self._near_misses(doc)
 
     def _case(self, doc: Document) -> Iterator[Hit]:
-        for m in self.regex.finditer(doc.text):
-            found = m[0].split()
+        for start, end in doc.scan.spans(self.regex):
+            found = doc.text[start:end].split()
             names = self.by_lower[tuple(w.lower() for w in found)]
             if not _case_ok(found, names) and not _plain_ok(found, names, self.plain):
-                yield Hit(m.start(), m.end(), " ".join(names[0]), (" ".join(names[0]),))
+                yield Hit(start, end, " ".join(names[0]), (" ".join(names[0]),))
 
     def _near_misses(self, doc: Document) -> Iterator[Hit]:
         lower = doc.text.lower()
-        for words in self.long_names:
-            content = [w.lower() for w in words if w.lower() not in FUNCTION_WORDS]
+        for words, content in self.long_names:
             # All but one of the content words must be on the page for a near miss.
             if sum(w in lower for w in content) < len(content) - 1 or len(content) < 2:
                 continue
@@ -107,7 +111,9 @@ class NamesKind(Kind):
             yield from self._near_misses_of(doc, words)
 
     def _near_misses_of(self, doc: Document, words: list[str]) -> Iterator[Hit]:
-        for m in _near_miss_regex(tuple(words)).finditer(doc.text):
+        # A match starts at the name's first word or one word before its second.
+        own = (words[0].lower(), words[1].lower())
+        for m in doc.scan.zero_width_matches(_near_miss_regex(tuple(words)), own, words_before=1):
             found = m[1].split()
             if tuple(w.lower() for w in found) in self.by_lower:
                 continue  # another name, spelt right

@@ -47,11 +47,10 @@ class VarietyKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         known = default_speller().known
         data = default_data()
-        forms = {m[0] for m in _WORD.finditer(doc.text)}
-        lows = {f.lower() for f in forms}
-        if not any(w in data.us_to_gb or not known(w) for w in lows):
+        forms, lows = _page_words(doc.text)
+        if data.us_to_gb.keys().isdisjoint(lows) and all(map(known, lows)):
             return  # every word is a dictionary word and none is US-only: nothing to mix
-        variety = page_variety(lows, known, self.locale or doc.locale)
+        variety = _page_variety(doc.text, self.locale or doc.locale)
         if variety is None:
             return
         other = {}
@@ -75,6 +74,19 @@ class VarietyKind(Kind):
 
 
 _LABEL = {US: "US", GB: "British/Commonwealth"}
+
+
+# Both kinds read the same page's words and variety: each is worked out once per page.
+@lru_cache(maxsize=2)
+def _page_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The page's words as written, and lowercased."""
+    forms = frozenset(_WORD.findall(text))
+    return forms, frozenset(f.lower() for f in forms)
+
+
+@lru_cache(maxsize=4)
+def _page_variety(text: str, locale: str | None) -> str | None:
+    return page_variety(_page_words(text)[1], default_speller().known, locale)
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +121,7 @@ class VarietyUsageKind(PatternKind):
         self.hint = re.compile(raw["hint"]) if "hint" in raw else None
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        lows = {m[0].lower() for m in _WORD.finditer(doc.text)}
-        variety = page_variety(lows, default_speller().known, doc.locale)
+        variety = _page_variety(doc.text, doc.locale)
         if variety is None and self.hint is not None and self.hint.search(doc.text):
             variety = self.variety
         if variety == self.variety:

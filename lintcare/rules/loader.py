@@ -15,7 +15,7 @@ from ..document import Fact
 from ..kinds import KINDS, Kind, RuleError
 from ..language.pagekind import PAGE_KINDS
 from ..paths import default_rules_path
-from ..scan import Pattern, Scanner, compile, use_table_builder
+from ..scan import Pattern, Scanner, compile, kept_rules, use_table_builder
 from ..untrusted import UntrustedYAMLError, load_yaml, syntax_error
 from .schema import validate_rules
 
@@ -268,6 +268,10 @@ def parse_yaml(path: Path) -> Any:
             return load_yaml(text)
         except UntrustedYAMLError as exc:
             raise RuleError(f"{path}: {exc}") from None
+    return kept_rules(text, lambda text: _parse_builtin(path, text))  # parsed once (scan/prebuilt.py)
+
+
+def _parse_builtin(path: Path, text: str) -> Any:
     import yaml  # imported here: a run whose files all come from the cache loads no rules
 
     try:

@@ -13,9 +13,9 @@ table) stays in here. A rule set's ``Scanner`` makes each page's
 
 from .page import PageScan
 from .pattern import Pattern, compile
-from .prebuilt import use_table_builder
+from .prebuilt import kept_rules, use_table_builder
 from .scanner import Scanner
 from .userregex import RegexTimeout, file_budget
 
 __all__ = ["PageScan", "Pattern", "RegexTimeout", "Scanner", "compile", "file_budget",
-           "use_table_builder"]
+           "kept_rules", "use_table_builder"]

@@ -8,27 +8,21 @@ Matches are exactly ``pattern.finditer``'s: every match starts on such a charact
 at the start of the text, for ``^`` and ``\\A``), and none is empty (patterns that could
 match nothing, or that it cannot read, are scanned as they are).
 
-``best_scanner`` picks CharScan or FastRegex for a regex (``LazyScan``: on its first use).
+``best_scanner`` picks CharScan or FastRegex for a regex; the analyses behind both come
+from the built-in rules' table (prebuilt.py), so choosing costs a run nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from .anchors import C, sre_parse
 from .fastregex import MAX_SHARE, FastRegex, share_of
-from .lowering import ODD_CASES
-from .prebuilt import is_standard
+from .prebuilt import compile_pattern, is_standard, precomputed
 
 # A class of more members than this is no faster to scan for than the pattern itself.
 _MAX_MEMBERS = 64
-# Up to this many characters, this rare (their share of a page, see fastregex.share_of),
-# are found by str.find: a quotation mark, "@" or "®" is a few times a page at most.
-# Each one found costs a step in Python, some hundred characters of a regex scan: a
-# class of capitals ("[AEK]") is found faster by re.
-_MAX_FIND = 4
-_FIND_SHARE = 0.003
 # Categories a scan may start on: digits are rare in prose, and spaces are cheap to
 # skip to (a word character would be every other position).
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
@@ -107,73 +101,62 @@ def _first(seq: list, multiline: bool) -> _Start | None:
     return _Start(members, True, at_start)
 
 
-def _start(pattern: re.Pattern[str]) -> _Start | None:
-    """How every match of ``pattern`` starts, if that can be told; never empty."""
+def _start(source: str, flags: int) -> _Start | None:
+    """How every match of the pattern starts, if that can be told; never empty."""
     try:
-        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        parsed = list(sre_parse.parse(source, flags))
     except re.error:
         return None
-    start = _first(parsed, bool(pattern.flags & re.MULTILINE))
+    start = _first(parsed, bool(flags & re.MULTILINE))
     if start is None or start.empty or not start.members:
         return None
     return start
 
 
-def _scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool, float, str]:
-    """A one-class pattern matching every character a match of ``pattern`` can start with,
-    whether a match may also start at the start of the text on another character, the
-    share of a page's characters the class holds (``fastregex.share_of``), and the
-    class's characters when they are a few rare ones that ``str.find`` skips to."""
-    start = _start(pattern)
+@precomputed
+def char_scan_form(key: str) -> tuple[str, int, bool, float] | None:
+    """For ``"flags\0pattern"``: a one-class pattern (and its flags) matching every
+    character a match can start with, whether a match may also start at the start of the
+    text on another character, and the share of a page's characters the class holds
+    (``fastregex.share_of``); None when that cannot be told."""
+    flags_text, _, source = key.partition("\0")
+    flags = int(flags_text)
+    start = _start(source, flags)
     if start is None:
-        return None, False, 1.0, ""
+        return None
     # The same case rules as the pattern: under IGNORECASE the class matches every
     # character that the pattern's first literal or class matches.
     cls = "[" + "".join(start.members) + "]"
     # Skip to a first character (re does that fast for a pattern that starts with a
     # class), then look ahead for the whole pattern from there, still inside re.
+    scan, scan_flags = f"{cls}(?<=(?=(?:{source}))[\\s\\S])", flags
     try:
-        scan = re.compile(f"{cls}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
+        re.compile(scan, scan_flags)
     except re.error:  # global flags inside the pattern, say: the class alone, then match
-        scan = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
-    members = re.compile(cls, pattern.flags & (re.IGNORECASE | re.ASCII))
+        scan, scan_flags = cls, flags & (re.IGNORECASE | re.ASCII)
+    members = re.compile(cls, flags & (re.IGNORECASE | re.ASCII))
     share = share_of(lambda ch: members.match(ch) is not None)
-    return scan, start.at_start, share, _find_chars(cls, pattern.flags) if share <= _FIND_SHARE else ""
-
-
-def _find_chars(cls: str, flags: int) -> str:
-    """The characters of a class of a few literals that match only themselves; "" else."""
-    (op, av), = sre_parse.parse(cls)
-    items = [(op, av)] if op is C.LITERAL else av  # a class of one character is a literal
-    chars = "".join(chr(code) for o, code in items if o is C.LITERAL)
-    if op not in (C.IN, C.LITERAL) or len(chars) != len(items) or len(chars) > _MAX_FIND:
-        return ""
-    if flags & re.IGNORECASE and any(_cased(ch) for ch in chars):
-        return ""  # ignoring case, a letter also matches others ("k": "K", the Kelvin sign)
-    return chars
-
-
-def _cased(ch: str) -> bool:
-    return ch.lower() != ch or ch.upper() != ch or ord(ch) in ODD_CASES
+    return scan, scan_flags, start.at_start, share
 
 
 class CharScan:
     """``pattern.finditer`` over a page, skipping to where a match can start.
 
-    When a match can start only on a few rare characters (quotation marks, "@", "®"),
-    ``str.find`` skips to them, many times faster than a regex scan for a class.
+    (Skipping to a few rare characters with ``str.find`` instead of the class scan saved
+    0.1% of the instructions on the bench corpus and was removed.)
     """
 
-    __slots__ = ("_at_start", "_scan", "chars", "full", "share")
+    __slots__ = ("_at_start", "_scan", "full", "share")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.full = pattern
         self._scan: re.Pattern[str] | None = None
         self._at_start = False
         self.share = 1.0  # the share of a page's characters the scan stops at
-        self.chars = ""  # the characters str.find skips to, if that is how it scans
-        if is_standard(pattern):  # not a team's regex (userregex.py)
-            self._scan, self._at_start, self.share, self.chars = _scanner(pattern)
+        form = char_scan_form(f"{int(pattern.flags)}\0{pattern.pattern}") if is_standard(pattern) else None
+        if form is not None:  # a built-in rule's regex, not a team's (userregex.py)
+            scan, flags, self._at_start, self.share = form
+            self._scan = compile_pattern(scan, flags)
 
     def finditer(self, text: str, lower: str | None = None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -195,9 +178,6 @@ class CharScan:
                 if m is not None:
                     yield m
                 pos = m.end() if m is not None else 1
-            if self.chars:
-                yield from self._find(text, pos, end)
-                continue
             while (cand := search(text, pos, end)) is not None:
                 m = match(text, cand.start(), end)
                 if m is None:
@@ -205,30 +185,6 @@ class CharScan:
                     continue
                 yield m
                 pos = m.end()  # a match is never empty (see _first)
-
-    def _find(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
-        """The matches from ``pos``, tried where ``str.find`` finds one of ``chars``."""
-        find, match = text.find, self.full.match
-        if len(self.chars) == 1:
-            ch = self.chars
-            while (cand := find(ch, pos, end)) >= 0:
-                m = match(text, cand, end)
-                if m is not None:
-                    yield m
-                pos = m.end() if m is not None else cand + 1  # a match is never empty
-            return
-        ahead = [find(ch, pos, end) for ch in self.chars]  # the next of each; -1: none
-        while True:
-            found = [at for at in ahead if at >= 0]
-            if not found:
-                return
-            cand = min(found)
-            m = match(text, cand, end)
-            if m is not None:
-                yield m
-            pos = m.end() if m is not None else cand + 1  # a match is never empty
-            ahead = [find(ch, pos, end) if 0 <= at < pos else at
-                     for ch, at in zip(self.chars, ahead, strict=True)]
 
 
 def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> FastRegex | CharScan:
@@ -245,45 +201,6 @@ def best_scanner(pattern: re.Pattern[str], fast: FastRegex | None = None) -> Fas
     if fast.share == 0.0:
         return fast  # a literal to skip to: nothing scans faster
     scan = CharScan(pattern)
-    if scan.chars:
-        return scan  # a few rare characters, found by str.find
     if scan._scan is None or (fast.skips and fast.share <= scan.share):  # type: ignore[operator]
         return fast
     return scan if scan.share <= MAX_SHARE else fast
-
-
-class LazyScan:
-    """``best_scanner(pattern)``, chosen once the regex has scanned ``CHOOSE_AFTER``
-    characters; FastRegex until then.
-
-    FastRegex costs nothing to make (the built-in rules' analyses are precomputed);
-    CharScan parses and compiles the pattern again, which a run over a page or two
-    (a pre-commit hook) would spend on rules it then hardly uses.
-    """
-
-    CHOOSE_AFTER = 50_000
-
-    __slots__ = ("_chosen", "_fast", "_scanned", "full")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.full = pattern
-        self._fast = FastRegex(pattern)
-        self._chosen: FastRegex | CharScan | None = None
-        self._scanned = 0
-
-    def finditer(self, text: str, lower: str, pos: int = 0, endpos: int | None = None
-                 ) -> Iterator[re.Match[str]]:
-        return self.finditer_in(text, lower, ((pos, len(text) if endpos is None else endpos),))
-
-    def finditer_in(self, text: str, lower: str, ranges: Sequence[tuple[int, int]]
-                    ) -> Iterator[re.Match[str]]:
-        chosen = self._chosen
-        if chosen is None:
-            self._scanned += sum(hi - lo for lo, hi in ranges)
-            if self._scanned < self.CHOOSE_AFTER:
-                return self._fast.finditer_in(text, lower, ranges)
-            chosen = self._chosen = best_scanner(self.full, self._fast)
-        return chosen.finditer_in(text, lower, ranges)
-
-    def search(self, text: str, lower: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lower), None)

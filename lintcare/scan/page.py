@@ -68,7 +68,7 @@ class PageScan:
         """``pattern.search(text[lo:hi])``: the slice searched as a string of its own."""
         piece = self.text[lo:hi]
         lowered = self.lower[lo:hi] if self.aligned else lower_text(piece)
-        return pattern.scanner.search(piece, lowered)
+        return next(pattern.scanner.finditer(piece, lowered), None)
 
     def spans(self, pattern: Pattern) -> Iterator[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, found in the lowercased copy and tried
@@ -90,6 +90,32 @@ class PageScan:
                 yield m.span()
                 pos = m.end()
 
+    def zero_width_matches(self, regex: re.Pattern[str], literals: tuple[str, ...],
+                           words_before: int = 0) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)`` for a regex whose matches are all empty (a look-ahead
+        that captures, to find overlapping places), tried only where one of ``literals``
+        (lowercase, without white space) starts or in the ``words_before`` words before it:
+        every match starts so, says the caller.
+
+        An empty match is found at each position where ``regex.match`` finds one, and
+        ``match`` reads the text before its position as a scan does; re tries such a regex
+        at every character of the page, these few places cost far less.
+        """
+        if not self.aligned:
+            yield from regex.finditer(self.text)
+            return
+        text, lower, places = self.text, self.lower, set()
+        for literal in literals:
+            pos = lower.find(literal)
+            while pos >= 0:
+                places.add(pos)
+                _add_words_before(text, pos, words_before, places)
+                pos = lower.find(literal, pos + 1)
+        match = regex.match
+        for pos in sorted(places):
+            if (m := match(text, pos)) is not None:
+                yield m
+
     # -- where a scan need not look -------------------------------------------------------
     def may_match(self, rule: Any) -> bool:
         """Can the rule's kind match on this page? No when the page holds none of its
@@ -100,6 +126,8 @@ class PageScan:
 
     def contains_any(self, anchors: tuple[str, ...]) -> bool:
         """Does a block hold one of these lowercase literals?"""
+        if self._use_index and self._index.covers(anchors):  # type: ignore[union-attr]
+            return not self._anchor_hits.keys().isdisjoint(anchors)
         return bool(self._present(anchors))
 
     def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
@@ -182,7 +210,7 @@ class PageScan:
     def _present(self, anchors: tuple[str, ...]) -> Collection[str]:
         """Those of ``anchors`` that stand inside a block (one set operation when the
         index holds them all, as it does every anchor of its rules)."""
-        if self._use_index and self._index.anchors.issuperset(anchors):  # type: ignore[union-attr]
+        if self._use_index and self._index.covers(anchors):  # type: ignore[union-attr]
             return self._anchor_hits.keys() & anchors
         return [a for a in anchors if self._hits(a)]
 
@@ -224,3 +252,19 @@ class PageScan:
             prev = block.end
         tail = text[max(prev, 0):]
         return not tail or tail.isspace()
+
+
+def _add_words_before(text: str, pos: int, words: int, places: set[int]) -> None:
+    """Add every position of the ``words`` runs of non-space characters before ``pos``
+    (each followed by white space): a word there may start anywhere after punctuation."""
+    for _ in range(words):
+        end = pos
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == pos:
+            return  # no white space before: no word stands before this one
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        places.update(range(start, end))
+        pos = start

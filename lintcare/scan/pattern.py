@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import Any
 
 from .anchors import regex_anchor_groups, regex_anchors, start_literals
-from .charscan import LazyScan
+from .charscan import CharScan, best_scanner
+from .fastregex import FastRegex
 from .lowering import lower_literals, lowers_exactly
 from .prebuilt import compile_pattern, is_standard
 from .userregex import compile_timed
@@ -34,12 +35,10 @@ class Pattern:
     # -- the re.Pattern calls -------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
         # Reached only for what the instance does not hold yet.
-        if name in _CALLS:
-            bound = getattr(self.regex, name)  # compiles a LazyPattern
-            setattr(self, name, bound)
-            return bound
-        if name in ("flags", "groups", "groupindex"):
-            return getattr(self.regex, name)
+        if name in _CALLS or name in ("flags", "groups", "groupindex"):
+            found = getattr(self.regex, name)  # a call compiles a LazyPattern
+            setattr(self, name, found)  # kinds ask for groupindex on every page
+            return found
         raise AttributeError(name)
 
     def __repr__(self) -> str:
@@ -63,9 +62,9 @@ class Pattern:
         return regex_anchor_groups(self.pattern)
 
     @cached_property
-    def scanner(self) -> LazyScan:
-        """The fastest scanner with the regex's matches (chosen after some use)."""
-        return LazyScan(self.regex)
+    def scanner(self) -> FastRegex | CharScan:
+        """The fastest scanner with the regex's matches."""
+        return best_scanner(self.regex)
 
     @cached_property
     def lowered(self) -> re.Pattern[str] | None:

@@ -11,6 +11,9 @@ start-up. Two things make it cheap:
 * A pattern the table lists as compiling is handed out as a ``LazyPattern``, compiled
   on first use: a run compiles only the rules its pages can trigger. Any other pattern
   is compiled at once, so an invalid one still stops the run while rules load.
+* The table also holds each pattern's compiled program (what ``re`` makes of it), so a
+  first use only hands that to ``_sre`` instead of parsing and compiling the pattern:
+  compiling cost a one-page run about 0.2 s.
 
 The table is made on first use and cached in ``$LINTCARE_CACHE_DIR`` (else
 ``$XDG_CACHE_HOME/lintcare``, else ``~/.cache/lintcare``), in a file named by a digest of
@@ -22,6 +25,9 @@ inputs, is ignored.
 
 from __future__ import annotations
 
+import _sre
+import array
+import base64
 import hashlib
 import json
 import os
@@ -36,12 +42,13 @@ from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent  # the scan package
 # The code whose results the table holds; the regex parser is the Python version's.
-ANALYSIS_SOURCES = ("anchors.py", "fastregex.py", "lowering.py", "pattern.py", "prebuilt.py")
-TABLE_FORMAT = 1
+ANALYSIS_SOURCES = ("anchors.py", "charscan.py", "fastregex.py", "lowering.py", "pattern.py", "prebuilt.py")
+TABLE_FORMAT = 2
 
 F = TypeVar("F", bound=Callable[[str], Any])
-# What the table knows of a compiled pattern: flags, number of groups, group names.
-Compiled = tuple[int, int, dict[str, int]]
+# What the table knows of a compiled pattern: flags, number of groups, group names, and
+# its program (base64 of re's code words; "" when it cannot be stored).
+Compiled = tuple[int, int, dict[str, int], str]
 _MISSING = object()
 
 
@@ -61,7 +68,7 @@ def table_key() -> str:
     the Python version (its regex parser)."""
     from ..paths import default_rules_path
 
-    h = hashlib.sha256(f"python {python_version()} table {TABLE_FORMAT}".encode())
+    h = hashlib.sha256(f"python {python_version()} sre {_sre.MAGIC} table {TABLE_FORMAT}".encode())
     for path in (default_rules_path(), *(HERE / name for name in ANALYSIS_SOURCES)):
         try:
             h.update(b"\0" + path.read_bytes())
@@ -177,11 +184,11 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._known = known
-        self.flags, self.groups, names = known
+        self.flags, self.groups, names = known[:3]
         self.groupindex = MappingProxyType(names)
 
     def compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = _from_program(self.pattern, self._known) or re.compile(self.pattern, self._flags)
         for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
                      "scanner"):
             setattr(self, name, getattr(compiled, name))
@@ -201,6 +208,36 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self._flags})"
 
 
+# re's code words are unsigned ints of _sre.CODESIZE bytes.
+_CODE_TYPE = next((t for t in "IL" if array.array(t).itemsize == _sre.CODESIZE), "")
+
+
+def _program(pattern: str, flags: int) -> str:
+    """``re.compile``'s program for the pattern, as stored in the table."""
+    from re import _compiler, _parser
+
+    if not _CODE_TYPE:
+        return ""
+    code = _compiler._code(_parser.parse(pattern, flags), flags)
+    return base64.b64encode(array.array(_CODE_TYPE, code).tobytes()).decode("ascii")
+
+
+def _from_program(pattern: str, known: Compiled) -> re.Pattern[str] | None:
+    """What ``re.compile`` gives, made from the stored program (as ``re._compiler.compile``
+    makes it); None when there is none or this Python will not take it."""
+    flags, groups, names, program = (*known, "")[:4]
+    if not program or not _CODE_TYPE:
+        return None
+    index: list[str | None] = [None] * (groups + 1)
+    for name, i in names.items():
+        index[i] = name
+    try:
+        code = array.array(_CODE_TYPE, base64.b64decode(program)).tolist()
+        return _sre.compile(pattern, flags, code, groups, dict(names), tuple(index))
+    except (TypeError, ValueError, RuntimeError):  # pragma: no cover - another Python's internals
+        return None
+
+
 def is_standard(pattern: object) -> bool:
     """A standard-library regex, compiled or still to be: not a team's (userregex.py)."""
     return isinstance(pattern, (re.Pattern, LazyPattern))
@@ -211,12 +248,32 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = f"{flags}\0{pattern}"
     if _State.recording is not None:
         compiled = re.compile(pattern, flags)
-        _State.recording["compiled"][key] = [compiled.flags, compiled.groups, dict(compiled.groupindex)]
+        _State.recording["compiled"][key] = [compiled.flags, compiled.groups, dict(compiled.groupindex),
+                                             _program(pattern, flags)]
         return compiled
     known = _table().get("compiled", {}).get(key)
     if known is None:
         return re.compile(pattern, flags)
     return LazyPattern(pattern, flags, tuple(known))  # type: ignore[return-value,arg-type]
+
+
+def kept_rules(text: str, parse: Callable[[str], Any]) -> Any:
+    """``parse(text)`` for the built-in rule file, kept in the table when it is made (the
+    YAML parse and the yaml import cost a run's start-up about 0.1 s): a fresh copy of
+    what the table holds for this very text, else parsed now."""
+    stored = _table().get("rules")
+    if isinstance(stored, list) and stored[:1] == [_digest(text)]:
+        return json.loads(stored[1])
+    data = parse(text)
+    if _State.recording is not None:
+        kept = json.dumps(data, ensure_ascii=False)
+        if json.loads(kept) == data:  # JSON holds it as it is
+            _State.recording["rules"] = [_digest(text), kept]
+    return data
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # -- building ------------------------------------------------------------------------
@@ -241,7 +298,7 @@ def build_table() -> dict[str, Any]:
         _State.recording = None
     calls = {name: dict(sorted(found.items())) for name, found in sorted(made["calls"].items())}
     return {"python": python_version(), "compiled": dict(sorted(made["compiled"].items())),
-            "calls": calls}
+            "calls": calls, **({"rules": made["rules"]} if "rules" in made else {})}
 
 
 def render_table(table: dict[str, Any]) -> str:

@@ -13,6 +13,20 @@ from .base import Hit, Kind
 _ENUMERATOR = re.compile(r"(?:^|[\s(])\w$|[:;]-?$")
 
 
+def _continued(text: str, i: int) -> bool:
+    """The mark at ``i`` opens its line, is the line's only such mark, and the next
+    non-blank line opens with the same mark: a quotation running over several paragraphs
+    (Chicago 13.30), whose closing mark comes only at the end of its last paragraph."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if text[start:i].strip() or line.count(text[i]) != 1:
+        return False
+    rest = text[end:].lstrip()
+    return rest.startswith(text[i])
+
+
 class BalanceKind(Kind):
     """``pairs`` lists two-character open/close pairs; ``straight`` marks that must come in twos."""
 
@@ -78,7 +92,10 @@ class BalanceKind(Kind):
             elif ch in straight:
                 straight[ch].append(i)
         for _, i in stack:
-            yield Hit(i, i + 1)
+            if not _continued(text, i):
+                yield Hit(i, i + 1)
         for positions in straight.values():
-            if len(positions) % 2:
-                yield Hit(positions[-1], positions[-1] + 1)
+            # Each paragraph of a quotation opens with the mark, only the last closes it.
+            kept = [i for i in positions if not _continued(text, i)]
+            if len(kept) % 2:
+                yield Hit(kept[-1], kept[-1] + 1)

@@ -49,9 +49,39 @@ def test_a_quotation_over_several_paragraphs_closes_only_once():
                     "unbalanced-delimiters") == ["“"]
 
 
+def test_a_bracket_may_close_after_a_hard_line_wrap():
+    # A leaflet wrapped at a fixed width: the text source reads the short line as ended
+    # on purpose, but a bracket opened there closes on the next line.
+    text = ("Copies of this leaflet come in other formats if you ask the ward staff for one,\n"
+            "for example (large print or\naudio) and other languages.\n")
+    assert texts_of(text, "unbalanced-delimiters") == []
+    # Parted by a blank line, the two halves are two paragraphs and each is a slip.
+    apart = text.replace("or\naudio", "or\n\naudio")
+    assert texts_of(apart, "unbalanced-delimiters") == ["(", ")"]
+
+
 # -- readability ------------------------------------------------------------------------------
 
 def test_click_below_points_at_a_button_and_is_no_link_text():
     assert texts_of("Click below to get the intake form.\n", "uninformative-link-text") == []
     assert texts_of("To get the intake form, click here.\n",
                     "uninformative-link-text") == ["click here"]
+
+
+# -- typo ------------------------------------------------------------------------------------
+
+def test_a_stranded_of_after_a_participle_or_adjective_is_no_stray_pair():
+    assert texts_of("The fee can be thought of in two parts.\n", "stray-preposition-pair") == []
+    assert texts_of("Dizziness is the effect to be aware of on the first day.\n",
+                    "stray-preposition-pair") == []
+    assert texts_of("Walking brings a drop of in blood pressure.\n",
+                    "stray-preposition-pair") == ["of in"]
+
+
+# -- compliance -------------------------------------------------------------------------------
+
+def test_the_best_option_for_you_is_about_fit_not_a_comparison():
+    text = "The first visit checks whether TMS is the best treatment option for you.\n"
+    assert texts_of(text, "comparative-claim") == []
+    assert texts_of("TMS is the best treatment for depression.\n",
+                    "comparative-claim") == ["is the best treatment"]

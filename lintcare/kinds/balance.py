@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..document import Document
+from ..sources.prose import PARAGRAPH, Block
 from .base import Hit, Kind
 
 # "a) first, b) second" and ":)" use a lone ")" on purpose.
 _ENUMERATOR = re.compile(r"(?:^|[\s(])\w$|[:;]-?$")
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _unwrapped(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with paragraph lines rejoined where only a line break parts them: a
+    hard-wrapped leaflet ("(eg Braille, audio or other\nlanguages)") may break a line
+    inside brackets, and the text source reads such a short line as ended on purpose."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == block.kind == PARAGRAPH
+                and _WRAP.fullmatch(text, last.end, block.start)):
+            out[-1] = Block(last.start, block.end, PARAGRAPH)
+        else:
+            out.append(block)
+    return out
 
 
 def _continued(text: str, i: int) -> bool:
@@ -62,7 +81,7 @@ class BalanceKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         # The page's marks, then each block's marks in turn: scanning block by block
         # cost a call per block, most of them empty.
-        text, blocks = doc.text, doc.prose.blocks
+        text, blocks = doc.text, _unwrapped(doc.text, doc.prose.blocks)
         k, n = 0, len(blocks)
         marks: list[int] = []
         for i in self._positions(text):

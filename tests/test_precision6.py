@@ -78,6 +78,15 @@ def test_a_stranded_of_after_a_participle_or_adjective_is_no_stray_pair():
                     "stray-preposition-pair") == ["of in"]
 
 
+def test_a_number_word_or_a_floating_both_needs_no_plural():
+    assert texts_of("A course costs several hundred to a few thousand dollars.\n",
+                    "quantifier-singular-noun") == []
+    assert texts_of("You and your doctor decide together; you both need to agree.\n",
+                    "quantifier-singular-noun") == []
+    assert texts_of("Both treatment are given in our office.\n",
+                    "quantifier-singular-noun") == ["Both treatment"]
+
+
 # -- compliance -------------------------------------------------------------------------------
 
 def test_the_best_option_for_you_is_about_fit_not_a_comparison():
@@ -85,3 +94,7 @@ def test_the_best_option_for_you_is_about_fit_not_a_comparison():
     assert texts_of(text, "comparative-claim") == []
     assert texts_of("TMS is the best treatment for depression.\n",
                     "comparative-claim") == ["is the best treatment"]
+    text = "If an infusion is the only therapy that helps you, we plan top-up visits.\n"
+    assert texts_of(text, "comparative-claim") == []
+    assert texts_of("This is the only treatment that works.\n",
+                    "comparative-claim") == ["is the only treatment"]

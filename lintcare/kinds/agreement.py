@@ -64,6 +64,10 @@ _COLLECTIVE = frozenset({"team", "family", "group", "staff", "crew", "public", "
 # Substantivised adjectives and agent nouns: the shapes of drug classes and professions.
 _LIST_ENDINGS = ("ant", "ent", "ive", "ic", "oid", "ist", "ian")
 _MAX_PHRASE = 4
+# Number words stay singular after a quantifier: "several hundred", "two dozen".
+_NUMERALS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+# A subject pronoun just before "both": the quantifier floats and a verb follows.
+_PRONOUN_BEFORE = re.compile(r"\b(?:we|you|they)[ \t]+$", re.IGNORECASE)
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
@@ -147,8 +151,10 @@ class AgreementKind(Kind):
         text = doc.text
         for m in doc.scan.finditer_page(_QUANT):
             word = m["n"].lower()
-            if word in MASS or _COORDINATION.match(text, m.end("n")) or verb_form(word):
-                continue
+            if word in MASS or word in _NUMERALS or _COORDINATION.match(text, m.end("n")) or verb_form(word):
+                continue  # "several hundred dollars", "two thousand steps": a number word
+            if m[0][:4].lower() == "both" and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "we both need to agree": "both" floats after its subject
             if _RATE.match(text, m.end("n")):
                 continue  # "seven day a week": a rate, written open
             if _ends_phrase(text, m.end("n")) and plural_of(word):

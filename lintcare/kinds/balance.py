@@ -3,14 +3,47 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..document import Document
+from ..sources.prose import PARAGRAPH, Block
 from .base import Hit, Kind
 
 # "a) first, b) second" and ":)" use a lone ")" on purpose.
 _ENUMERATOR = re.compile(r"(?:^|[\s(])\w$|[:;]-?$")
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _unwrapped(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with paragraph lines rejoined where only a line break parts them: a
+    hard-wrapped leaflet ("(eg Braille, audio or other\nlanguages)") may break a line
+    inside brackets, and the text source reads such a short line as ended on purpose."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == block.kind == PARAGRAPH
+                and _WRAP.fullmatch(text, last.end, block.start)):
+            out[-1] = Block(last.start, block.end, PARAGRAPH)
+        else:
+            out.append(block)
+    return out
+
+
+def _continued(text: str, i: int) -> bool:
+    """The mark at ``i`` opens its line, is the line's only such mark, and the next
+    non-blank line opens with the same mark: a quotation running over several paragraphs
+    (Chicago 13.30), whose closing mark comes only at the end of its last paragraph."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if text[start:i].strip() or line.count(text[i]) != 1:
+        return False
+    rest = text[end:].lstrip()
+    return rest.startswith(text[i])
 
 
 class BalanceKind(Kind):
@@ -48,7 +81,7 @@ class BalanceKind(Kind):
     def find(self, doc: Document) -> Iterator[Hit]:
         # The page's marks, then each block's marks in turn: scanning block by block
         # cost a call per block, most of them empty.
-        text, blocks = doc.text, doc.prose.blocks
+        text, blocks = doc.text, _unwrapped(doc.text, doc.prose.blocks)
         k, n = 0, len(blocks)
         marks: list[int] = []
         for i in self._positions(text):
@@ -78,7 +111,10 @@ class BalanceKind(Kind):
             elif ch in straight:
                 straight[ch].append(i)
         for _, i in stack:
-            yield Hit(i, i + 1)
+            if not _continued(text, i):
+                yield Hit(i, i + 1)
         for positions in straight.values():
-            if len(positions) % 2:
-                yield Hit(positions[-1], positions[-1] + 1)
+            # Each paragraph of a quotation opens with the mark, only the last closes it.
+            kept = [i for i in positions if not _continued(text, i)]
+            if len(kept) % 2:
+                yield Hit(kept[-1], kept[-1] + 1)

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..language.inflection import CLOSED, is_plural_noun, readings, verb_form
+from ..language.inflection import CLOSED, QUANTIFIERS, is_plural_noun, readings, verb_form
+from ..language.lemmas import all_lemmas
 from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
@@ -45,10 +46,6 @@ _NOT_HEADS = frozenset({"today", "tomorrow", "tonight", "yesterday", "now", "her
                         "home", "daily", "weekly", "monthly", "yearly", "overnight", "ago",
                         "alone", "together", "instead", "anyway", "please", "etc"})
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
-# Quantifiers and determiner-like adjectives the tables also read as nouns ("many").
-_QUANTIFIERS = frozenset({"many", "much", "such", "other", "several", "own", "various", "certain",
-                          "few", "more", "most", "less", "same", "all", "both", "enough", "next",
-                          "last", "first", "one", "none"})
 # Before a noun that is also a verb, these make it the verb ("to review specific risks").
 _VERB_CUES = frozenset({"to", "i", "we", "you", "they", "can", "could", "will", "would", "may",
                         "might", "must", "should", "shall", "please", "also", "not", "who",
@@ -104,8 +101,10 @@ def _head_follows(text: str, pos: int, depth: int = 0) -> bool:
 def _singular_noun(word: str) -> bool:
     """A singular noun, an acronym, or a capitalised name the tables do not know."""
     low = word.lower()
-    if low in _QUANTIFIERS or low in CLOSED or low.endswith("ly") or is_plural_noun(low):
+    if low in QUANTIFIERS or low in CLOSED or low.endswith("ly") or is_plural_noun(low):
         return False
+    if low.endswith(_PARTICIPLE_ENDINGS) and low not in all_lemmas(low).get("VERB", (low,)):
+        return False  # "you have given specific consent": a verb's participle, not a noun
     return bool(_ACRONYM.fullmatch(word) or "NOUN" in readings(low)
                 or (not readings(low) and word[0].isupper()))
 

@@ -33,6 +33,7 @@ from typing import Any
 from ..document import Document
 from ..language.inflection import (
     CLOSED,
+    QUANTIFIERS,
     comparative_of,
     is_plural_noun,
     only_verb,
@@ -287,8 +288,8 @@ def _object_follows(text: str, pos: int) -> bool:
 def _adjective_of(noun: str) -> str | None:
     """The adjective the tables know for a noun that is never an adjective itself:
     emotion -> emotional, psychiatry -> psychiatric; None otherwise."""
-    if noun in CLOSED:
-        return None
+    if noun in CLOSED or noun in QUANTIFIERS:
+        return None  # "many symptoms": a quantifier, not "manic"
     readings = all_lemmas(noun)
     if "NOUN" not in readings or "ADJ" in readings:
         return None

@@ -29,6 +29,12 @@ during until than as like over under between among through per via and or but no
 yet if when while because although though since unless whether where not also often
 usually always never sometimes only just even then there here
 """))
+# Quantifiers and determiner-like adjectives the tables also read as nouns ("many"):
+# they count or pick out a noun, they never name one.
+QUANTIFIERS = frozenset(_words("""
+many much such other several own various certain few more most less same all both enough
+next last first one none
+"""))
 # Nouns without a plural: the singular is right after any quantifier's meaning
 # ("much advice"), so a plural suggestion would be wrong.
 MASS = frozenset(_words("""

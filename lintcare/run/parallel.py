@@ -69,7 +69,13 @@ def run_all(paths: Sequence[str], task: Callable[[str], T], jobs: int) -> Iterat
     pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_worker_start)
     done = False
     try:
-        futures = [pool.submit(_call, paths[start:end]) for start, end in tasks(len(paths), jobs)]
+        # Ctrl-C held back while the workers are forked: a child inherits the mask, so one
+        # that is hit before its initializer has run cannot print a traceback of its own.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = [pool.submit(_call, paths[start:end]) for start, end in tasks(len(paths), jobs)]
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a held Ctrl-C lands here
         for future in futures:
             yield from future.result()  # type: ignore[misc]
         done = True
@@ -85,6 +91,7 @@ def _worker_start() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone handles it
     # (it stops the workers), so no worker prints a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held since the fork; now ignored
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

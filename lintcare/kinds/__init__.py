@@ -14,6 +14,7 @@ from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .readability import GradeLevelKind, LongSentenceKind
+from .regional import RegionalSpellingKind
 from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
@@ -26,7 +27,7 @@ KINDS: dict[str, type[Kind]] = {
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
               VarietyUsageKind, CompoundKind,
-              GrammarKind)
+              GrammarKind, RegionalSpellingKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

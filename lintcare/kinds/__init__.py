@@ -5,6 +5,7 @@ from __future__ import annotations
 from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
+from .capitals import CaseMixKind
 from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
@@ -27,7 +28,7 @@ KINDS: dict[str, type[Kind]] = {
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
               VarietyUsageKind, CompoundKind,
-              GrammarKind, RegionalSpellingKind)
+              GrammarKind, RegionalSpellingKind, CaseMixKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -6,6 +6,7 @@ import pytest
 
 from lintcare.api import lint_text
 from lintcare.config.model import Config
+from lintcare.kinds import KINDS, RuleError
 from lintcare.language.country import locale_country, page_country
 
 REGIONAL = ("au-ise-spelling", "commonwealth-ae-yse-spelling")
@@ -116,3 +117,28 @@ def test_contact_verb_capitalised_after_a_modal_even_on_a_heading_like_line() ->
     assert found == [("capital-verb-mid-sentence", "Fax")]
     title = lint_text("How to Contact the Clinic\n")
     assert [f for f in title if f.rule == "capital-verb-mid-sentence"] == []
+
+
+def test_programme_on_british_pages_but_not_for_computers() -> None:
+    gb = "Our NHS trust in Leeds runs a walking program for carers."
+    assert _hits(gb, ("gb-programme-spelling",)) == [("gb-programme-spelling", "program", "programme")]
+    software = "Our NHS trust in Leeds uses a software program for bookings."
+    assert _hits(software, ("gb-programme-spelling",)) == []
+    au = "Our Perth team runs a walking program, listed with the TGA."
+    assert _hits(au, ("gb-programme-spelling",)) == []
+
+
+class _Ctx:
+    rule_id = "x"
+
+    def error(self, field: str, message: str) -> RuleError:
+        return RuleError(f"{field}: {message}")
+
+
+@pytest.mark.parametrize(("raw", "field"), [
+    ({"countries": ["en-XX"], "forms": ["ize"]}, "countries"),
+    ({"countries": ["en-AU"], "forms": ["izy"]}, "forms"),
+])
+def test_bad_regional_fields_are_refused(raw: dict, field: str) -> None:
+    with pytest.raises(RuleError, match=field):
+        KINDS["regional-spelling"](raw, _Ctx())

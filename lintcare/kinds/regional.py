@@ -15,6 +15,9 @@ locale when it names one (``en-AU``), else the country the page names
                 them (anesthesiologist -> anaesthesiologist); ``keep`` lists exceptions
   ``judgment``  judgment, only on a page that also writes judgement (both are used in
                 Commonwealth English, legal writing keeps judgment; mixing them is not)
+  ``programme`` program(s) in lower case: British English keeps "program" for computers
+                only (the rule's context keeps those sentences quiet); "programmed" and
+                "programming" are British too
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ _ENDS = "e|es|ed|ing|ation|ations|er|ers|able"
 _IZE = re.compile(f"{_BEFORE}(?P<stem>[a-z]{{3,}})(?P<i>[iy])z(?P<end>{_ENDS}){_AFTER}")
 _JUDGMENT = re.compile(f"{_BEFORE}[Jj]udgments?{_AFTER}")
 _JUDGEMENT = re.compile(f"{_BEFORE}[Jj]udgements?{_AFTER}")
-_FORMS = ("ize", "yze", "ae", "judgment")
+_PROGRAM = re.compile(f"{_BEFORE}program(?P<s>s?){_AFTER}")
+_FORMS = ("ize", "yze", "ae", "judgment", "programme")
 
 
 class RegionalSpellingKind(Kind):
@@ -70,6 +74,8 @@ class RegionalSpellingKind(Kind):
             hits.extend(self._ae(doc.text))
         if "judgment" in self.forms and _JUDGEMENT.search(doc.text):
             hits.extend(_hit(m, "judgement" + m[0][8:]) for m in _JUDGMENT.finditer(doc.text))
+        if "programme" in self.forms:
+            hits.extend(_hit(m, f"programme{m['s']}") for m in _PROGRAM.finditer(doc.text))
         yield from sorted((h for h in hits if doc.text[h.start:h.end].lower() not in self.keep),
                           key=lambda h: h.start)
 

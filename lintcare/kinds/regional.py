@@ -65,27 +65,21 @@ class RegionalSpellingKind(Kind):
         self.keep = frozenset(str(w).lower() for w in raw.get("keep", ()))
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if not self._applies(doc):
-            return
-        hits: list[Hit] = []
-        if "ize" in self.forms or "yze" in self.forms:
-            hits.extend(self._ize(doc.text))
-        if "ae" in self.forms:
-            hits.extend(self._ae(doc.text))
-        if "judgment" in self.forms and _JUDGEMENT.search(doc.text):
-            hits.extend(_hit(m, "judgement" + m[0][8:]) for m in _JUDGMENT.finditer(doc.text))
-        if "programme" in self.forms:
-            hits.extend(_hit(m, f"programme{m['s']}") for m in _PROGRAM.finditer(doc.text))
-        yield from sorted((h for h in hits if doc.text[h.start:h.end].lower() not in self.keep),
-                          key=lambda h: h.start)
+        # The candidates first: most pages hold none, and then the page's country and
+        # spelling need not be read.
+        hits = [h for h in self._candidates(doc.text) if doc.text[h.start:h.end].lower() not in self.keep]
+        if hits and _page_country(doc.text, doc.locale) in self.countries:
+            yield from sorted(hits, key=lambda h: h.start)
 
-    def _applies(self, doc: Document) -> bool:
-        known = default_speller().known
-        gb, us = variety_votes({m[0].lower() for m in _WORD.finditer(doc.text)}, known)
-        if us > gb:
-            return False  # the page's own spelling is US: nothing here is a slip
-        country = locale_country(doc.locale) or page_country(doc.text, gb > us)
-        return country in self.countries
+    def _candidates(self, text: str) -> Iterator[Hit]:
+        if "ize" in self.forms or "yze" in self.forms:
+            yield from self._ize(text)
+        if "ae" in self.forms:
+            yield from self._ae(text)
+        if "judgment" in self.forms and _JUDGEMENT.search(text):
+            yield from (_hit(m, "judgement" + m[0][8:]) for m in _JUDGMENT.finditer(text))
+        if "programme" in self.forms:
+            yield from (_hit(m, f"programme{m['s']}") for m in _PROGRAM.finditer(text))
 
     def _ize(self, text: str) -> Iterator[Hit]:
         known = default_speller().known
@@ -96,10 +90,21 @@ class RegionalSpellingKind(Kind):
             yield _hit(m, f"{m['stem']}{m['i']}s{m['end']}")
 
     def _ae(self, text: str) -> Iterator[Hit]:
-        for m in _WORD.finditer(text):
+        for m in _ae_regex().finditer(text):
             gb = _ae_spelling(m[0].lower())
             if gb is not None:
                 yield _hit(m, gb)
+
+
+@lru_cache(maxsize=8)
+def _page_country(text: str, locale: str | None) -> str | None:
+    """The country a page is written for, or None; None too when its own spelling is US.
+    Cached: the regional rules of one page all ask."""
+    known = default_speller().known
+    gb, us = variety_votes({m[0].lower() for m in _WORD.finditer(text)}, known)
+    if us > gb:
+        return None  # the page's own spelling is US: nothing here is a slip
+    return locale_country(locale) or page_country(text, gb > us)
 
 
 def _size_word(stem: str, i: str, known: Any) -> bool:
@@ -117,6 +122,13 @@ def _ae_stems() -> tuple[tuple[str, int, str], ...]:
             at = next(i for i in range(len(us)) if gb[i] != us[i])
             out.append((us[: max(at + 3, len(us) - 2)], at, gb[at]))
     return tuple(sorted(out, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=1)
+def _ae_regex() -> re.Pattern[str]:
+    """Words that start with one of the stems: one scan of the page, not a loop per word."""
+    body = "|".join(re.escape(stem) for stem, _, _ in _ae_stems())
+    return re.compile(f"{_BEFORE}(?i:{body})[A-Za-z]*{_AFTER}")
 
 
 def _ae_spelling(word: str) -> str | None:

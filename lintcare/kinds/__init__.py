@@ -5,6 +5,7 @@ from __future__ import annotations
 from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
+from .capitals import CaseMixKind
 from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
@@ -14,6 +15,7 @@ from .names import NamesKind
 from .occurrence import OccurrenceKind
 from .pattern import PatternKind
 from .readability import GradeLevelKind, LongSentenceKind
+from .regional import RegionalSpellingKind
 from .requires import RequiresKind
 from .spelling import SpellingKind
 from .terms import TermsKind
@@ -26,7 +28,7 @@ KINDS: dict[str, type[Kind]] = {
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
               VarietyUsageKind, CompoundKind,
-              GrammarKind)
+              GrammarKind, RegionalSpellingKind, CaseMixKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
+from .clause import ClauseKind
 from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
@@ -26,7 +27,7 @@ KINDS: dict[str, type[Kind]] = {
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
               VarietyUsageKind, CompoundKind,
-              GrammarKind)
+              GrammarKind, ClauseKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -1,0 +1,134 @@
+"""``clause``: where one clause ends and the next begins without the comma that marks it.
+
+No tagger is loaded; the split is read off closed word classes and lemminflect's tables
+(language/inflection.py), and a rule fires only where the reading is forced:
+
+- ``introductory``: a sentence opens with a subordinator ("If", "When", "Because"...), its
+  clause runs at least ``min_words`` words, and a new main clause starts with no comma: a
+  subject pronoun and its verb ("If you miss a dose we can rebook") or "please" and a verb
+  ("If you have questions please call"). The word before the split must end a noun phrase
+  (a noun, an adjective, an adverb), not be a verb that takes a clause ("if you think we
+  can help") nor a closed-class word ("so that we", "than they").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..language.inflection import CLOSED, readings
+from ..language.lemmas import all_lemmas
+from .base import Hit, Kind
+
+_SHAPES = ("introductory",)
+# "As" and "Since" also mean "in the role of" / "from the time": left out.
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "after", "before", "although", "though",
+                            "because", "while", "whilst", "once", "until", "unless"})
+_START = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’)][ \t])|^(?:[ \t]*[-*•][ \t]+)?)"
+                    r"(?P<s>[A-Z][a-z]+)\b", re.MULTILINE)
+_TOKEN = re.compile(r"[ \t]*(?:(?P<w>[A-Za-z]+(?:['’][a-z]+)?)|(?P<n>\d[\d.,%]*)|(?P<p>\S))")
+# Pronouns that are only ever subjects; "you" and "it" also stand as objects.
+_SUBJECTS = frozenset({"we", "they", "i", "he", "she"})
+# "you", "it" and "there" start a clause only before a modal or an auxiliary.
+_OBJECT_SUBJECTS = frozenset({"you", "it", "there"})
+_MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall",
+                     "cannot", "need", "do", "does", "did", "are", "is", "have", "has", "had"})
+# Verbs whose object may be a clause ("if you think we can help"): the pronoun after them
+# starts that clause, not the main one.
+_CLAUSE_VERBS = frozenset({"think", "believe", "feel", "know", "hope", "say", "find", "see", "notice",
+                           "decide", "agree", "ensure", "expect", "suppose", "mean", "realise",
+                           "realize", "understand", "worry", "fear", "wish", "suspect", "show",
+                           "suggest", "remember", "forget", "learn", "hear", "read", "tell",
+                           "promise", "guess", "assume", "doubt", "prove", "confirm", "insist",
+                           "require", "recommend", "determine", "discover", "ask", "wonder",
+                           "imagine", "claim", "state", "report", "explain", "make", "let", "help",
+                           "want", "need", "mind", "bet", "check", "sure", "aware", "glad", "afraid",
+                           "argue", "reckon", "predict", "figure", "note", "indicate", "mention",
+                           "estimate", "admit", "accept", "acknowledge", "warn", "remind", "assure",
+                           "convince", "judge", "reveal", "demonstrate", "sense", "grant"})
+# Besides CLOSED: words after which a pronoun starts an embedded clause or a comparison.
+_OPENERS = frozenset({"how", "why", "whether", "whom", "whoever", "whatever", "wherever", "whenever",
+                      "than", "till", "unless", "once", "lest", "where", "else", "what", "which"})
+
+# A relative clause may front its object ("whose care you are in"); a second subordinator
+# ("If once we start ... we notice") nests a clause whose end is not the main clause's start.
+_RELATIVES = frozenset({"whose", "which", "whom", "who"})
+
+
+def _clause_verb(word: str) -> bool:
+    return word in _CLAUSE_VERBS or any(lemma in _CLAUSE_VERBS for lemma in all_lemmas(word).get("VERB", ()))
+
+
+def _ends_phrase(word: str) -> bool:
+    """A pronoun after ``word`` can only start a new clause: the tables know ``word``
+    (a noun, an adjective, an adverb, a verb) and it is not a closed-class word or a
+    verb that may take a clause as its object."""
+    low = word.lower()
+    if low in CLOSED or low in _OPENERS or low in _SUBJECTS or low in ("you", "it") or _clause_verb(low):
+        return False
+    # A verb other than a clause verb ends its phrase too: "once the form is signed we".
+    return bool(readings(low)) or low.endswith("ly")
+
+
+def _verb_after(word: str | None) -> bool:
+    """The subject's verb: a modal or auxiliary, or a word the tables know as a verb
+    that is not also a noun ("we recommend", "they offer" stay, "we team" does not)."""
+    if word is None:
+        return False
+    low = word.lower()
+    if low in _MODALS:
+        return True
+    r = readings(low)
+    return "VERB" in r and not (r & {"NOUN", "ADJ"} and low.endswith("s"))
+
+
+class ClauseKind(Kind):
+    """``shape``: one of the shapes above; ``min_words``: the shortest introductory clause
+    (words after the subordinator) that needs its comma (default 4)."""
+
+    name = "clause"
+    fields = {"shape": (str,), "min_words": (int,)}
+    required = ("shape",)
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.shape = raw["shape"]
+        if self.shape not in _SHAPES:
+            raise ctx.error("shape", f"must be one of {', '.join(_SHAPES)}")
+        self.min_words = int(raw.get("min_words", 4))
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in _START.finditer(text):
+            if m["s"].lower() in _SUBORDINATORS:
+                hit = self._split(text, m.end())
+                if hit is not None:
+                    yield hit
+
+    def _split(self, text: str, pos: int) -> Hit | None:
+        """The first point after ``pos`` where the main clause starts without a comma."""
+        words: list[tuple[str, int, int]] = []
+        while (t := _TOKEN.match(text, pos)) is not None and t.end() > t.start():
+            pos = t.end()
+            if t["p"] is not None:
+                return None  # a comma, a stop, a bracket or a dash comes first
+            if t["w"] is None:
+                words.append(("0", t.start("n"), t.end("n")))
+                continue
+            word = t["w"]
+            if word.lower() in _RELATIVES or (not words and word.lower() in _SUBORDINATORS):
+                return None  # "an adult whose care you are in": the pronoun is inside
+            if len(words) >= self.min_words and _ends_phrase(words[-1][0]):
+                nxt = _TOKEN.match(text, t.end())
+                after = nxt["w"] if nxt is not None else None
+                low = word.lower()
+                if ((low in _SUBJECTS or low == "please") and _verb_after(after)) or (
+                        low in _OBJECT_SUBJECTS and after is not None and after.lower() in _MODALS):
+                    prev = words[-1]
+                    return Hit(prev[1], prev[2], prev[0] + ",", (prev[0] + ",",))
+            words.append((word, t.start("w"), t.end("w")))
+            if len(words) > 25:
+                return None
+        return None  # the line or the page ends first

@@ -1,0 +1,65 @@
+"""The clause kind and the punctuation-round-2 rules: clause boundaries without their comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintcare.api import lint_text
+from lintcare.faults import RuleError
+from lintcare.kinds.clause import ClauseKind
+
+RULES = ("introductory-clause-comma", "however-splice-paired", "however-comma-unpaired",
+         "attribution-comma", "indirect-question-mark")
+
+
+def _found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(f.rule, f.text, tuple(f.suggestions)) for f in lint_text(text) if f.rule in RULES]
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged", "suggestion"), [
+    ("When the kettle has boiled we pour the tea.", "introductory-clause-comma", "boiled", "boiled,"),
+    ("Although the hike was steep they kept going.", "introductory-clause-comma", "steep", "steep,"),
+    ("- If the parcel arrives damaged please keep the box.", "introductory-clause-comma",
+     "damaged", "damaged,"),
+    ("Once the paint on the fence dries it will look darker.", "introductory-clause-comma",
+     "dries", "dries,"),
+    ("The tour can run long, however, we will stop for lunch.", "however-splice-paired",
+     ", however,", "; however,"),
+    ("The museum is free however, the car park charges.", "however-splice-paired",
+     " however,", "; however,"),
+    ("The garden however, stays open late.", "however-comma-unpaired", " however,", ", however,"),
+    ("Tides rise fastest in spring reports Coastal Weekly.", "attribution-comma", " reports", ", reports"),
+    ("How we pack your order?", "indirect-question-mark", "?", None),
+])
+def test_shapes_flag_the_boundary(text: str, rule: str, flagged: str, suggestion: str | None) -> None:
+    found = _found(text)
+    assert [(r, t) for r, t, _ in found] == [(rule, flagged)]
+    if suggestion is not None:
+        assert found[0][2][0] == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "When the kettle has boiled, we pour the tea.",
+    "If you believe we overcharged you, write to us.",  # a clause verb: "we" starts its object
+    "When ready we pour.",  # too short to need the comma
+    "If a guest whose room you cleaned calls, answer.",  # "you" is inside the relative clause
+    "If once we open the gate we see deer, we stop.",  # nested subordinator
+    "Because the cook says that they may stay late, relax.",
+    "In most towns, however, the shops shut early.",  # one clause: no auxiliary before
+    "It is, however, the oldest bridge.",
+    "Tides rise fastest in spring, reports Coastal Weekly.",
+    "The warden states that the path is shut.",
+    "What can we pack for you?",
+    "Here is what we pack?",
+])
+def test_shapes_leave_correct_text_alone(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_unknown_shape_is_a_rule_error() -> None:
+    class Ctx:
+        def error(self, field: str, message: str) -> RuleError:
+            return RuleError(f"{field}: {message}")
+
+    with pytest.raises(RuleError, match="shape"):
+        ClauseKind({"shape": "splice"}, Ctx())

@@ -45,6 +45,7 @@ def test_shapes_flag_the_boundary(text: str, rule: str, flagged: str, suggestion
     "If a guest whose room you cleaned calls, answer.",  # "you" is inside the relative clause
     "If once we open the gate we see deer, we stop.",  # nested subordinator
     "Because the cook says that they may stay late, relax.",
+    "If a shop sends a parcel we cannot open, Maria will help.",  # a contact clause
     "In most towns, however, the shops shut early.",  # one clause: no auxiliary before
     "It is, however, the oldest bridge.",
     "Tides rise fastest in spring, reports Coastal Weekly.",

@@ -84,6 +84,22 @@ def _verb_after(word: str | None) -> bool:
     return "VERB" in r and not (r & {"NOUN", "ADJ"} and low.endswith("s"))
 
 
+# After a later comma these start the main clause: the writer ended the introduction there
+# and the pronoun before it opened a contact clause ("a letter you do not understand, Grace").
+_MAIN_STARTS = frozenset({"we", "they", "you", "i", "he", "she", "it", "there", "the", "this", "our",
+                          "your", "their", "please", "call", "ask", "talk", "speak", "contact"})
+_LATER_COMMA = re.compile(r"[^.!?\n,;:]*,[ \t]+(?P<w>[A-Za-z]+)")
+
+
+def _main_clause_later(text: str, pos: int) -> bool:
+    """A comma later in the sentence is followed by a main clause's first word."""
+    m = _LATER_COMMA.match(text, pos)
+    if m is None:
+        return False
+    word = m["w"]
+    return word.lower() in _MAIN_STARTS or (word[0].isupper() and word not in ("And", "But", "Or"))
+
+
 class ClauseKind(Kind):
     """``shape``: one of the shapes above; ``min_words``: the shortest introductory clause
     (words after the subordinator) that needs its comma (default 4)."""
@@ -126,6 +142,8 @@ class ClauseKind(Kind):
                 low = word.lower()
                 if ((low in _SUBJECTS or low == "please") and _verb_after(after)) or (
                         low in _OBJECT_SUBJECTS and after is not None and after.lower() in _MODALS):
+                    if _main_clause_later(text, t.start()):
+                        return None
                     prev = words[-1]
                     return Hit(prev[1], prev[2], prev[0] + ",", (prev[0] + ",",))
             words.append((word, t.start("w"), t.end("w")))

@@ -64,3 +64,16 @@ def test_unknown_shape_is_a_rule_error() -> None:
 
     with pytest.raises(RuleError, match="shape"):
         ClauseKind({"shape": "splice"}, Ctx())
+
+
+def test_paragraph_end_wants_a_stop_among_punctuated_prose() -> None:
+    text = "Welcome aboard.\n\nThe ferry leaves at noon. Tickets can be bought on board\n\nThe café opens at ten."
+    assert _paragraph_ends(text) == [("board", ("board.",))]
+    # A lead-in to a list, a headline with no finite verb, and a lone line stay quiet.
+    assert _paragraph_ends("Hello.\n\nPack these things. You will need\n\n- a coat\n- boots") == []
+    assert _paragraph_ends("Hello.\n\nStorms hit. Ferries cancelled across the northern isles\n\nMore soon.") == []
+    assert _paragraph_ends("Hello.\n\nTickets can be bought on board the ferry") == []
+
+
+def _paragraph_ends(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, tuple(f.suggestions)) for f in lint_text(text) if f.rule == "paragraph-end-full-stop"]

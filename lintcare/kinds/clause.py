@@ -3,6 +3,11 @@
 No tagger is loaded; the split is read off closed word classes and lemminflect's tables
 (language/inflection.py), and a rule fires only where the reading is forced:
 
+- ``paragraph-end``: a prose line whose last sentence (five words or more, with an
+  auxiliary or a modal, starting with a capital) ends in a lowercase word with no stop,
+  before another prose paragraph or line that starts with a capital. The line must sit
+  among punctuated ones: its paragraph holds another stop, or the lines before and after
+  it end with one. A lead-in to a list, a table or code (no prose next) stays quiet.
 - ``introductory``: a sentence opens with a subordinator ("If", "When", "Because"...), its
   clause runs at least ``min_words`` words, and a new main clause starts with no comma: a
   subject pronoun and its verb ("If you miss a dose we can rebook") or "please" and a verb
@@ -20,9 +25,20 @@ from typing import Any
 from ..document import Document
 from ..language.inflection import CLOSED, readings
 from ..language.lemmas import all_lemmas
+from ..sources.prose import PARAGRAPH, Block
 from .base import Hit, Kind
 
-_SHAPES = ("introductory",)
+_SHAPES = ("introductory", "paragraph-end")
+# A paragraph of two sentences or more: a stop, a space and a capital inside it.
+_INNER_STOP = re.compile(r"[a-z0-9)][.!?][\"”’)]?[ \t]+[A-Z]")
+# The last sentence: five words or more, ending in a lowercase word or a closing bracket.
+# Another line of the paragraph ends with its stop: the missing one is a slip.
+_PUNCTUATED = re.compile(r"[.!?:][\"”’)]?[ \t]*$")
+# A finite verb the last sentence must hold to be a sentence, not a headline or a label.
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|can|could|will|would|may|might|must|should|"
+                     r"has|have|had|do|does|did)\b")
+_LAST = re.compile(r"(?:^|[.!?:][\"”’)]?[ \t]+)"
+                   r"(?P<s>[A-Z](?:[^.!?:;\n]|\.(?=\d))*?[ \t](?P<w>[a-z]{2,}\)?))[ \t]*$")
 # "As" and "Since" also mean "in the role of" / "from the time": left out.
 _SUBORDINATORS = frozenset({"if", "when", "whenever", "after", "before", "although", "though",
                             "because", "while", "whilst", "once", "until", "unless"})
@@ -55,6 +71,22 @@ _OPENERS = frozenset({"how", "why", "whether", "whom", "whoever", "whatever", "w
 # A relative clause may front its object ("whose care you are in"); a second subordinator
 # ("If once we start ... we notice") nests a clause whose end is not the main clause's start.
 _RELATIVES = frozenset({"whose", "which", "whom", "who"})
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]``, white space trimmed at their ends."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        body = m[0].rstrip()
+        if body:
+            spans.append((start + m.start(), start + m.start() + len(body)))
+    return spans
+
+
+def _ends_sentence(doc: Document, block: Block, last: bool = False) -> bool:
+    """The block is prose and its last (or first) line ends with a stop."""
+    lines = doc.text[block.start:block.end].strip().split("\n")
+    return block.kind == PARAGRAPH and lines[-1 if last else 0].rstrip()[-1:] in (".", "!", "?")
 
 
 def _clause_verb(word: str) -> bool:
@@ -117,11 +149,38 @@ class ClauseKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if self.shape == "paragraph-end":
+            yield from self._paragraph_ends(doc)
+            return
         for m in _START.finditer(text):
             if m["s"].lower() in _SUBORDINATORS:
                 hit = self._split(text, m.end())
                 if hit is not None:
                     yield hit
+
+    def _paragraph_ends(self, doc: Document) -> Iterator[Hit]:
+        blocks = doc.prose.blocks
+        for n, block in enumerate(blocks[:-1]):
+            if block.kind != PARAGRAPH:
+                continue
+            lines = _line_spans(doc.text, block.start, block.end)
+            following = blocks[n + 1]
+            # Another line of the paragraph, or both neighbouring paragraphs, end with a stop.
+            punctuated = any(_PUNCTUATED.search(doc.text, a, b) for a, b in lines) or (
+                n > 0 and _ends_sentence(doc, blocks[n - 1], last=True) and _ends_sentence(doc, following))
+            for i, (a, b) in enumerate(lines):
+                last = _LAST.search(doc.text[a:b])
+                word = last["w"].rstrip(")") if last is not None else ""
+                if (last is None or len(last["s"].split()) < 5 or word in CLOSED or not readings(word)
+                        or not _FINITE.search(last["s"])):
+                    continue  # a cut word, a lead-in, or a label or headline with no finite verb
+                nxt = lines[i + 1][0] if i + 1 < len(lines) else following.start
+                if not doc.text[nxt].isupper() or (nxt == following.start and following.kind != PARAGRAPH):
+                    continue  # a wrapped line, or a lead-in to a list, a table or code
+                inner = _INNER_STOP.search(doc.text, a, a + last.start("s") + 1)
+                if inner or (punctuated and len(last["s"].split()) >= 8):
+                    repl = last["w"] + "."
+                    yield Hit(a + last.start("w"), a + last.end("w"), repl, (repl,))
 
     def _split(self, text: str, pos: int) -> Hit | None:
         """The first point after ``pos`` where the main clause starts without a comma."""

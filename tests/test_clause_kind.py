@@ -67,11 +67,16 @@ def test_unknown_shape_is_a_rule_error() -> None:
 
 
 def test_paragraph_end_wants_a_stop_among_punctuated_prose() -> None:
-    text = "Welcome aboard.\n\nThe ferry leaves at noon. Tickets can be bought on board\n\nThe café opens at ten."
+    text = ("Welcome aboard.\n\nThe ferry leaves at noon from the east pier. Tickets can be bought"
+            " from the crew at the desk on board\n\nThe café opens at ten.")
     assert _paragraph_ends(text) == [("board", ("board.",))]
     # A lead-in to a list, a headline with no finite verb, and a lone line stay quiet.
-    assert _paragraph_ends("Hello.\n\nPack these things. You will need\n\n- a coat\n- boots") == []
-    assert _paragraph_ends("Hello.\n\nStorms hit. Ferries cancelled across the northern isles\n\nMore soon.") == []
+    lead_in = ("Hello.\n\nPack these things before the long walk. You will need the items below in"
+               " your bag\n\n- a coat\n- boots")
+    assert _paragraph_ends(lead_in) == []
+    assert _paragraph_ends(lead_in.replace("- a coat\n- boots", "A coat is best.")) == [("bag", ("bag.",))]
+    headline = "Hello.\n\nStorms hit. Ferries cancelled across the northern isles all week\n\nMore soon."
+    assert _paragraph_ends(headline) == []
     assert _paragraph_ends("Hello.\n\nTickets can be bought on board the ferry") == []
 
 

@@ -21,6 +21,8 @@ def _found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ("Although the hike was steep they kept going.", "introductory-clause-comma", "steep", "steep,"),
     ("- If the parcel arrives damaged please keep the box.", "introductory-clause-comma",
      "damaged", "damaged,"),
+    ("Because the lake was calm the rowers could train early.", "introductory-clause-comma",
+     "calm", "calm,"),
     ("Once the paint on the fence dries it will look darker.", "introductory-clause-comma",
      "dries", "dries,"),
     ("The tour can run long, however, we will stop for lunch.", "however-splice-paired",
@@ -43,6 +45,7 @@ def test_shapes_flag_the_boundary(text: str, rule: str, flagged: str, suggestion
     "If you believe we overcharged you, write to us.",  # a clause verb: "we" starts its object
     "When ready we pour.",  # too short to need the comma
     "If a guest whose room you cleaned calls, answer.",  # "you" is inside the relative clause
+    "If the sea is rough the next day the boats stay in.",  # a time phrase, not a subject
     "If once we open the gate we see deer, we stop.",  # nested subordinator
     "Because the cook says that they may stay late, relax.",
     "If a shop sends a parcel we cannot open, Maria will help.",  # a contact clause

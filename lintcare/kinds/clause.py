@@ -131,6 +131,36 @@ def _main_clause_later(text: str, pos: int) -> bool:
     word = m["w"]
     return word.lower() in _MAIN_STARTS or (word[0].isupper() and word not in ("And", "But", "Or"))
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "seems", "seemed", "feel", "feels", "felt",
+                 "become", "becomes", "became", "get", "gets", "got", "stays", "stayed", "remain",
+                 "remains", "remained"})
+_DETERMINERS = frozenset({"the", "this", "these", "those", "our", "your", "their", "its", "his", "her",
+                          "my", "most", "many", "some", "each", "every"})
+# After "is short" these make a time phrase ("worse the next morning"), not a new subject.
+_TIME = frozenset({"next", "following", "same", "previous", "day", "morning", "afternoon", "evening",
+                   "night", "week", "month", "year", "whole", "entire", "first", "last", "rest"})
+_REST_OF_SENTENCE = re.compile(r"[^.!?\n]*")
+
+
+def _starts_clause(words: list[tuple[str, int, int]], word: str, after: str | None, text: str,
+                   end: int) -> bool:
+    """``word`` opens the main clause: a subject pronoun and its verb, "please" and a
+    verb, "you"/"it"/"there" and a modal, or a determiner after "is" and an adjective
+    ("were short the benefits") with a finite verb later in the sentence."""
+    low = word.lower()
+    if low in _SUBJECTS or low == "please":
+        return _verb_after(after)
+    if low in _OBJECT_SUBJECTS:
+        return after is not None and after.lower() in _MODALS
+    if low not in _DETERMINERS or len(words) < 2 or words[-2][0].lower() not in _BE:
+        return False
+    adjective = words[-1][0].lower()
+    if "ADJ" not in readings(adjective) or _clause_verb(adjective) or adjective in _OPENERS:
+        return False
+    if after is None or after.lower() in _TIME:
+        return False
+    return bool(_FINITE.search(_REST_OF_SENTENCE.match(text, end)[0]))
+
 
 class ClauseKind(Kind):
     """``shape``: one of the shapes above; ``min_words``: the shortest introductory clause
@@ -198,9 +228,7 @@ class ClauseKind(Kind):
             if len(words) >= self.min_words and _ends_phrase(words[-1][0]):
                 nxt = _TOKEN.match(text, t.end())
                 after = nxt["w"] if nxt is not None else None
-                low = word.lower()
-                if ((low in _SUBJECTS or low == "please") and _verb_after(after)) or (
-                        low in _OBJECT_SUBJECTS and after is not None and after.lower() in _MODALS):
+                if _starts_clause(words, word, after, text, t.end()):
                     if _main_clause_later(text, t.start()):
                         return None
                     prev = words[-1]

@@ -6,6 +6,7 @@ from .agreement import AgreementKind
 from .balance import BalanceKind
 from .base import Hit, Kind, RuleError
 from .capitals import CaseMixKind
+from .clause import ClauseKind
 from .compound import CompoundKind
 from .consistency import ConsistencyKind
 from .first_mention import FirstMentionKind
@@ -28,7 +29,7 @@ KINDS: dict[str, type[Kind]] = {
               OccurrenceKind, ConsistencyKind, SpellingKind, GradeLevelKind,
               LongSentenceKind, FirstUseKind, VarietyKind, NamesKind, AgreementKind,
               VarietyUsageKind, CompoundKind,
-              GrammarKind, RegionalSpellingKind, CaseMixKind)
+              GrammarKind, RegionalSpellingKind, CaseMixKind, ClauseKind)
 }
 
 __all__ = ["KINDS", "Hit", "Kind", "RuleError"]

@@ -31,6 +31,7 @@ from typing import Any
 from ..document import Document
 from ..language.inflection import CLOSED, QUANTIFIERS, is_plural_noun, readings, verb_form
 from ..language.lemmas import all_lemmas
+from .anchored import anchored_matches
 from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
@@ -50,6 +51,13 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 _VERB_CUES = frozenset({"to", "i", "we", "you", "they", "can", "could", "will", "would", "may",
                         "might", "must", "should", "shall", "please", "also", "not", "who",
                         "and", "or", "helps", "help"})
+
+
+def _page_pairs(text: str) -> list[str]:
+    """The open forms of the two-word compounds the page hyphenates; a verb and its
+    particle ("follow-up", "check-in") are left out: open, they are the verb."""
+    return sorted({f"{a} {b}".lower() for a, b in _HYPHENATED.findall(text)
+                   if b.lower() not in _PARTICLES and a.lower() not in CLOSED})
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -149,6 +157,7 @@ class CompoundKind(Kind):
         self.agents = frozenset(str(w).lower() for w in raw.get("agents", []))
         self.not_after = frozenset(str(w).lower() for w in raw.get("not_after", []))
         self._regex = None if self.from_page else self._compile(self.phrases)
+        self._anchored = self._places(self.phrases)
 
     def _compile(self, phrases: list[str]) -> re.Pattern[str]:
         if phrases:
@@ -173,19 +182,32 @@ class CompoundKind(Kind):
             return tuple(sorted(self.first))
         return ()
 
-    def _page_regex(self, text: str) -> re.Pattern[str] | None:
-        """The open forms of the two-word compounds the page hyphenates; a verb and its
-        particle ("follow-up", "check-in") are left out: open, they are the verb."""
-        pairs = {f"{a} {b}".lower() for a, b in _HYPHENATED.findall(text)
-                 if b.lower() not in _PARTICLES and a.lower() not in CLOSED}
-        return self._compile(sorted(pairs)) if pairs else None
+    def _places(self, phrases: list[str]) -> tuple[tuple[str, ...], int]:
+        """Where a match can start: at one of these literals, or this many words before
+        one (see anchored.py); no literals: anywhere."""
+        if phrases:
+            return tuple(sorted({p.split()[0] for p in phrases})), 0
+        if isinstance(self.first, set):
+            return tuple(sorted({w.split()[0] for w in self.first})), 0
+        if isinstance(self.second, set):
+            return tuple(sorted({w.split()[0] for w in self.second})), 1
+        return (), 0
+
+    def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
+        if self.from_page:
+            pairs = _page_pairs(doc.text)
+            regex, (literals, words_before) = self._compile(pairs), self._places(pairs)
+            if not pairs:
+                return iter(())
+        else:
+            regex, (literals, words_before) = self._regex, self._anchored  # type: ignore[assignment]
+        if not literals:
+            return regex.finditer(doc.text)
+        return anchored_matches(doc, regex, literals, words_before)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        regex = self._page_regex(text) if self.from_page else self._regex
-        if regex is None:
-            return
-        for m in regex.finditer(text):
+        for m in self._matches(doc):
             if not self._fits(text, m) or not _head_follows(text, m.end()):
                 continue
             before = _word_before(text, m.start())

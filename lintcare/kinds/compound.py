@@ -25,18 +25,20 @@ preposition) just before the first part, and the first part must not name an age
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
 from ..language.inflection import CLOSED, QUANTIFIERS, is_plural_noun, readings, verb_form
 from ..language.lemmas import all_lemmas
-from .anchored import anchored_matches
+from .anchored import Places, anchored_matches
 from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
 _NEXT = re.compile(rf"[ \t]+(?P<w>{_WORD})(?P<h>(?:-[A-Za-z]+)+)?(?![-/'’]?\w)(?![-/])")
 _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _PARTICLES = frozenset({"up", "in", "out", "on", "off", "down", "over", "back", "away", "by"})
 _PHRASE_END = re.compile(r"[.,;:!?)]")
 _BEFORE = re.compile(rf"(?P<w>{_WORD})[ \t]+$")
@@ -56,8 +58,22 @@ _VERB_CUES = frozenset({"to", "i", "we", "you", "they", "can", "could", "will", 
 def _page_pairs(text: str) -> list[str]:
     """The open forms of the two-word compounds the page hyphenates; a verb and its
     particle ("follow-up", "check-in") are left out: open, they are the verb."""
-    return sorted({f"{a} {b}".lower() for a, b in _HYPHENATED.findall(text)
-                   if b.lower() not in _PARTICLES and a.lower() not in CLOSED})
+    return sorted({f"{m[1]} {m[2]}".lower() for m in _hyphenated(text)
+                   if m[2].lower() not in _PARTICLES and m[1].lower() not in CLOSED})
+
+
+def _hyphenated(text: str) -> Iterator[re.Match[str]]:
+    """``_HYPHENATED.finditer(text)``, tried only at the letters before each hyphen: a
+    match is the whole run of letters before its one hyphen (a letter before it would
+    be a word character), so no two runs overlap and none is missed."""
+    dash = text.find("-")
+    while dash >= 0:
+        start = dash
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if dash - start >= 2 and (m := _HYPHENATED.match(text, start)) is not None:
+            yield m
+        dash = text.find("-", dash + 1)
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -174,36 +190,33 @@ class CompoundKind(Kind):
     def anchors(self) -> tuple[str, ...]:
         if self.from_page:
             return ("-",)
-        if self.phrases:
-            return tuple(p.split()[0] for p in self.phrases)
-        if isinstance(self.second, set):
-            return tuple(sorted(self.second))
-        if isinstance(self.first, set):
-            return tuple(sorted(self.first))
-        return ()
+        return tuple(sorted({w for literals, _ in self._anchored for w in literals}))
 
-    def _places(self, phrases: list[str]) -> tuple[tuple[str, ...], int]:
-        """Where a match can start: at one of these literals, or this many words before
-        one (see anchored.py); no literals: anywhere."""
+    def _places(self, phrases: list[str]) -> list[Places]:
+        """Where a match can start (anchored.py): at a literal word, or some words before
+        one; none: anywhere. A phrase is found by its longest word, the rarest."""
         if phrases:
-            return tuple(sorted({p.split()[0] for p in phrases})), 0
+            by_index: dict[int, set[str]] = {}
+            for words in (p.split() for p in phrases):
+                at = max(range(len(words)), key=lambda i: len(words[i]))
+                by_index.setdefault(at, set()).add(words[at])
+            return [(tuple(sorted(w)), at) for at, w in sorted(by_index.items())]
         if isinstance(self.first, set):
-            return tuple(sorted({w.split()[0] for w in self.first})), 0
+            return [(tuple(sorted({w.split()[0] for w in self.first})), 0)]
         if isinstance(self.second, set):
-            return tuple(sorted({w.split()[0] for w in self.second})), 1
-        return (), 0
+            return [(tuple(sorted({w.split()[0] for w in self.second})), 1)]
+        return []
 
     def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
-        if self.from_page:
-            pairs = _page_pairs(doc.text)
-            regex, (literals, words_before) = self._compile(pairs), self._places(pairs)
-            if not pairs:
-                return iter(())
+        if not self.from_page:
+            regex, places = self._regex, self._anchored
+        elif pairs := _page_pairs(doc.text):
+            regex, places = self._compile(pairs), self._places(pairs)
         else:
-            regex, (literals, words_before) = self._regex, self._anchored  # type: ignore[assignment]
-        if not literals:
-            return regex.finditer(doc.text)
-        return anchored_matches(doc, regex, literals, words_before)
+            return iter(())
+        if not places:
+            return regex.finditer(doc.text)  # type: ignore[union-attr]
+        return anchored_matches(doc, regex, places)  # type: ignore[arg-type]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -145,6 +145,8 @@ class GrammarKind(Kind):
         self._heads = tuple(sorted({n.split()[0] for n in self.nouns if n.strip()}))
 
     def anchors(self) -> tuple[str, ...]:
+        if self.shape == "noun-for-adjective":
+            return self._heads
         return {"couple-plural": ("couple",), "more-comparative": ("more", "most"),
                 "to-past": ("to",)}.get(self.shape, ())
 
@@ -274,7 +276,7 @@ class GrammarKind(Kind):
 
     def _noun_for_adjective(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for m in anchored_matches(doc, self._before_head, self._heads, 1):
+        for m in anchored_matches(doc, self._before_head, [(self._heads, 1)]):
             adjective = _adjective_of(m["w"])
             if adjective is not None:
                 yield _replace(text, m.start("w"), m.end("w"), adjective)

@@ -65,8 +65,11 @@ class RegionalSpellingKind(Kind):
         self.keep = frozenset(str(w).lower() for w in raw.get("keep", ()))
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        # The candidates first: most pages hold none, and then the page's country and
-        # spelling need not be read.
+        # The page's cues first (cheap, and shared by the regional rules): most pages name
+        # no country of the rule's, and then neither the candidates nor the page's
+        # spelling need be read.
+        if _cued_country(doc.text, doc.locale) not in self.countries:
+            return
         hits = [h for h in self._candidates(doc.text) if doc.text[h.start:h.end].lower() not in self.keep]
         if hits and _page_country(doc.text, doc.locale) in self.countries:
             yield from sorted(hits, key=lambda h: h.start)
@@ -105,6 +108,13 @@ def _page_country(text: str, locale: str | None) -> str | None:
     if us > gb:
         return None  # the page's own spelling is US: nothing here is a slip
     return locale_country(locale) or page_country(text, gb > us)
+
+
+def _cued_country(text: str, locale: str | None) -> str | None:
+    """The only country ``_page_country`` can give, read without the page's spelling:
+    the locale's, or the one the page's cues give when its spelling is Commonwealth
+    (``page_country`` gives that country or none without it)."""
+    return locale_country(locale) or page_country(text, True)
 
 
 def _size_word(stem: str, i: str, known: Any) -> bool:

@@ -54,14 +54,38 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+Cue = tuple[re.Pattern[str], re.Pattern[str]]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, tuple[re.Pattern[str], ...]]:
-    return {c: tuple(re.compile(p) for p in pats) for c, pats in _CUES.items()}
+def _compiled() -> dict[str, tuple[Cue, ...]]:
+    """Each cue's regex, and the same without its word boundaries: ``re`` skips ahead to
+    a pattern's first characters, but not past a \\b, which it tries at every character."""
+    return {c: tuple((re.compile(p), re.compile(p.replace(r"\b", ""))) for p in pats)
+            for c, pats in _CUES.items()}
+
+
+def _holds(text: str, cue: Cue) -> bool:
+    """``cue``'s regex matches somewhere in ``text``. Each of its matches is a match of the
+    loose form at the same place, so it is tried only where the loose form matches."""
+    full, loose = cue
+    pos = 0
+    while (m := loose.search(text, pos)) is not None:
+        if full.match(text, m.start()) is not None:
+            return True
+        pos = m.start() + 1
+    return False
+
+
+@lru_cache(maxsize=8)
+def _scores(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((c, sum(1 for cue in cues if _holds(text, cue))) for c, cues in _compiled().items())
 
 
 def country_scores(text: str) -> dict[str, int]:
-    """How many kinds of cue for each country the text holds (0-5 each)."""
-    return {c: sum(1 for p in pats if p.search(text)) for c, pats in _compiled().items()}
+    """How many kinds of cue for each country the text holds (0-5 each). Cached for the
+    last few pages: each regional rule asks about the same page."""
+    return dict(_scores(text))
 
 
 def page_country(text: str, commonwealth_spelling: bool = False) -> str | None:

@@ -27,17 +27,21 @@ from typing import Any
 from ..document import Document
 from ..language.names import default_names
 from ..language.speller import default_speller
+from ..scan import compile
 from .base import Hit, Kind
 
-_CAP = re.compile(r"(?<![\w'’@/.&#-])[A-Z][a-z]{2,}(?![\w'’@/&-])")
+_CAP = compile(r"(?<![\w'’@/.&#-])[A-Z][a-z]{2,}(?![\w'’@/&-])", ignore_case=False)
 # A lower-case word just before, on the same line; or a sentence's opening determiner.
 # One space only: two spaces mark a removed link or a lost sentence break.
 _PREV = re.compile(r"(?:\b[a-z][a-z'’]*|(?:^|[.!?][ \t]+)(?:The|A|An|Our|Your))[ \t]\Z", re.M)
+_BEFORE_SPACE = frozenset("abcdefghijklmnopqrstuvwxyz'’A")
 _NEXT = re.compile(r"[ \t]+[a-z][a-z'’]*\b")
 # Small words a name carries on with ("Centre for Mental Health", "Hope in Mind").
 _CONNECT = re.compile(
     r"[ \t]+(?:of|for|and|&|on|in|at|to|the|a|an|de|la|du|des|y)(?:[ \t]+(?:the|of))?[ \t]+[A-Z]")
 _LOOK_BACK = 40
+_NAME_RUN = compile(r"(?<=[a-z,;] )([A-Z][a-z]+(?:[ \t]+[A-Z][\w’']*)+)", ignore_case=False)
+_NAME_JOINED = compile(r"([A-Z][a-z]+)[ \t]+(?:of|for|and|&)[ \t]+[A-Z]", ignore_case=False)
 # A capitalised small word after a lower-case one is a sentence that lost its full stop
 # ("chat at  You will be connected", a run-in label "Rapid onset Some patients"): another
 # kind of slip, and not a capitalised noun.
@@ -71,39 +75,53 @@ class CaseMixKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        spots = [m for m in _CAP.finditer(text) if m[0].lower() not in self.keep and _mid_sentence(text, m)]
+        spots = [m for m in doc.scan.finditer_page(_CAP)
+                 if m[0].lower() not in self.keep and _mid_sentence(text, m)]
         if not spots:
             return
-        lower = Counter(m[0] for m in re.finditer(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", text))
         capped = Counter(m[0] for m in spots)
-        named = _named_words(text) | _known_name_words()
+        named = _named_words(doc) | _known_name_words()
+        lower: dict[str, int] = {}  # how often the page writes a word in lower case
         for m in spots:
             word = m[0]
             low = word.lower()
             if word in named:
                 continue
+            if low not in lower:
+                lower[low] = _lower_uses(text, low)
             # The page mostly writes it in lower case; or a role noun capitalised only
             # once (house style capitalises a word every time, not once).
             if (lower[low] >= 1 and lower[low] >= capped[word]) or (capped[word] == 1 and self._role(low)):
                 yield Hit(m.start(), m.end(), low, (low,))
 
 
+def _lower_uses(text: str, low: str) -> int:
+    """How often ``low`` stands in ``text`` as a whole lower-case word."""
+    if low not in text:
+        return 0
+    return sum(1 for _ in re.finditer(rf"(?<![\w'’-]){low}(?![\w'’-])", text))
+
+
 def _mid_sentence(text: str, m: re.Match[str]) -> bool:
     """Running text on both sides: a lower-case word (or an opening determiner) before,
     a lower-case word after that does not lead into a Title Case name."""
     start = max(0, m.start() - _LOOK_BACK)
+    # What _PREV needs at its end: a space or tab after a lower-case letter, an
+    # apostrophe or a determiner's last letter (most capitals follow a stop or a line).
+    if m.start() < 2 or text[m.start() - 1] not in " \t" or text[m.start() - 2] not in _BEFORE_SPACE:
+        return False
     if not _PREV.search(text[start:m.start()]):
         return False
     return bool(_NEXT.match(text, m.end())) and not _CONNECT.match(text, m.end())
 
 
-def _named_words(text: str) -> set[str]:
+def _named_words(doc: Document) -> set[str]:
     """Capitalised words the page uses beside another capitalised word mid-line: parts of
     its names ("Hope Clinic", "the Medicare Benefits Schedule")."""
     out: set[str] = set()
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:[ \t]+[A-Z][\w’']*)+)", text):
+    for m in doc.scan.finditer_page(_NAME_RUN):
         out.update(w for w in m[1].split() if w[:1].isupper())
-    for m in re.finditer(r"([A-Z][a-z]+)[ \t]+(?:of|for|and|&)[ \t]+[A-Z]", text):
+    for m in doc.scan.finditer_page(_NAME_JOINED):
         out.add(m[1])
     return out
 

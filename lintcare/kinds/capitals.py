@@ -30,11 +30,13 @@ from ..language.speller import default_speller
 from ..scan import compile
 from .base import Hit, Kind
 
-_CAP = compile(r"(?<![\w'’@/.&#-])[A-Z][a-z]{2,}(?![\w'’@/&-])", ignore_case=False)
+# A capitalised word that can be mid-sentence (see _mid_sentence): after a space or a tab
+# after a lower-case letter, an apostrophe or a determiner's last letter. Opening on the
+# white space lets re skip ahead to it (most capitals follow a stop or a line start).
+_CAP_AFTER_WORD = re.compile(r"[ \t](?<=[a-z'’A][ \t])(?P<w>[A-Z][a-z]{2,})(?![\w'’@/&-])")
 # A lower-case word just before, on the same line; or a sentence's opening determiner.
 # One space only: two spaces mark a removed link or a lost sentence break.
 _PREV = re.compile(r"(?:\b[a-z][a-z'’]*|(?:^|[.!?][ \t]+)(?:The|A|An|Our|Your))[ \t]\Z", re.M)
-_BEFORE_SPACE = frozenset("abcdefghijklmnopqrstuvwxyz'’A")
 _NEXT = re.compile(r"[ \t]+[a-z][a-z'’]*\b")
 # Small words a name carries on with ("Centre for Mental Health", "Hope in Mind").
 _CONNECT = re.compile(
@@ -75,15 +77,14 @@ class CaseMixKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        spots = [m for m in doc.scan.finditer_page(_CAP)
-                 if m[0].lower() not in self.keep and _mid_sentence(text, m)]
+        spots = [(start, end, text[start:end]) for start, end in _capitals(text)
+                 if text[start:end].lower() not in self.keep and _mid_sentence(text, start, end)]
         if not spots:
             return
-        capped = Counter(m[0] for m in spots)
+        capped = Counter(word for _, _, word in spots)
         named = _named_words(doc) | _known_name_words()
         lower: dict[str, int] = {}  # how often the page writes a word in lower case
-        for m in spots:
-            word = m[0]
+        for start, end, word in spots:
             low = word.lower()
             if word in named:
                 continue
@@ -92,7 +93,7 @@ class CaseMixKind(Kind):
             # The page mostly writes it in lower case; or a role noun capitalised only
             # once (house style capitalises a word every time, not once).
             if (lower[low] >= 1 and lower[low] >= capped[word]) or (capped[word] == 1 and self._role(low)):
-                yield Hit(m.start(), m.end(), low, (low,))
+                yield Hit(start, end, low, (low,))
 
 
 def _lower_uses(text: str, low: str) -> int:
@@ -102,17 +103,17 @@ def _lower_uses(text: str, low: str) -> int:
     return sum(1 for _ in re.finditer(rf"(?<![\w'’-]){low}(?![\w'’-])", text))
 
 
-def _mid_sentence(text: str, m: re.Match[str]) -> bool:
+def _capitals(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the capitalised words ``_mid_sentence`` may accept."""
+    return (m.span("w") for m in _CAP_AFTER_WORD.finditer(text))
+
+
+def _mid_sentence(text: str, start: int, end: int) -> bool:
     """Running text on both sides: a lower-case word (or an opening determiner) before,
     a lower-case word after that does not lead into a Title Case name."""
-    start = max(0, m.start() - _LOOK_BACK)
-    # What _PREV needs at its end: a space or tab after a lower-case letter, an
-    # apostrophe or a determiner's last letter (most capitals follow a stop or a line).
-    if m.start() < 2 or text[m.start() - 1] not in " \t" or text[m.start() - 2] not in _BEFORE_SPACE:
+    if not _PREV.search(text[max(0, start - _LOOK_BACK):start]):
         return False
-    if not _PREV.search(text[start:m.start()]):
-        return False
-    return bool(_NEXT.match(text, m.end())) and not _CONNECT.match(text, m.end())
+    return bool(_NEXT.match(text, end)) and not _CONNECT.match(text, end)
 
 
 def _named_words(doc: Document) -> set[str]:

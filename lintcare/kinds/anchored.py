@@ -12,7 +12,7 @@ leftmost match, then goes on from its end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from ..document import Document
@@ -20,27 +20,30 @@ from ..document import Document
 # (literals, words_before): a match starts at one of the literals (lowercase, without
 # white space) or in the ``words_before`` words before it, white space between.
 Places = tuple[tuple[str, ...], int]
+Accept = Callable[[re.Match[str]], bool]
 
 
-def anchored_matches(doc: Document, regex: re.Pattern[str], places: Sequence[Places]
-                     ) -> Iterator[re.Match[str]]:
+def anchored_matches(doc: Document, regex: re.Pattern[str], places: Sequence[Places],
+                     accept: Accept | None = None) -> Iterator[re.Match[str]]:
     """``regex.finditer(doc.text)`` for a regex whose matches are never empty and each
-    start at a place one of ``places`` names."""
+    start at a place one of ``places`` names. With ``accept``, the regex is a looser
+    form of the one meant, which matches where this one does and ``accept`` holds."""
     text, found = doc.text, set()
     for literals, words_before in places:
         starts = doc.scan.literal_starts(literals)
         if starts is None:  # the scan cannot list them all: let it try the places itself
-            return _first_matches(text, regex, _scanned(doc, regex, places))
+            return _first_matches(text, regex, _scanned(doc, regex, places), accept)
         found.update(starts)
         for pos in starts if words_before else ():
             _add_words_before(text, pos, words_before, found)
-    return _first_matches(text, regex, sorted(found))
+    return _first_matches(text, regex, sorted(found), accept)
 
 
-def _first_matches(text: str, regex: re.Pattern[str], places: Iterable[int]) -> Iterator[re.Match[str]]:
+def _first_matches(text: str, regex: re.Pattern[str], places: Iterable[int],
+                   accept: Accept | None) -> Iterator[re.Match[str]]:
     match, end = regex.match, 0
     for pos in places:
-        if pos >= end and (m := match(text, pos)) is not None:
+        if pos >= end and (m := match(text, pos)) is not None and (accept is None or accept(m)):
             yield m
             end = m.end()
 

@@ -39,6 +39,10 @@ _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
 _NEXT = re.compile(rf"[ \t]+(?P<w>{_WORD})(?P<h>(?:-[A-Za-z]+)+)?(?![-/'’]?\w)(?![-/])")
 _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
+# Two words as a regex of page pairs reads them: [A-Za-z] ignoring case also matches these
+# four letters, each as the ASCII letter it folds to.
+_PAIR = re.compile(r"(?<![\w-])(?P<flag>(?P<a>[A-Za-z]+)[ \t]+(?P<b>[A-Za-z]+))(?![\w-])", re.IGNORECASE)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 _PARTICLES = frozenset({"up", "in", "out", "on", "off", "down", "over", "back", "away", "by"})
 _PHRASE_END = re.compile(r"[.,;:!?)]")
 _BEFORE = re.compile(rf"(?P<w>{_WORD})[ \t]+$")
@@ -60,6 +64,10 @@ def _page_pairs(text: str) -> list[str]:
     particle ("follow-up", "check-in") are left out: open, they are the verb."""
     return sorted({f"{m[1]} {m[2]}".lower() for m in _hyphenated(text)
                    if m[2].lower() not in _PARTICLES and m[1].lower() not in CLOSED})
+
+
+def _folded(word: str) -> str:
+    return word.translate(_FOLD).lower()
 
 
 def _hyphenated(text: str) -> Iterator[re.Match[str]]:
@@ -211,7 +219,11 @@ class CompoundKind(Kind):
         if not self.from_page:
             regex, places = self._regex, self._anchored
         elif pairs := _page_pairs(doc.text):
-            regex, places = self._compile(pairs), self._places(pairs)
+            # Any two words, kept when they are one of the pairs: the same matches as a
+            # regex of the pairs, which would be compiled anew for every page.
+            wanted = frozenset(pairs)
+            return anchored_matches(doc, _PAIR, [(tuple(sorted({p.split()[0] for p in pairs})), 0)],
+                                    lambda m: f"{_folded(m['a'])} {_folded(m['b'])}" in wanted)
         else:
             return iter(())
         if not places:

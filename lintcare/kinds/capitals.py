@@ -111,9 +111,9 @@ def _capitals(text: str) -> Iterator[tuple[int, int]]:
 def _mid_sentence(text: str, start: int, end: int) -> bool:
     """Running text on both sides: a lower-case word (or an opening determiner) before,
     a lower-case word after that does not lead into a Title Case name."""
-    if not _PREV.search(text[max(0, start - _LOOK_BACK):start]):
-        return False
-    return bool(_NEXT.match(text, end)) and not _CONNECT.match(text, end)
+    if not _NEXT.match(text, end) or _CONNECT.match(text, end):
+        return False  # the cheaper look first: Title Case runs end here
+    return bool(_PREV.search(text[max(0, start - _LOOK_BACK):start]))
 
 
 def _named_words(doc: Document) -> set[str]:

@@ -77,15 +77,16 @@ def _holds(text: str, cue: Cue) -> bool:
     return False
 
 
-@lru_cache(maxsize=8)
-def _scores(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((c, sum(1 for cue in cues if _holds(text, cue))) for c, cues in _compiled().items())
+@lru_cache(maxsize=32)
+def cue_kinds(text: str, country: str) -> int:
+    """How many kinds of cue for ``country`` the text holds (0-5). Cached for the last
+    few pages: each regional rule asks about the same page."""
+    return sum(1 for cue in _compiled()[country] if _holds(text, cue))
 
 
 def country_scores(text: str) -> dict[str, int]:
-    """How many kinds of cue for each country the text holds (0-5 each). Cached for the
-    last few pages: each regional rule asks about the same page."""
-    return dict(_scores(text))
+    """How many kinds of cue for each country the text holds (0-5 each)."""
+    return {c: cue_kinds(text, c) for c in _CUES}
 
 
 def page_country(text: str, commonwealth_spelling: bool = False) -> str | None:
@@ -94,7 +95,8 @@ def page_country(text: str, commonwealth_spelling: bool = False) -> str | None:
     A country needs two kinds of cue and at least two more than any other (an Australian
     page that cites the FDA or a study in Canada keeps its country), or a single kind of
     cue with no rival when the page's own spelling is already British/Commonwealth
-    (``commonwealth_spelling``): short pages name their country once.
+    (``commonwealth_spelling``): short pages name their country once. Either way the
+    country has one kind of cue or more (``cue_kinds``).
     """
     scores = country_scores(text)
     best = max(scores, key=lambda c: scores[c])
@@ -115,4 +117,4 @@ def locale_country(locale: str | None) -> str | None:
     return _LOCALES.get((locale or "").strip().lower().replace("_", "-"))
 
 
-__all__ = ["AU", "CA", "GB", "US", "country_scores", "locale_country", "page_country"]
+__all__ = ["AU", "CA", "GB", "US", "country_scores", "cue_kinds", "locale_country", "page_country"]

@@ -27,7 +27,7 @@ from typing import Any
 from ..document import Document
 from ..language.names import default_names
 from ..language.speller import default_speller
-from ..scan import compile
+from ..scan import Pattern, compile
 from .base import Hit, Kind
 
 # A capitalised word that can be mid-sentence (see _mid_sentence): after a space or a tab
@@ -69,6 +69,9 @@ class CaseMixKind(Kind):
         super().__init__(raw, ctx)
         self.keep = frozenset(str(w).lower() for w in raw.get("keep", ())) | _CLOSED
         self.roles = frozenset(str(w).lower() for w in raw.get("roles", ()))
+
+    def declared_patterns(self) -> list[Pattern]:
+        return [_NAME_RUN, _NAME_JOINED]
 
     def _role(self, low: str) -> bool:
         if low in self.roles:

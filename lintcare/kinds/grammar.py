@@ -42,7 +42,7 @@ from ..language.inflection import (
     verb_forms,
 )
 from ..language.lemmas import all_lemmas
-from ..scan import compile
+from ..scan import Pattern, compile
 from .anchored import anchored_matches
 from .base import Hit, Kind, match_case
 
@@ -90,6 +90,10 @@ _NOT_MODAL = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "
 # may also be a noun is the subject, not a verb.
 _INVERSION = frozenset({"only", "then", "nor", "neither", "so", "rarely", "seldom", "never", "not"})
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# The page scan each shape asks doc.scan for (noun-for-adjective looks at its head nouns).
+_SCANNED = {"modal-inflected": _MODAL, "perfect-base": _HAVE, "be-base": _BE, "singular-subject": _SINGULAR,
+            "to-past": _TO, "more-comparative": _MORE, "couple-plural": _COUPLE, "article-mass": _ARTICLE,
+            "bare-subject": _SUBORD}
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
@@ -149,6 +153,10 @@ class GrammarKind(Kind):
             return self._heads
         return {"couple-plural": ("couple",), "more-comparative": ("more", "most"),
                 "to-past": ("to",)}.get(self.shape, ())
+
+    def declared_patterns(self) -> list[Pattern]:
+        found = _SCANNED.get(self.shape)
+        return [found] if found is not None else []
 
     def find(self, doc: Document) -> Iterator[Hit]:
         finder: Callable[[Document], Iterator[Hit]] = {

@@ -27,9 +27,13 @@ from typing import Any
 from ..document import Document
 from ..language.names import default_names
 from ..language.speller import default_speller
+from ..scan import Pattern, compile
 from .base import Hit, Kind
 
-_CAP = re.compile(r"(?<![\w'’@/.&#-])[A-Z][a-z]{2,}(?![\w'’@/&-])")
+# A capitalised word that can be mid-sentence (see _mid_sentence): after a space or a tab
+# after a lower-case letter, an apostrophe or a determiner's last letter. Opening on the
+# white space lets re skip ahead to it (most capitals follow a stop or a line start).
+_CAP_AFTER_WORD = re.compile(r"[ \t](?<=[a-z'’A][ \t])(?P<w>[A-Z][a-z]{2,})(?![\w'’@/&-])")
 # A lower-case word just before, on the same line; or a sentence's opening determiner.
 # One space only: two spaces mark a removed link or a lost sentence break.
 _PREV = re.compile(r"(?:\b[a-z][a-z'’]*|(?:^|[.!?][ \t]+)(?:The|A|An|Our|Your))[ \t]\Z", re.M)
@@ -38,6 +42,8 @@ _NEXT = re.compile(r"[ \t]+[a-z][a-z'’]*\b")
 _CONNECT = re.compile(
     r"[ \t]+(?:of|for|and|&|on|in|at|to|the|a|an|de|la|du|des|y)(?:[ \t]+(?:the|of))?[ \t]+[A-Z]")
 _LOOK_BACK = 40
+_NAME_RUN = compile(r"(?<=[a-z,;] )([A-Z][a-z]+(?:[ \t]+[A-Z][\w’']*)+)", ignore_case=False)
+_NAME_JOINED = compile(r"([A-Z][a-z]+)[ \t]+(?:of|for|and|&)[ \t]+[A-Z]", ignore_case=False)
 # A capitalised small word after a lower-case one is a sentence that lost its full stop
 # ("chat at  You will be connected", a run-in label "Rapid onset Some patients"): another
 # kind of slip, and not a capitalised noun.
@@ -64,6 +70,9 @@ class CaseMixKind(Kind):
         self.keep = frozenset(str(w).lower() for w in raw.get("keep", ())) | _CLOSED
         self.roles = frozenset(str(w).lower() for w in raw.get("roles", ()))
 
+    def declared_patterns(self) -> list[Pattern]:
+        return [_NAME_RUN, _NAME_JOINED]
+
     def _role(self, low: str) -> bool:
         if low in self.roles:
             return True
@@ -71,39 +80,52 @@ class CaseMixKind(Kind):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        spots = [m for m in _CAP.finditer(text) if m[0].lower() not in self.keep and _mid_sentence(text, m)]
+        spots = [(start, end, text[start:end]) for start, end in _capitals(text)
+                 if text[start:end].lower() not in self.keep and _mid_sentence(text, start, end)]
         if not spots:
             return
-        lower = Counter(m[0] for m in re.finditer(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", text))
-        capped = Counter(m[0] for m in spots)
-        named = _named_words(text) | _known_name_words()
-        for m in spots:
-            word = m[0]
+        capped = Counter(word for _, _, word in spots)
+        named = _named_words(doc) | _known_name_words()
+        lower: dict[str, int] = {}  # how often the page writes a word in lower case
+        for start, end, word in spots:
             low = word.lower()
             if word in named:
                 continue
+            if low not in lower:
+                lower[low] = _lower_uses(text, low)
             # The page mostly writes it in lower case; or a role noun capitalised only
             # once (house style capitalises a word every time, not once).
             if (lower[low] >= 1 and lower[low] >= capped[word]) or (capped[word] == 1 and self._role(low)):
-                yield Hit(m.start(), m.end(), low, (low,))
+                yield Hit(start, end, low, (low,))
 
 
-def _mid_sentence(text: str, m: re.Match[str]) -> bool:
+def _lower_uses(text: str, low: str) -> int:
+    """How often ``low`` stands in ``text`` as a whole lower-case word."""
+    if low not in text:
+        return 0
+    return sum(1 for _ in re.finditer(rf"(?<![\w'’-]){low}(?![\w'’-])", text))
+
+
+def _capitals(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the capitalised words ``_mid_sentence`` may accept."""
+    return (m.span("w") for m in _CAP_AFTER_WORD.finditer(text))
+
+
+def _mid_sentence(text: str, start: int, end: int) -> bool:
     """Running text on both sides: a lower-case word (or an opening determiner) before,
     a lower-case word after that does not lead into a Title Case name."""
-    start = max(0, m.start() - _LOOK_BACK)
-    if not _PREV.search(text[start:m.start()]):
-        return False
-    return bool(_NEXT.match(text, m.end())) and not _CONNECT.match(text, m.end())
+    if not _NEXT.match(text, end) or _CONNECT.match(text, end):
+        return False  # the cheaper look first: Title Case runs end here
+    return bool(_PREV.search(text[max(0, start - _LOOK_BACK):start]))
 
 
-def _named_words(text: str) -> set[str]:
+def _named_words(doc: Document) -> set[str]:
     """Capitalised words the page uses beside another capitalised word mid-line: parts of
     its names ("Hope Clinic", "the Medicare Benefits Schedule")."""
     out: set[str] = set()
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:[ \t]+[A-Z][\w’']*)+)", text):
+    for m in doc.scan.finditer_page(_NAME_RUN):
         out.update(w for w in m[1].split() if w[:1].isupper())
-    for m in re.finditer(r"([A-Z][a-z]+)[ \t]+(?:of|for|and|&)[ \t]+[A-Z]", text):
+    for m in doc.scan.finditer_page(_NAME_JOINED):
         out.add(m[1])
     return out
 

@@ -44,6 +44,8 @@ _SUBORDINATORS = frozenset({"if", "when", "whenever", "after", "before", "althou
                             "because", "while", "whilst", "once", "until", "unless"})
 _START = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’)][ \t])|^(?:[ \t]*[-*•][ \t]+)?)"
                     r"(?P<s>[A-Z][a-z]+)\b", re.MULTILINE)
+_CAPITAL_SUBORDINATOR = re.compile("|".join(sorted(w.capitalize() for w in _SUBORDINATORS)))
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _TOKEN = re.compile(r"[ \t]*(?:(?P<w>[A-Za-z]+(?:['’][a-z]+)?)|(?P<n>\d[\d.,%]*)|(?P<p>\S))")
 # Pronouns that are only ever subjects; "you" and "it" also stand as objects.
 _SUBJECTS = frozenset({"we", "they", "i", "he", "she"})
@@ -71,6 +73,27 @@ _OPENERS = frozenset({"how", "why", "whether", "whom", "whoever", "whatever", "w
 # A relative clause may front its object ("whose care you are in"); a second subordinator
 # ("If once we start ... we notice") nests a clause whose end is not the main clause's start.
 _RELATIVES = frozenset({"whose", "which", "whom", "who"})
+
+
+def _may_end_in_word(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` end as ``_LAST`` needs: two lower-case letters, then perhaps a
+    closing bracket?"""
+    if text[b - 1] == ")":
+        b -= 1
+    return b - a >= 2 and text[b - 1] in _LOWER and text[b - 2] in _LOWER
+
+
+def _openings(text: str) -> Iterator[re.Match[str]]:
+    """``_START.finditer(text)`` on the lines where a capitalised subordinator stands: a
+    match never crosses a line, so the other lines hold none worth reading."""
+    done = -1
+    for m in _CAPITAL_SUBORDINATOR.finditer(text):
+        if m.start() < done:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        done = len(text) if end < 0 else end
+        yield from _START.finditer(text, start, done)
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -182,7 +205,7 @@ class ClauseKind(Kind):
         if self.shape == "paragraph-end":
             yield from self._paragraph_ends(doc)
             return
-        for m in _START.finditer(text):
+        for m in _openings(text):
             if m["s"].lower() in _SUBORDINATORS:
                 hit = self._split(text, m.end())
                 if hit is not None:
@@ -195,10 +218,10 @@ class ClauseKind(Kind):
                 continue
             lines = _line_spans(doc.text, block.start, block.end)
             following = blocks[n + 1]
-            # Another line of the paragraph, or both neighbouring paragraphs, end with a stop.
-            punctuated = any(_PUNCTUATED.search(doc.text, a, b) for a, b in lines) or (
-                n > 0 and _ends_sentence(doc, blocks[n - 1], last=True) and _ends_sentence(doc, following))
+            punctuated = None  # read only when a line asks
             for i, (a, b) in enumerate(lines):
+                if not _may_end_in_word(doc.text, a, b):
+                    continue  # what _LAST needs at the line's end: two lower-case letters
                 last = _LAST.search(doc.text[a:b])
                 word = last["w"].rstrip(")") if last is not None else ""
                 if (last is None or len(last["s"].split()) < 5 or word in CLOSED or not readings(word)
@@ -208,9 +231,18 @@ class ClauseKind(Kind):
                 if not doc.text[nxt].isupper() or (nxt == following.start and following.kind != PARAGRAPH):
                     continue  # a wrapped line, or a lead-in to a list, a table or code
                 inner = _INNER_STOP.search(doc.text, a, a + last.start("s") + 1)
+                if not inner and len(last["s"].split()) >= 8 and punctuated is None:
+                    punctuated = self._punctuated(doc, n, lines)
                 if inner or (punctuated and len(last["s"].split()) >= 8):
                     repl = last["w"] + "."
                     yield Hit(a + last.start("w"), a + last.end("w"), repl, (repl,))
+
+    @staticmethod
+    def _punctuated(doc: Document, n: int, lines: list[tuple[int, int]]) -> bool:
+        """Another line of the paragraph, or both neighbouring paragraphs, end with a stop."""
+        blocks = doc.prose.blocks
+        return any(_PUNCTUATED.search(doc.text, a, b) for a, b in lines) or (
+            n > 0 and _ends_sentence(doc, blocks[n - 1], last=True) and _ends_sentence(doc, blocks[n + 1]))
 
     def _split(self, text: str, pos: int) -> Hit | None:
         """The first point after ``pos`` where the main clause starts without a comma."""

@@ -25,17 +25,24 @@ preposition) just before the first part, and the first part must not name an age
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
 from ..language.inflection import CLOSED, QUANTIFIERS, is_plural_noun, readings, verb_form
 from ..language.lemmas import all_lemmas
+from .anchored import Places, anchored_matches
 from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
 _NEXT = re.compile(rf"[ \t]+(?P<w>{_WORD})(?P<h>(?:-[A-Za-z]+)+)?(?![-/'’]?\w)(?![-/])")
 _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+# Two words as a regex of page pairs reads them: [A-Za-z] ignoring case also matches these
+# four letters, each as the ASCII letter it folds to.
+_PAIR = re.compile(r"(?<![\w-])(?P<flag>(?P<a>[A-Za-z]+)[ \t]+(?P<b>[A-Za-z]+))(?![\w-])", re.IGNORECASE)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 _PARTICLES = frozenset({"up", "in", "out", "on", "off", "down", "over", "back", "away", "by"})
 _PHRASE_END = re.compile(r"[.,;:!?)]")
 _BEFORE = re.compile(rf"(?P<w>{_WORD})[ \t]+$")
@@ -50,6 +57,31 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 _VERB_CUES = frozenset({"to", "i", "we", "you", "they", "can", "could", "will", "would", "may",
                         "might", "must", "should", "shall", "please", "also", "not", "who",
                         "and", "or", "helps", "help"})
+
+
+def _page_pairs(text: str) -> list[str]:
+    """The open forms of the two-word compounds the page hyphenates; a verb and its
+    particle ("follow-up", "check-in") are left out: open, they are the verb."""
+    return sorted({f"{m[1]} {m[2]}".lower() for m in _hyphenated(text)
+                   if m[2].lower() not in _PARTICLES and m[1].lower() not in CLOSED})
+
+
+def _folded(word: str) -> str:
+    return word.translate(_FOLD).lower()
+
+
+def _hyphenated(text: str) -> Iterator[re.Match[str]]:
+    """``_HYPHENATED.finditer(text)``, tried only at the letters before each hyphen: a
+    match is the whole run of letters before its one hyphen (a letter before it would
+    be a word character), so no two runs overlap and none is missed."""
+    dash = text.find("-")
+    while dash >= 0:
+        start = dash
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if dash - start >= 2 and (m := _HYPHENATED.match(text, start)) is not None:
+            yield m
+        dash = text.find("-", dash + 1)
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -149,6 +181,7 @@ class CompoundKind(Kind):
         self.agents = frozenset(str(w).lower() for w in raw.get("agents", []))
         self.not_after = frozenset(str(w).lower() for w in raw.get("not_after", []))
         self._regex = None if self.from_page else self._compile(self.phrases)
+        self._anchored = self._places(self.phrases)
 
     def _compile(self, phrases: list[str]) -> re.Pattern[str]:
         if phrases:
@@ -165,27 +198,41 @@ class CompoundKind(Kind):
     def anchors(self) -> tuple[str, ...]:
         if self.from_page:
             return ("-",)
-        if self.phrases:
-            return tuple(p.split()[0] for p in self.phrases)
-        if isinstance(self.second, set):
-            return tuple(sorted(self.second))
-        if isinstance(self.first, set):
-            return tuple(sorted(self.first))
-        return ()
+        return tuple(sorted({w for literals, _ in self._anchored for w in literals}))
 
-    def _page_regex(self, text: str) -> re.Pattern[str] | None:
-        """The open forms of the two-word compounds the page hyphenates; a verb and its
-        particle ("follow-up", "check-in") are left out: open, they are the verb."""
-        pairs = {f"{a} {b}".lower() for a, b in _HYPHENATED.findall(text)
-                 if b.lower() not in _PARTICLES and a.lower() not in CLOSED}
-        return self._compile(sorted(pairs)) if pairs else None
+    def _places(self, phrases: list[str]) -> list[Places]:
+        """Where a match can start (anchored.py): at a literal word, or some words before
+        one; none: anywhere. A phrase is found by its longest word, the rarest."""
+        if phrases:
+            by_index: dict[int, set[str]] = {}
+            for words in (p.split() for p in phrases):
+                at = max(range(len(words)), key=lambda i: len(words[i]))
+                by_index.setdefault(at, set()).add(words[at])
+            return [(tuple(sorted(w)), at) for at, w in sorted(by_index.items())]
+        if isinstance(self.first, set):
+            return [(tuple(sorted({w.split()[0] for w in self.first})), 0)]
+        if isinstance(self.second, set):
+            return [(tuple(sorted({w.split()[0] for w in self.second})), 1)]
+        return []
+
+    def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
+        if not self.from_page:
+            regex, places = self._regex, self._anchored
+        elif pairs := _page_pairs(doc.text):
+            # Any two words, kept when they are one of the pairs: the same matches as a
+            # regex of the pairs, which would be compiled anew for every page.
+            wanted = frozenset(pairs)
+            return anchored_matches(doc, _PAIR, [(tuple(sorted({p.split()[0] for p in pairs})), 0)],
+                                    lambda m: f"{_folded(m['a'])} {_folded(m['b'])}" in wanted)
+        else:
+            return iter(())
+        if not places:
+            return regex.finditer(doc.text)  # type: ignore[union-attr]
+        return anchored_matches(doc, regex, places)  # type: ignore[arg-type]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        regex = self._page_regex(text) if self.from_page else self._regex
-        if regex is None:
-            return
-        for m in regex.finditer(text):
+        for m in self._matches(doc):
             if not self._fits(text, m) or not _head_follows(text, m.end()):
                 continue
             before = _word_before(text, m.start())

@@ -42,6 +42,8 @@ from ..language.inflection import (
     verb_forms,
 )
 from ..language.lemmas import all_lemmas
+from ..scan import Pattern, compile
+from .anchored import anchored_matches
 from .base import Hit, Kind, match_case
 
 _SHAPES = ("modal-inflected", "perfect-base", "be-base", "singular-subject", "to-past",
@@ -50,11 +52,12 @@ _NEEDS_NOUNS = ("article-mass", "noun-for-adjective", "bare-subject")
 # One optional adverb may stand between the frame's word and the verb.
 _ADV = r"(?:(?:not|also|only|still|often|usually|always|never|now|even|just|already|since|then|[a-z]+ly)\s+)?"
 _MODALS = r"can|could|may|might|will|would|should|must|shall|cannot"
-_MODAL = re.compile(rf"(?<![\w'’-])(?:{_MODALS})\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
-_HAVE = re.compile(rf"(?<![\w'’-])(?:has|have|had|having)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
-_BE = re.compile(rf"(?<![\w'’-])(?:is|are|was|were|be|been|being)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])")
-_SINGULAR = re.compile(r"\b(?:[Aa]n?|[Ee]ach|[Ee]very)\s+(?P<n>[a-z]+)\s+"
-                       r"(?:(?P<v>are|were|have|do)|who\s+(?P<b>[a-z]+))\b(?![-'’])")
+_MODAL = compile(rf"(?<![\w'’-])(?:{_MODALS})\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])", ignore_case=False)
+_HAVE = compile(rf"(?<![\w'’-])(?:has|have|had|having)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])", ignore_case=False)
+_BE = compile(rf"(?<![\w'’-])(?:is|are|was|were|be|been|being)\s+{_ADV}(?P<w>[a-z]+)\b(?![-'’])",
+               ignore_case=False)
+_SINGULAR = compile(r"\b(?:[Aa]n?|[Ee]ach|[Ee]very)\s+(?P<n>[a-z]+)\s+"
+                       r"(?:(?P<v>are|were|have|do)|who\s+(?P<b>[a-z]+))\b(?![-'’])", ignore_case=False)
 # Adjective endings: the tables miss some adjectives ("complete" is only a verb there), and
 # "is complete", "has complete control" are right.
 _ADJECTIVE_ENDINGS = ("ate", "ete", "ute", "ure", "ent", "ant", "tive", "sive", "ous", "ful", "al", "ic",
@@ -69,12 +72,12 @@ _GROUPS = frozenset({"team", "family", "group", "staff", "couple", "number", "ma
 # Before a/an these make a question ("does a patient have") or a rate ("twice a day are").
 _AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "must", "may",
                           "might", "shall", "once", "twice", "thrice"})
-_TO = re.compile(r"(?<![\w'’-])to\s+(?P<w>[a-z]+)\b(?![-'’])(?P<next>\s+[a-z]+)?")
-_MORE = re.compile(r"\b(?:more|most)\s+(?P<w>[a-z]+)\b(?![-'’])", re.IGNORECASE)
-_COUPLE = re.compile(r"\ba\s+couple\s+(?P<w>[a-z]+)\b(?![-'’])", re.IGNORECASE)
-_ARTICLE = re.compile(r"\b(?P<a>an?)\s+(?P<w>[a-z]+)\b(?![-'’])", re.IGNORECASE)
-_SUBORD = re.compile(r"\b(?:if|while|whilst|when|once|unless|until|because|before|after)\s+"
-                     r"(?P<w>[a-z]+)\s+(?P<v>[a-z]+)\b(?![-'’])", re.IGNORECASE)
+_TO = compile(r"(?<![\w'’-])to\s+(?P<w>[a-z]+)\b(?![-'’])(?P<next>\s+[a-z]+)?", ignore_case=False)
+_MORE = compile(r"\b(?:more|most)\s+(?P<w>[a-z]+)\b(?![-'’])")
+_COUPLE = compile(r"\ba\s+couple\s+(?P<w>[a-z]+)\b(?![-'’])")
+_ARTICLE = compile(r"\b(?P<a>an?)\s+(?P<w>[a-z]+)\b(?![-'’])")
+_SUBORD = compile(r"\b(?:if|while|whilst|when|once|unless|until|because|before|after)\s+"
+                     r"(?P<w>[a-z]+)\s+(?P<v>[a-z]+)\b(?![-'’])")
 _NEXT = re.compile(r"[ \t]*(?:(?P<w>[A-Za-z]+)|(?P<p>[^\sA-Za-z])|$)")
 # An object after the verb: "to helped them", "to used the".
 _OBJECTS = frozenset({"the", "a", "an", "this", "these", "those", "your", "their", "our", "my", "his",
@@ -87,6 +90,10 @@ _NOT_MODAL = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "
 # may also be a noun is the subject, not a verb.
 _INVERSION = frozenset({"only", "then", "nor", "neither", "so", "rarely", "seldom", "never", "not"})
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# The page scan each shape asks doc.scan for (noun-for-adjective looks at its head nouns).
+_SCANNED = {"modal-inflected": _MODAL, "perfect-base": _HAVE, "be-base": _BE, "singular-subject": _SINGULAR,
+            "to-past": _TO, "more-comparative": _MORE, "couple-plural": _COUPLE, "article-mass": _ARTICLE,
+            "bare-subject": _SUBORD}
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
@@ -138,22 +145,31 @@ class GrammarKind(Kind):
             raise ctx.error("nouns", f"is required by the {' and '.join(_NEEDS_NOUNS)} shapes only")
         heads = "|".join(sorted(map(re.escape, self.nouns)))
         self._before_head = re.compile(rf"\b(?P<w>[a-z]+)\s+(?:{heads})\b(?![-'’])")
+        # A match starts one word before its head noun: only there is it tried.
+        self._heads = tuple(sorted({n.split()[0] for n in self.nouns if n.strip()}))
 
     def anchors(self) -> tuple[str, ...]:
+        if self.shape == "noun-for-adjective":
+            return self._heads
         return {"couple-plural": ("couple",), "more-comparative": ("more", "most"),
                 "to-past": ("to",)}.get(self.shape, ())
 
+    def declared_patterns(self) -> list[Pattern]:
+        found = _SCANNED.get(self.shape)
+        return [found] if found is not None else []
+
     def find(self, doc: Document) -> Iterator[Hit]:
-        finder: Callable[[str], Iterator[Hit]] = {
+        finder: Callable[[Document], Iterator[Hit]] = {
             "modal-inflected": self._modal, "perfect-base": self._perfect, "be-base": self._be_base,
             "singular-subject": self._singular_subject, "to-past": self._to_past,
             "more-comparative": self._more, "couple-plural": self._couple,
             "article-mass": self._article_mass, "bare-subject": self._bare_subject,
             "noun-for-adjective": self._noun_for_adjective}[self.shape]
-        yield from finder(doc.text)
+        yield from finder(doc)
 
-    def _modal(self, text: str) -> Iterator[Hit]:
-        for m in _MODAL.finditer(text):
+    def _modal(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_MODAL):
             word = m["w"]
             base = _inflected(word)
             if base is None or word.endswith("ing") or _previous_word(text, m.start()) in _NOT_MODAL:
@@ -163,8 +179,9 @@ class GrammarKind(Kind):
                 continue  # "How long will sessions last?": the subject after the modal
             yield _replace(text, m.start("w"), m.end("w"), base)
 
-    def _perfect(self, text: str) -> Iterator[Hit]:
-        for m in _HAVE.finditer(text):
+    def _perfect(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_HAVE):
             word = m["w"]
             lemmas = only_verb(word)
             if not lemmas or word == "except" or word.endswith("ing"):
@@ -177,8 +194,9 @@ class GrammarKind(Kind):
             if word == past != lemmas[0] or _takes_no_noun(text, m.end("w")):
                 yield _replace(text, m.start("w"), m.end("w"), participle)
 
-    def _be_base(self, text: str) -> Iterator[Hit]:
-        for m in _BE.finditer(text):
+    def _be_base(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_BE):
             word = m["w"]
             lemmas = only_verb(word)
             if not lemmas or lemmas[0] != word or word.endswith(_ADJECTIVE_ENDINGS):
@@ -189,8 +207,9 @@ class GrammarKind(Kind):
             if participle and participle != word and _takes_no_noun(text, m.end("w")):
                 yield _replace(text, m.start("w"), m.end("w"), participle)
 
-    def _singular_subject(self, text: str) -> Iterator[Hit]:
-        for m in _SINGULAR.finditer(text):
+    def _singular_subject(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_SINGULAR):
             noun = m["n"]
             if noun in CLOSED or noun in _GROUPS or plural_of(noun) is None:
                 continue
@@ -208,8 +227,9 @@ class GrammarKind(Kind):
             if third and third != verb and verb not in CLOSED:
                 yield _replace(text, m.start("b"), m.end("b"), third)
 
-    def _to_past(self, text: str) -> Iterator[Hit]:
-        for m in _TO.finditer(text):
+    def _to_past(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_TO):
             word = m["w"]
             lemmas = only_verb(word)
             if not lemmas or lemmas[0] == word:
@@ -221,8 +241,9 @@ class GrammarKind(Kind):
             if past != participle or after in _OBJECTS:
                 yield _replace(text, m.start("w"), m.end("w"), lemmas[0])
 
-    def _more(self, text: str) -> Iterator[Hit]:
-        for m in _MORE.finditer(text):
+    def _more(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_MORE):
             word = m["w"].lower()
             if comparative_of(word) is None or not _ends_phrase(text, m.end("w")):
                 continue
@@ -231,22 +252,25 @@ class GrammarKind(Kind):
             repl = match_case(m[0], m["w"])
             yield Hit(m.start(), m.end(), repl, (repl,))
 
-    def _couple(self, text: str) -> Iterator[Hit]:
-        for m in _COUPLE.finditer(text):
+    def _couple(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_COUPLE):
             word = m["w"].lower()
             if word == "of" or not is_plural_noun(word) or verb_form(word):
                 continue  # "a couple uses": the couple is the subject
             repl = text[m.start():m.start("w")].rstrip() + " of " + m["w"]
             yield Hit(m.start(), m.end(), repl, (repl,))
 
-    def _article_mass(self, text: str) -> Iterator[Hit]:
-        for m in _ARTICLE.finditer(text):
+    def _article_mass(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_ARTICLE):
             if m["w"].lower() in self.nouns and _ends_phrase(text, m.end("w")):
                 repl = match_case(m[0], m["w"])
                 yield Hit(m.start(), m.end(), repl, (repl,))
 
-    def _bare_subject(self, text: str) -> Iterator[Hit]:
-        for m in _SUBORD.finditer(text):
+    def _bare_subject(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in doc.scan.finditer_page(_SUBORD):
             noun, verb = m["w"], m["v"].lower()
             if (noun not in self.nouns and not noun.endswith(_PERSON_ENDINGS)) or plural_of(noun) is None:
                 continue  # a person: "when time allows", "if coverage is" are often bare
@@ -258,8 +282,9 @@ class GrammarKind(Kind):
             repl = "the " + noun
             yield Hit(m.start("w"), m.end("w"), repl, (repl,))
 
-    def _noun_for_adjective(self, text: str) -> Iterator[Hit]:
-        for m in self._before_head.finditer(text):
+    def _noun_for_adjective(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in anchored_matches(doc, self._before_head, [(self._heads, 1)]):
             adjective = _adjective_of(m["w"])
             if adjective is not None:
                 yield _replace(text, m.start("w"), m.end("w"), adjective)

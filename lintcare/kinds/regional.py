@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
-from ..language.country import locale_country, page_country
+from ..language.country import cue_kinds, locale_country, page_country
 from ..language.speller import default_speller
 from ..language.varieties import default_data, variety_votes
 from .base import Hit, Kind, match_case
@@ -65,8 +65,11 @@ class RegionalSpellingKind(Kind):
         self.keep = frozenset(str(w).lower() for w in raw.get("keep", ()))
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        # The candidates first: most pages hold none, and then the page's country and
-        # spelling need not be read.
+        # The page's cues first (cheap, and shared by the regional rules): most pages name
+        # no country of the rule's, and then neither the candidates nor the page's
+        # spelling need be read.
+        if not _may_be_for(doc.text, doc.locale, self.countries):
+            return
         hits = [h for h in self._candidates(doc.text) if doc.text[h.start:h.end].lower() not in self.keep]
         if hits and _page_country(doc.text, doc.locale) in self.countries:
             yield from sorted(hits, key=lambda h: h.start)
@@ -105,6 +108,17 @@ def _page_country(text: str, locale: str | None) -> str | None:
     if us > gb:
         return None  # the page's own spelling is US: nothing here is a slip
     return locale_country(locale) or page_country(text, gb > us)
+
+
+def _may_be_for(text: str, locale: str | None, countries: frozenset[str | None]) -> bool:
+    """Can ``_page_country`` give one of ``countries``? Read without the page's spelling:
+    it gives the locale's country, or the one the page's cues give when its spelling is
+    Commonwealth (``page_country`` gives that country or none without it), and a page
+    with no cue for a country is never for it."""
+    country = locale_country(locale)
+    if country is not None:
+        return country in countries
+    return any(cue_kinds(text, c) for c in countries if c) and page_country(text, True) in countries
 
 
 def _size_word(stem: str, i: str, known: Any) -> bool:

@@ -54,14 +54,39 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+Cue = tuple[re.Pattern[str], re.Pattern[str]]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, tuple[re.Pattern[str], ...]]:
-    return {c: tuple(re.compile(p) for p in pats) for c, pats in _CUES.items()}
+def _compiled() -> dict[str, tuple[Cue, ...]]:
+    """Each cue's regex, and the same without its word boundaries: ``re`` skips ahead to
+    a pattern's first characters, but not past a \\b, which it tries at every character."""
+    return {c: tuple((re.compile(p), re.compile(p.replace(r"\b", ""))) for p in pats)
+            for c, pats in _CUES.items()}
+
+
+def _holds(text: str, cue: Cue) -> bool:
+    """``cue``'s regex matches somewhere in ``text``. Each of its matches is a match of the
+    loose form at the same place, so it is tried only where the loose form matches."""
+    full, loose = cue
+    pos = 0
+    while (m := loose.search(text, pos)) is not None:
+        if full.match(text, m.start()) is not None:
+            return True
+        pos = m.start() + 1
+    return False
+
+
+@lru_cache(maxsize=32)
+def cue_kinds(text: str, country: str) -> int:
+    """How many kinds of cue for ``country`` the text holds (0-5). Cached for the last
+    few pages: each regional rule asks about the same page."""
+    return sum(1 for cue in _compiled()[country] if _holds(text, cue))
 
 
 def country_scores(text: str) -> dict[str, int]:
     """How many kinds of cue for each country the text holds (0-5 each)."""
-    return {c: sum(1 for p in pats if p.search(text)) for c, pats in _compiled().items()}
+    return {c: cue_kinds(text, c) for c in _CUES}
 
 
 def page_country(text: str, commonwealth_spelling: bool = False) -> str | None:
@@ -70,7 +95,8 @@ def page_country(text: str, commonwealth_spelling: bool = False) -> str | None:
     A country needs two kinds of cue and at least two more than any other (an Australian
     page that cites the FDA or a study in Canada keeps its country), or a single kind of
     cue with no rival when the page's own spelling is already British/Commonwealth
-    (``commonwealth_spelling``): short pages name their country once.
+    (``commonwealth_spelling``): short pages name their country once. Either way the
+    country has one kind of cue or more (``cue_kinds``).
     """
     scores = country_scores(text)
     best = max(scores, key=lambda c: scores[c])
@@ -91,4 +117,4 @@ def locale_country(locale: str | None) -> str | None:
     return _LOCALES.get((locale or "").strip().lower().replace("_", "-"))
 
 
-__all__ = ["AU", "CA", "GB", "US", "country_scores", "locale_country", "page_country"]
+__all__ = ["AU", "CA", "GB", "US", "country_scores", "cue_kinds", "locale_country", "page_country"]

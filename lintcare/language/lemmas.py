@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 Readings = dict[str, tuple[str, ...]]
@@ -69,9 +69,11 @@ def _plural_overrides() -> dict[str, Readings]:
     return _overrides("infl_overrides.csv")
 
 
+@lru_cache(maxsize=16384)
 def all_lemmas(word: str) -> Readings:
     """Every part of speech the tables know the lower-case ``word`` as, with its lemmas
-    (what lemminflect's ``getAllLemmas`` gives)."""
+    (what lemminflect's ``getAllLemmas`` gives). Cached, as the rule kinds ask about the
+    same words on every page: callers must not change the mapping."""
     readings: Readings = {}
     for _, category, forms in _rows("lemma_lu.csv.gz", word):
         readings["AUX" if category == "modal" else category.upper()] = tuple(forms.split("/"))

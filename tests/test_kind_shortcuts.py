@@ -16,7 +16,6 @@ import pytest
 from lintcare.api import default_rules
 from lintcare.document import Document
 from lintcare.kinds import compound
-from lintcare.kinds.anchored import anchored_matches
 from lintcare.kinds.capitals import _capitals
 from lintcare.language import country
 from lintcare.pipeline import document_for
@@ -58,7 +57,7 @@ def test_anchored_matches_are_finditers(text: str) -> None:
     at = re.compile(r"(?<![\w-])(?:self[ \t]+care|in[ \t]+person)(?![\w-])", re.IGNORECASE)
     for regex, places in [(before, [(("based", "free", "led"), 1)]),
                           (at, [(("self",), 0), (("person",), 1)])]:
-        assert [m.span() for m in anchored_matches(doc, regex, places)] == \
+        assert [m.span() for m in doc.scan.anchored_matches(regex, places)] == \
             [m.span() for m in regex.finditer(doc.text)]
 
 

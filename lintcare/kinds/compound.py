@@ -32,7 +32,6 @@ from typing import Any
 from ..document import Document
 from ..language.inflection import CLOSED, QUANTIFIERS, is_plural_noun, readings, verb_form
 from ..language.lemmas import all_lemmas
-from .anchored import Places, anchored_matches
 from .base import Hit, Kind
 
 _WORD = r"[A-Za-z]+(?:['’][A-Za-z]+)?"
@@ -200,8 +199,8 @@ class CompoundKind(Kind):
             return ("-",)
         return tuple(sorted({w for literals, _ in self._anchored for w in literals}))
 
-    def _places(self, phrases: list[str]) -> list[Places]:
-        """Where a match can start (anchored.py): at a literal word, or some words before
+    def _places(self, phrases: list[str]) -> list[tuple[tuple[str, ...], int]]:
+        """Where a match can start (scan/anchored.py): at a literal word, or some words before
         one; none: anywhere. A phrase is found by its longest word, the rarest."""
         if phrases:
             by_index: dict[int, set[str]] = {}
@@ -222,13 +221,13 @@ class CompoundKind(Kind):
             # Any two words, kept when they are one of the pairs: the same matches as a
             # regex of the pairs, which would be compiled anew for every page.
             wanted = frozenset(pairs)
-            return anchored_matches(doc, _PAIR, [(tuple(sorted({p.split()[0] for p in pairs})), 0)],
+            return doc.scan.anchored_matches(_PAIR, [(tuple(sorted({p.split()[0] for p in pairs})), 0)],
                                     lambda m: f"{_folded(m['a'])} {_folded(m['b'])}" in wanted)
         else:
             return iter(())
         if not places:
             return regex.finditer(doc.text)  # type: ignore[union-attr]
-        return anchored_matches(doc, regex, places)  # type: ignore[arg-type]
+        return doc.scan.anchored_matches(regex, places)  # type: ignore[arg-type]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

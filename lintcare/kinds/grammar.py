@@ -43,7 +43,6 @@ from ..language.inflection import (
 )
 from ..language.lemmas import all_lemmas
 from ..scan import Pattern, compile
-from .anchored import anchored_matches
 from .base import Hit, Kind, match_case
 
 _SHAPES = ("modal-inflected", "perfect-base", "be-base", "singular-subject", "to-past",
@@ -284,7 +283,7 @@ class GrammarKind(Kind):
 
     def _noun_for_adjective(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for m in anchored_matches(doc, self._before_head, [(self._heads, 1)]):
+        for m in doc.scan.anchored_matches(self._before_head, [(self._heads, 1)]):
             adjective = _adjective_of(m["w"])
             if adjective is not None:
                 yield _replace(text, m.start("w"), m.end("w"), adjective)

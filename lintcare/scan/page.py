@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .anchored import add_words_before, anchored_matches
 from .lowering import lower_text
 
 if TYPE_CHECKING:
@@ -109,12 +110,18 @@ class PageScan:
             pos = lower.find(literal)
             while pos >= 0:
                 places.add(pos)
-                _add_words_before(text, pos, words_before, places)
+                add_words_before(text, pos, words_before, places)
                 pos = lower.find(literal, pos + 1)
         match = regex.match
         for pos in sorted(places):
             if (m := match(text, pos)) is not None:
                 yield m
+
+    def anchored_matches(self, regex: re.Pattern[str], places: Sequence[tuple[tuple[str, ...], int]],
+                         accept: Any = None) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)``, tried only at ``places``: (literals, words before) pairs
+        naming where every match starts (anchored.py)."""
+        return anchored_matches(self, regex, places, accept)
 
     # -- where a scan need not look -------------------------------------------------------
     def may_match(self, rule: Any) -> bool:
@@ -253,18 +260,3 @@ class PageScan:
         tail = text[max(prev, 0):]
         return not tail or tail.isspace()
 
-
-def _add_words_before(text: str, pos: int, words: int, places: set[int]) -> None:
-    """Add every position of the ``words`` runs of non-space characters before ``pos``
-    (each followed by white space): a word there may start anywhere after punctuation."""
-    for _ in range(words):
-        end = pos
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        if end == pos:
-            return  # no white space before: no word stands before this one
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        places.update(range(start, end))
-        pos = start

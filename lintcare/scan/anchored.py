@@ -7,6 +7,8 @@ the anchor index when the literals are the rule's kind anchors), and a match can
 start there or in the few words before. Trying those places in order and skipping any
 inside the last match found gives the matches ``finditer`` gives: it too takes the
 leftmost match, then goes on from its end.
+
+A speed trick, so it lives in the scan; kinds reach it as ``doc.scan.anchored_matches``.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..document import Document
+if TYPE_CHECKING:
+    from .page import PageScan
 
 # (literals, words_before): a match starts at one of the literals (lowercase, without
 # white space) or in the ``words_before`` words before it, white space between.
@@ -23,19 +27,19 @@ Places = tuple[tuple[str, ...], int]
 Accept = Callable[[re.Match[str]], bool]
 
 
-def anchored_matches(doc: Document, regex: re.Pattern[str], places: Sequence[Places],
+def anchored_matches(scan: PageScan, regex: re.Pattern[str], places: Sequence[Places],
                      accept: Accept | None = None) -> Iterator[re.Match[str]]:
     """``regex.finditer(doc.text)`` for a regex whose matches are never empty and each
     start at a place one of ``places`` names. With ``accept``, the regex is a looser
     form of the one meant, which matches where this one does and ``accept`` holds."""
-    text, found = doc.text, set()
+    text, found = scan.text, set()
     for literals, words_before in places:
-        starts = doc.scan.literal_starts(literals)
+        starts = scan.literal_starts(literals)
         if starts is None:  # the scan cannot list them all: let it try the places itself
-            return _first_matches(text, regex, _scanned(doc, regex, places), accept)
+            return _first_matches(text, regex, _scanned(scan, regex, places), accept)
         found.update(starts)
         for pos in starts if words_before else ():
-            _add_words_before(text, pos, words_before, found)
+            add_words_before(text, pos, words_before, found)
     return _first_matches(text, regex, sorted(found), accept)
 
 
@@ -48,10 +52,10 @@ def _first_matches(text: str, regex: re.Pattern[str], places: Iterable[int],
             end = m.end()
 
 
-def _scanned(doc: Document, regex: re.Pattern[str], places: Sequence[Places]) -> list[int]:
+def _scanned(scan: PageScan, regex: re.Pattern[str], places: Sequence[Places]) -> list[int]:
     ahead = _starts(regex)
     return sorted({m.start() for literals, words_before in places
-                   for m in doc.scan.zero_width_matches(ahead, literals, words_before)})
+                   for m in scan.zero_width_matches(ahead, literals, words_before)})
 
 
 @lru_cache(maxsize=512)
@@ -60,9 +64,9 @@ def _starts(regex: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?:{regex.pattern}))", regex.flags)
 
 
-def _add_words_before(text: str, pos: int, words: int, places: set[int]) -> None:
-    """Every position of the ``words`` runs of non-space characters before ``pos``, each
-    followed by white space (a match may start anywhere in such a run, after punctuation)."""
+def add_words_before(text: str, pos: int, words: int, places: set[int]) -> None:
+    """Add every position of the ``words`` runs of non-space characters before ``pos``
+    (each followed by white space): a word there may start anywhere after punctuation."""
     for _ in range(words):
         end = pos
         while end > 0 and text[end - 1].isspace():

@@ -9,7 +9,7 @@ import pytest
 
 from lintcare.api import lint_text
 from lintcare.scan.charscan import CharScan, best_scanner
-from lintcare.scan.fastregex import MAX_SHARE, FastRegex, scan_form
+from lintcare.scan.fastregex import MAX_SHARE, FastRegex, after_non_word, scan_form
 from lintcare.scan.lowering import lower_literals, lower_text, lowers_exactly
 
 _ATOMS = ["^", r"\A", "a", "b", "A", "k", "s", "ſ", "K", "’", "“", '"', "'", ".", "-", r"\b", r"\B", "^", "$",
@@ -229,10 +229,21 @@ def test_token_rules_find_their_words_as_the_lookaround_regex_does() -> None:
             (words, text)
 
 
-def test_patterns_that_start_a_word_find_the_same_matches() -> None:
-    """A leading \\b or (?<!\\w) is dropped or kept by the scan; the matches stay re's."""
+@pytest.mark.parametrize(("source", "scan"), [
+    (r"\b(?=([a-z]+))\1\s+\1\b", r"\W(?=([a-z]+))\1\s+\1\b"),
+    (r"(?<!\w)(?:its|it)(?!\w)", r"\W(?:its|it)(?!\w)"),
+    (r"\b[\w.+-]+@", None),  # "." and "+" are no word characters: \b means more there
+    (r"\ba|\bb", None),  # one alternative each: scanned as they are
+    (r"\b(?=[a-z])", None),  # an empty match
+])
+def test_a_match_starting_a_word_is_scanned_from_the_character_before(source: str, scan: str | None) -> None:
+    assert after_non_word(source) == scan
+
+
+def test_scans_from_the_character_before_find_the_same_matches() -> None:
     rng = random.Random(4)
     atoms = [r"\b", r"(?<!\w)", "a", "b", "ab", r"\s+", r"\1", "(a|b)", "(?=[a-z])", "é", "[ab]+", "."]
+    scanned = 0
     for _ in range(3000):
         source = rng.choice([r"\b", r"(?<!\w)"]) + "".join(rng.choices(atoms, k=rng.randint(1, 4)))
         try:
@@ -240,9 +251,11 @@ def test_patterns_that_start_a_word_find_the_same_matches() -> None:
         except re.error:
             continue
         fast = FastRegex(pattern)
+        scanned += fast._before
         for _ in range(3):
             text = "".join(rng.choice("ab AB.é_1\n") for _ in range(rng.randint(0, 14)))
             pos = rng.randint(0, min(3, len(text)))
             end = rng.randint(pos, len(text))
             assert [m.span() for m in fast.finditer(text, lower_text(text), pos, end)] == \
                 [m.span() for m in pattern.finditer(text, pos, end)], (source, text, pos, end)
+    assert scanned > 200

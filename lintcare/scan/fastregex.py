@@ -23,12 +23,13 @@ class FastRegex:
     """``full``'s matches; ``share`` is the share of a page's positions the scan stops at
     (0: it skips ahead to a literal; None: it tries every position)."""
 
-    __slots__ = ("_lowered", "_scan", "full", "share")
+    __slots__ = ("_before", "_lowered", "_scan", "full", "share")
 
     def __init__(self, full: re.Pattern[str]) -> None:
         self.full = full
         pattern, flags = full.pattern, full.flags & ~re.UNICODE
         self._lowered = False
+        self._before = False  # the scan matches from the character before a match
         self.share: float | None = None
         if not is_standard(full):  # a team's pattern (userregex): scan it as it is
             self._scan = full
@@ -40,6 +41,8 @@ class FastRegex:
         if not flags & re.IGNORECASE:
             # Under IGNORECASE re skips ahead to no cased literal: keep the conditions.
             pattern, self.share = scan_form(pattern)
+            if self.share is None and (after := after_non_word(pattern)) is not None:
+                pattern, self.share, self._before = after, NON_WORD_SHARE, True
         try:
             self._scan = compile_pattern(pattern, flags)
         except re.error:  # pragma: no cover - fall back to the plain scan
@@ -58,17 +61,24 @@ class FastRegex:
                 yield from full.finditer(text, lo, hi)
             return
         hay = lower if self._lowered else text
-        search, match = self._scan.search, full.match
+        search, match, before = self._scan.search, full.match, int(self._before)
         for pos, end in ranges:
+            if before:
+                # The scan stops at the non-word character before a match (after_non_word);
+                # a match at the text's start has none and is tried on its own.
+                if pos == 0 and (m := match(text, 0, end)) is not None:
+                    yield m
+                    pos = m.end()  # a match is never empty: it starts with a word character
+                pos = max(pos, 1) - 1
             # re reads a pos past the end as the end: an empty match there would repeat.
             while pos <= end and (cand := search(hay, pos, end)) is not None:
-                start = cand.start()
+                start = cand.start() + before
                 m = match(text, start, end)
                 if m is None:
-                    pos = start + 1
+                    pos = start + 1 - before
                     continue
                 yield m
-                pos = m.end() if m.end() > start else start + 1
+                pos = (m.end() if m.end() > start else start + 1) - before
 
     @property
     def skips(self) -> bool:
@@ -121,6 +131,68 @@ def scan_form(pattern: str) -> tuple[str, float | None]:
     if scan_share is None or scan_share > MAX_SHARE or (share is not None and share <= scan_share):
         return pattern, share
     return scan, scan_share
+
+
+# The share of a page's characters that are no word characters: spaces, punctuation.
+NON_WORD_SHARE = 0.2
+
+
+@precomputed
+def after_non_word(pattern: str) -> str | None:
+    """For a pattern whose every match starts a word (a leading \\b or ``(?<!\\w)`` before
+    a word character), a scan from the character before: ``\\W`` and the rest.
+
+    re skips ahead to a class, not past a \\b: the \\b is tried at every character,
+    inside words too, the ``\\W`` class only between them. A match at the text's start
+    has no character before it and is tried on its own. None when the pattern is not so.
+    """
+    lead = re.match(r"\\b|\(\?<!\\w\)", pattern)
+    if lead is None or re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return None
+    rest = pattern[lead.end():]
+    alternatives = _top_level_alternatives(pattern)
+    try:
+        parsed = sre_parse.parse(rest)
+        same_groups = parsed.state.groups == sre_parse.parse(pattern).state.groups
+        # A match is never empty (the scan then always moves on), and starts on a word
+        # character: the \b before it means a non-word character, or none, before it.
+        starts_word = parsed.getwidth()[0] > 0 and _starts_word(list(parsed))
+    except re.error:
+        return None
+    if alternatives is None or len(alternatives) != 1 or not same_groups or not starts_word:
+        return None
+    return r"\W" + rest
+
+
+def _starts_word(seq: list) -> bool:
+    """Must a match of ``seq`` start with a word character (one Python's \\w matches)?"""
+    for op, av in seq:
+        if op is C.ASSERT and av[0] == 1:  # a look-ahead: what it reads starts here too
+            if _starts_word(list(av[1])):
+                return True
+            continue
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is LITERAL:
+            return _is_word(chr(av))
+        if op is C.IN:
+            return bool(av) and all(_word_item(o, a) for o, a in av)
+        if op is C.SUBPATTERN:
+            return _starts_word(list(av[-1]))
+        if op is C.BRANCH:
+            return all(_starts_word(list(alt)) for alt in av[1])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            return _starts_word(list(av[2]))
+        return False
+    return False
+
+
+def _word_item(op: object, av: object) -> bool:
+    if op is LITERAL:
+        return _is_word(chr(av))  # type: ignore[arg-type]
+    if op is C.RANGE:
+        return all(_is_word(chr(c)) for c in range(av[0], av[1] + 1))  # type: ignore[index]
+    return op is C.CATEGORY and av in (C.CATEGORY_WORD, C.CATEGORY_DIGIT)
 
 
 def _drop_leading_conditions(alternative: str) -> str | None:

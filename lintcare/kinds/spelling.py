@@ -297,20 +297,15 @@ def _names(doc: Document, text: str, words: list[str]) -> set[str]:
 
 
 def _standing_alone(text: str, word: str) -> Iterator[int]:
-    r"""Where ``(?<![\w'’])word\b`` matches, for a word of letters (and inner apostrophes):
-    found by ``str.find``, as re would try that pattern at every character of the page.
-    Matches cannot overlap: the character before one is no letter or apostrophe."""
+    r"""Where ``(?<![\w'’])word\b`` matches a word of letters (and inner apostrophes), found
+    by ``str.find``: re tried that look-behind at every character of the page. Matches
+    cannot overlap: the character before one is no letter or apostrophe."""
     at, n = text.find(word), len(word)
     while at >= 0:
-        before, after = text[at - 1:at] if at else "", text[at + n:at + n + 1]
-        if not (before and (_is_word(before) or before in "'’")) and not (after and _is_word(after)):
-            yield at
+        before, after = text[at - 1:at] if at else " ", text[at + n:at + n + 1] or " "
+        if not (before.isalnum() or before in "_'’" or after.isalnum() or after == "_"):
+            yield at  # str.isalnum and "_" are re's \w
         at = text.find(word, at + 1)
-
-
-def _is_word(ch: str) -> bool:
-    r"""Is the character one re's \w matches (a letter, digit or numeral, or "_")?"""
-    return ch.isalnum() or ch == "_"
 
 
 class _Occurrences:

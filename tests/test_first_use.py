@@ -188,13 +188,27 @@ PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.suffi
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_the_jargon_scan_finds_the_regexs_matches(page):
-    """The jargon scan (a lowered, skipping scan of the page) finds what the regex finds."""
+def test_terms_tried_where_their_literals_stand_are_the_scans_matches(page):
+    """The jargon scan runs only where the anchor index finds one of the literals its
+    matches start with; it finds what scanning the whole page finds."""
     from lintcare.sources import format_for
 
     kind = default_rules().get("jargon-undefined").kind
     doc = _doc(page.read_text(encoding="utf-8"), format_for(str(page)))
+    assert kind.regex.starts and doc.scan.literal_starts(kind.regex.starts) is not None
     assert [m.span() for m in kind.regex.finditer(doc.text)] == list(doc.scan.spans(kind.regex))
     expected = [m.span() for m in kind.regex.finditer(doc.text)
                 if any(r.fullmatch(doc.text, *m.span()) for r in kind.term_res)]
     assert [(start, end) for start, end, _ in kind._matches(doc)] == expected
+
+
+def test_literal_starts_are_not_used_when_text_stands_outside_the_blocks():
+    from lintcare.sources.prose import Block, OffsetMap, Prose
+
+    text = "sedation here\n\nand sedation"
+    prose = Prose(text, [Block(15, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=prose).scan.literal_starts(("sedation",)) is None
+    joined = Prose(text, [Block(0, 13), Block(13, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=joined).scan.literal_starts(("sedation",)) is None  # no gap between blocks
+    apart = Prose(text, [Block(0, 13), Block(15, len(text))], OffsetMap.identity(len(text)))
+    assert _doc(text, prose=apart).scan.literal_starts(("sedation",)) == [0, 19]

@@ -71,8 +71,24 @@ class PageScan:
         return next(pattern.scanner.finditer(piece, lowered), None)
 
     def spans(self, pattern: Pattern) -> Iterator[tuple[int, int]]:
-        """The spans of ``pattern.finditer(text)`` over the whole page."""
-        return (m.span() for m in self.finditer_page(pattern))
+        """The spans of ``pattern.finditer(text)``, found in the lowercased copy and tried
+        only where a literal every match starts with stands, when that is exact."""
+        lowered = pattern.lowered
+        if lowered is None:
+            yield from (m.span() for m in self.finditer_page(pattern))
+            return
+        if not self.aligned:
+            yield from (m.span() for m in pattern.finditer(self.text))
+            return
+        starts = self.literal_starts(pattern.starts)
+        if starts is None:
+            yield from (m.span() for m in lowered.finditer(self.lower))
+            return
+        pos, lower = 0, self.lower
+        for start in starts:
+            if start >= pos and (m := lowered.match(lower, start)) is not None:
+                yield m.span()
+                pos = m.end()
 
     def zero_width_matches(self, regex: re.Pattern[str], literals: tuple[str, ...],
                            words_before: int = 0) -> Iterator[re.Match[str]]:
@@ -113,6 +129,14 @@ class PageScan:
         if self._use_index and self._index.covers(anchors):  # type: ignore[union-attr]
             return not self._anchor_hits.keys().isdisjoint(anchors)
         return bool(self._present(anchors))
+
+    def literal_starts(self, literals: tuple[str, ...]) -> list[int] | None:
+        """Every offset where one of ``literals`` (lowercase, without white space) starts
+        in the lowercased copy, in order; None when anchor positions may miss one (text
+        outside the blocks, a copy whose offsets moved)."""
+        if not literals or not self.aligned or not self._words_in_blocks:
+            return None
+        return sorted({p for a in self._present(literals) for p, _ in self._hits(a)})
 
     def _group_blocks(self, groups: tuple[tuple[str, ...], ...]) -> list[int] | None:
         """The blocks holding an anchor of every group, in order; None: every block.
@@ -215,6 +239,19 @@ class PageScan:
             if i >= 0 and end <= self.blocks[i].end:
                 out.append((start, i))
         return out
+
+    @cached_property
+    def _words_in_blocks(self) -> bool:
+        """Is all text outside the blocks white space, with some between any two blocks?
+        Then a literal without white space stands inside one block wherever it occurs."""
+        text, prev = self.text, -1
+        for block in self.blocks:
+            gap = text[max(prev, 0):block.start]
+            if (prev >= 0 and not gap) or (gap and not gap.isspace()):
+                return False
+            prev = block.end
+        tail = text[max(prev, 0):]
+        return not tail or tail.isspace()
 
 
 def _add_words_before(text: str, pos: int, words: int, places: set[int]) -> None:

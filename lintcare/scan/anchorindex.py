@@ -17,7 +17,6 @@ from typing import Any
 class AnchorIndex:
     def __init__(self, anchors: Iterable[str]) -> None:
         self.anchors = frozenset(a for a in anchors if a)
-        self._covered: dict[tuple[str, ...], bool] = {}
         self._automaton: Any = None
         if not self.anchors:
             return
@@ -36,12 +35,8 @@ class AnchorIndex:
         return self._automaton is not None
 
     def covers(self, anchors: tuple[str, ...]) -> bool:
-        """Are all of ``anchors`` indexed? Rules ask the same few hundred tuples on every
-        page: the answer is kept."""
-        found = self._covered.get(anchors)
-        if found is None:
-            found = self._covered[anchors] = self.anchors.issuperset(anchors)
-        return found
+        """Are all of ``anchors`` indexed?"""
+        return self.anchors.issuperset(anchors)
 
     def positions(self, lower: str, spans: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
         """Anchor -> (start, block index) of each occurrence inside a block (``spans``:

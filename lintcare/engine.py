@@ -159,7 +159,7 @@ def lint_document(doc: Document, ruleset: RuleSet, failures: list[str] | None = 
     """
     findings: list[Finding] = []
     fallback: list[Finding] = []
-    for rule in ruleset.scanner.rules_for(doc.scan):
+    for rule in ruleset.rules:
         try:
             found = list(run_rule(rule, doc))
         except RegexTimeout as exc:

@@ -138,3 +138,14 @@ def test_grade_level_is_not_scored_on_news_copy():
     body = " ".join([sentence] * 12)
     assert texts_of("Update\n\n" + body + "\n", "grade-level-high")
     assert texts_of("By Dana Whitlock\n\n" + body + "\n", "grade-level-high") == []
+
+
+def test_the_word_gates_keep_each_regulator_and_reporter_sign():
+    """Each sign is still read when it is the page's only one: a .gov address, a regulator's
+    phrase, two attributions in curly or straight quotation marks."""
+    assert guess_kind("Read the label at dailymed.nlm.nih.gov before a dose.\n") == "government"
+    assert guess_kind("This is the Regulatory Decision Summary for a nasal medicine.\n") == "government"
+    assert guess_kind("Ketamine is given in hospital.\n") == "provider"
+    told = "“It helped,” she said. The nurse added more.\n“It was slow,” Dana Ruiz said on Monday.\n"
+    assert guess_kind(told) == "news"
+    assert guess_kind(told.replace("“", '"').replace("”", '"')) == "news"

@@ -523,3 +523,20 @@ def test_blanking_that_reaches_back_measures_the_block_again(monkeypatch):
     assert packed == _sentences_one_by_one(text, 0, len(text), PARAGRAPH, _pieces(text, 0, len(text), ends))
     assert packed[0].words == 3 and packed[0].long_words == ()  # "Medication" blanked
     assert totals[1] == 3 and long_words == []
+
+
+def test_whole_word_forms_are_those_of_the_look_behind_pattern() -> None:
+    """An acronym's forms, found without a look-behind, are re's findall of the full pattern
+    (case folds such as the long s and the Kelvin sign included)."""
+    import random
+    import re
+
+    from lintcare.kinds.readability import _whole_word_forms
+
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(["ms", "MS", "ſ", "K", "k", "-", "_", "٣", " ", "é", "m"])
+                       for _ in range(rng.randint(0, 8)))
+        word = rng.choice(["ms", "k", "m-s", "sk"])
+        expected = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+        assert list(_whole_word_forms(text, word)) == expected, (text, word)

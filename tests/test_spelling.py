@@ -338,3 +338,16 @@ def test_json_report_carries_suggestions(run_cli, tmp_path):
     _, out, _ = run_cli("check", "--format", "json", str(page))
     (f,) = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "spelling"]
     assert f["text"] == "apointments" and f["suggestions"][0] == "appointments"
+
+
+def test_a_name_stands_alone_where_the_look_behind_pattern_says() -> None:
+    """The hand-made search finds a word exactly where (?<![\\w'’])word\\b matches."""
+    import random
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(["Ola", "ola", "O", "'", "’", "_", "7", "é", "٣", " ", ".", "-"])
+                       for _ in range(rng.randint(0, 8)))
+        word = rng.choice(["Ola", "O", "Ol'a", "la"])
+        expected = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}\b", text)]
+        assert list(spelling_kind._standing_alone(text, word)) == expected, (text, word)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
@@ -165,8 +166,30 @@ def _acronym(text: str, word: str) -> bool:
     upper = word.upper()
     if upper == word or upper not in text:
         return False
-    forms = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+    forms = list(_whole_word_forms(text, word))
     return bool(forms) and all(f.isupper() for f in forms)
+
+
+def _whole_word_forms(text: str, word: str) -> Iterator[str]:
+    r"""``re.findall(r"(?<![\w-])word(?![\w-])", text, re.IGNORECASE)``, with the look-behind
+    checked by hand: without it re skips ahead to the word's first letter instead of
+    trying every position."""
+    search, pos = _word_ahead(word).search, 0
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        before = text[start - 1] if start else ""
+        if before and (before.isalnum() or before in "_-"):
+            pos = start + 1
+            continue
+        yield m.group()
+        pos = m.end()
+
+
+@lru_cache(maxsize=1024)
+def _word_ahead(word: str) -> re.Pattern[str]:
+    """The word in any case, no word character or hyphen after it: compiled once, as the
+    same long words recur across pages."""
+    return re.compile(rf"{re.escape(word)}(?![\w-])", re.IGNORECASE)
 
 
 def _describe(doc: Document, sentence: Sentence, familiar: frozenset[str]) -> str:

@@ -289,11 +289,23 @@ def _names(doc: Document, text: str, words: list[str]) -> set[str]:
         if word.endswith(("'s", "’s")):
             names.add(word)  # a possessive: people and organisations own things
             continue
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}\b", text):
-            if not _sentence_start(doc, text, m.start()) or _CAPITALISED_NEXT.match(text, m.end()):
+        for start in _standing_alone(text, word):
+            if not _sentence_start(doc, text, start) or _CAPITALISED_NEXT.match(text, start + len(word)):
                 names.add(word)
                 break
     return names
+
+
+def _standing_alone(text: str, word: str) -> Iterator[int]:
+    r"""Where ``(?<![\w'’])word\b`` matches a word of letters (and inner apostrophes), found
+    by ``str.find``: re tried that look-behind at every character of the page. Matches
+    cannot overlap: the character before one is no letter or apostrophe."""
+    at, n = text.find(word), len(word)
+    while at >= 0:
+        before, after = text[at - 1:at] if at else " ", text[at + n:at + n + 1] or " "
+        if not (before.isalnum() or before in "_'’" or after.isalnum() or after == "_"):
+            yield at  # str.isalnum and "_" are re's \w
+        at = text.find(word, at + 1)
 
 
 class _Occurrences:

@@ -75,9 +75,14 @@ _GOVERNMENT = re.compile(
     # A health-technology appraisal's numbered recommendation: "1.1 X is not recommended, within
     # its marketing authorisation" (a page quoting it has no clause number).
     r"|(?m:^[ \t]*\d+\.\d+[ \t]+[^\n]{0,200}?\b(?:is|are)\s+(?:not\s+)?recommended,?\s+"
-    r"(?:as\s+an\s+option,?\s+)?within\s+its\s+marketing\s+authori[sz]ation\b)"
-    # One attempt per run of address characters: a retry inside a long run is quadratic.
-    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
+    r"(?:as\s+an\s+option,?\s+)?within\s+its\s+marketing\s+authori[sz]ation\b)")
+# A .gov address. One attempt per run of address characters: a retry inside a long run
+# is quadratic.
+_GOV_ADDRESS = re.compile(r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.gov(?:\.[a-z]{2})?\b")
+# Every match of _GOVERNMENT (of _ATTRIBUTION) holds one of these words; both are
+# case-sensitive. A page without them is not searched: re would try every position.
+_GOVERNMENT_WORDS = ("Regulatory", "Canada", "Government", "NHS", "Indication", "recommended")
+_ATTRIBUTION_WORDS = ("\"", "”", "said", "says", "told", "according")
 # First person plural outside quotations: the page owner speaking ("we offer", "our team").
 # "US" in capitals is the country, not the page owner.
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Ww]e[’']re|[Ww]e[’']ll|[Ww]e[’']ve)\b")
@@ -123,9 +128,10 @@ def guess_kind(text: str) -> str:
         return NEWS
     if _PROVIDER.search(text):
         return PROVIDER
-    if len(_ATTRIBUTION.findall(text)) >= 2 and not _talks_to_reader(text):
+    if _holds_any(text, _ATTRIBUTION_WORDS) and len(_ATTRIBUTION.findall(text)) >= 2 \
+            and not _talks_to_reader(text):
         return NEWS
-    if _GOVERNMENT.search(text):
+    if _is_government(text):
         return "government"
     if _MANUFACTURER.search(text):
         return "manufacturer"
@@ -134,6 +140,17 @@ def guess_kind(text: str) -> str:
     if _reads_as_story(text):
         return NEWS
     return PROVIDER
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def _is_government(text: str) -> bool:
+    """A regulator's wording or a .gov address."""
+    if _holds_any(text, _GOVERNMENT_WORDS) and _GOVERNMENT.search(text):
+        return True
+    return ".gov" in text and _GOV_ADDRESS.search(text) is not None
 
 
 def _talks_to_reader(text: str) -> bool:

@@ -43,10 +43,6 @@ class Scanner:
         """Build what every page uses (before workers fork, so they share one copy)."""
         self.anchor_index  # noqa: B018
 
-    def rules_for(self, page: PageScan) -> list[Any]:
-        """The rules to run on ``page``, in rule order (each then asks ``may_match``)."""
-        return self.rules
-
     @cached_property
     def anchor_index(self) -> AnchorIndex:
         """Every anchor the rules and facts ask pages about, found in one pass per page."""

@@ -220,8 +220,12 @@ class Document:
         text = self.text
         lo = max(block.start, text.rfind("\n", block.start, offset) + 1)
         hi = text.find("\n", offset, block.end)
-        line = text[lo:block.end if hi < 0 else hi].rstrip()
-        return len(line.split()) <= _TITLE_WORDS and not line.endswith(_NOT_TITLE_ENDS)
+        line = text[lo:block.end if hi < 0 else hi]
+        # At most one split past the limit: a page on one long line asks this at every
+        # finding, and splitting the whole line each time was quadratic.
+        if len(line.split(None, _TITLE_WORDS)) > _TITLE_WORDS:
+            return False
+        return not line.rstrip().endswith(_NOT_TITLE_ENDS)
 
     @cached_property
     def quotation_spans(self) -> list[tuple[int, int]]:

@@ -174,12 +174,17 @@ class Patch:
     def __init__(self, original: str) -> None:
         self.original = original
         self.pieces: list[tuple[int, int] | str] = [(0, len(original))] if original else []
+        self._starts: list[int] | None = None
 
     def _lengths(self) -> list[int]:
-        starts = [0]
-        for p in self.pieces:
-            starts.append(starts[-1] + (len(p) if isinstance(p, str) else p[1] - p[0]))
-        return starts
+        """Where each piece starts in the current text; kept until the next ``apply``, as
+        every finding of a pass asks (recounting them each time was quadratic)."""
+        if self._starts is None:
+            starts = [0]
+            for p in self.pieces:
+                starts.append(starts[-1] + (len(p) if isinstance(p, str) else p[1] - p[0]))
+            self._starts = starts
+        return self._starts
 
     def _slice(self, starts: list[int], a: int, b: int) -> list[tuple[int, int] | str]:
         """Pieces covering current [a, b)."""
@@ -207,6 +212,7 @@ class Patch:
             pos = e.end
         new.extend(self._slice(starts, pos, starts[-1]))
         self.pieces = self._merge(new)
+        self._starts = None
 
     @staticmethod
     def _merge(pieces: list[tuple[int, int] | str]) -> list[tuple[int, int] | str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..document import Document
 from ..language.inflection import (
@@ -34,7 +33,7 @@ from ..language.inflection import (
     verb_form,
 )
 from ..scan import Pattern, compile
-from .base import Hit, Kind, match_case
+from .base import Hit, ShapedKind, match_case
 
 _SHAPES = ("quantifier", "one-of", "other", "list")
 # A word as the shapes read it: letters with inner hyphens or apostrophes.
@@ -116,18 +115,12 @@ def _head(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-class AgreementKind(Kind):
+class AgreementKind(ShapedKind):
     """``shape``: quantifier, one-of, other or list (see the module)."""
 
     name = "agreement"
     fields = {"shape": (str,)}
-    required = ("shape",)
-
-    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
-        super().__init__(raw, ctx)
-        self.shape = raw["shape"]
-        if self.shape not in _SHAPES:
-            raise ctx.error("shape", f"must be one of {', '.join(_SHAPES)}")
+    shapes = _SHAPES
 
     def anchors(self) -> tuple[str, ...]:
         return {"one-of": ("one of",), "other": ("other",), "list": (",",)}.get(self.shape, ())

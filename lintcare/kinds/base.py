@@ -69,6 +69,20 @@ class Kind:
         raise NotImplementedError
 
 
+class ShapedKind(Kind):
+    """A kind whose rules each pick one of its ``shapes`` (the ``shape`` field): one kind
+    for a family of related checks, each rule one check."""
+
+    shapes: ClassVar[tuple[str, ...]] = ()
+    required = ("shape",)
+
+    def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
+        super().__init__(raw, ctx)
+        self.shape: str = raw["shape"]
+        if self.shape not in self.shapes:
+            raise ctx.error("shape", f"must be one of {', '.join(self.shapes)}")
+
+
 def match_case(original: str, replacement: str) -> str:
     """Carry the flagged text's capitalisation over to its replacement."""
     if not replacement or not original:

@@ -26,7 +26,7 @@ from ..document import Document
 from ..language.inflection import CLOSED, readings
 from ..language.lemmas import all_lemmas
 from ..sources.prose import PARAGRAPH, Block
-from .base import Hit, Kind
+from .base import Hit, ShapedKind
 
 _SHAPES = ("introductory", "paragraph-end")
 # A paragraph of two sentences or more: a stop, a space and a capital inside it.
@@ -185,19 +185,16 @@ def _starts_clause(words: list[tuple[str, int, int]], word: str, after: str | No
     return bool(_FINITE.search(_REST_OF_SENTENCE.match(text, end)[0]))
 
 
-class ClauseKind(Kind):
+class ClauseKind(ShapedKind):
     """``shape``: one of the shapes above; ``min_words``: the shortest introductory clause
     (words after the subordinator) that needs its comma (default 4)."""
 
     name = "clause"
     fields = {"shape": (str,), "min_words": (int,)}
-    required = ("shape",)
+    shapes = _SHAPES
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         super().__init__(raw, ctx)
-        self.shape = raw["shape"]
-        if self.shape not in _SHAPES:
-            raise ctx.error("shape", f"must be one of {', '.join(_SHAPES)}")
         self.min_words = int(raw.get("min_words", 4))
 
     def find(self, doc: Document) -> Iterator[Hit]:

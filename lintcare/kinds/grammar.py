@@ -43,7 +43,7 @@ from ..language.inflection import (
 )
 from ..language.lemmas import all_lemmas
 from ..scan import Pattern, compile
-from .base import Hit, Kind, match_case
+from .base import Hit, ShapedKind, match_case
 
 _SHAPES = ("modal-inflected", "perfect-base", "be-base", "singular-subject", "to-past",
            "more-comparative", "couple-plural", "article-mass", "bare-subject", "noun-for-adjective")
@@ -127,18 +127,15 @@ def _inflected(word: str) -> str | None:
     return None
 
 
-class GrammarKind(Kind):
+class GrammarKind(ShapedKind):
     """``shape``: one of the shapes above; ``nouns``: the uncountable nouns of article-mass."""
 
     name = "grammar"
     fields = {"shape": (str,), "nouns": (list,)}
-    required = ("shape",)
+    shapes = _SHAPES
 
     def __init__(self, raw: dict[str, Any], ctx: Any) -> None:
         super().__init__(raw, ctx)
-        self.shape = raw["shape"]
-        if self.shape not in _SHAPES:
-            raise ctx.error("shape", f"must be one of {', '.join(_SHAPES)}")
         self.nouns = frozenset(str(n).lower() for n in raw.get("nouns", ()))
         if (self.shape in _NEEDS_NOUNS) != bool(self.nouns):
             raise ctx.error("nouns", f"is required by the {' and '.join(_NEEDS_NOUNS)} shapes only")

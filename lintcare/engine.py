@@ -55,8 +55,9 @@ def _span_allowed(rule: Rule, doc: Document, hit: Hit) -> bool:
             return False
         if rule.sentence_unless is not None and rule.sentence_unless.search(sentence):
             return False
-    if not _block_allows(rule, text[block.start:block.end]):
-        return False
+    if (rule.block_when is not None or rule.block_unless is not None) and \
+            not _block_allows(rule, text[block.start:block.end]):
+        return False  # the slice only when asked: a page in one block pays it at every hit
     if rule.skip_negated and is_negated(doc, hit.start, rule.skip_negated):
         return False
     return not (rule.skip_quoted and is_quoted(doc, hit.start, hit.end))

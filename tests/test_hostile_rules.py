@@ -14,7 +14,7 @@ TEAM = """rules:
   - id: team-call
     category: typo
     severity: warning
-    kind: pattern
+    kind: {kind}
     pattern: '{pattern}'
     replace: '{replace}'
     message: 'Write it the team way.'
@@ -33,7 +33,7 @@ def run(tmp_path, *args: str):
 
 def test_a_replacement_naming_a_missing_group_is_a_rule_error(tmp_path):
     rules = tmp_path / "team.yaml"
-    rules.write_text(TEAM.format(pattern="call", replace="\\9"), encoding="utf-8")
+    rules.write_text(TEAM.format(kind="pattern", pattern="call", replace="\\9"), encoding="utf-8")
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
     code, _, err = run(tmp_path, "check", "--no-cache", "--rules", str(rules), str(page))
@@ -44,7 +44,8 @@ def test_a_replacement_naming_a_missing_group_is_a_rule_error(tmp_path):
 
 def test_a_replacement_with_its_groups_works(tmp_path):
     rules = tmp_path / "team.yaml"
-    rules.write_text(TEAM.format(pattern="(?P<verb>call)", replace="phone (not \\g<verb>)"), encoding="utf-8")
+    team = TEAM.format(kind="pattern", pattern="(?P<verb>call)", replace="phone (not \\g<verb>)")
+    rules.write_text(team, encoding="utf-8")
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
     code, out, _ = run(tmp_path, "check", "--no-cache", "--rules", str(rules), str(page))

@@ -14,21 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from .test_hostile_rules import PAGE, TEAM
+
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "Please call the the front desk.\n"
-RULE = """rules:
-  - id: team-call
-    category: typo
-    severity: warning
-    kind: {kind}
-    pattern: 'call'
-    replace: '{replace}'
-    message: 'Write it the team way.'
-    source: 'team style'
-    examples:
-      fail: ['Please call us.', 'We call back.']
-      pass: ['Please phone us.', 'We ring back.']
-"""
 DEEP_JSON = {
     "lists": "[" * 100_000 + "]" * 100_000,
     "objects": '{"a": ' * 100_000 + "1" + "}" * 100_000,
@@ -64,14 +52,16 @@ def project(tmp_path: Path) -> Path:
     ("{pattern: 1}", "phone", "field 'kind'"),
 ])
 def test_an_invalid_team_rule_is_one_error_line(project, kind, replace, needle):
-    (project / "team.yaml").write_text(RULE.format(kind=kind, replace=replace), encoding="utf-8")
+    team = TEAM.format(kind=kind, pattern="call", replace=replace)
+    (project / "team.yaml").write_text(team, encoding="utf-8")
     for extra in ((), ("--jobs", "2", "--no-cache"), ("--fix",)):
         done = _run(project, "check", *extra, "--rules", "team.yaml", "page.txt")
         _one_error_line(done, "team.yaml", needle)
 
 
 def test_a_rule_file_that_is_not_utf8(project):
-    (project / "team.yaml").write_bytes(RULE.format(kind="pattern", replace="t\xe9l").encode("latin-1"))
+    team = TEAM.format(kind="pattern", pattern="call", replace="t\xe9l")
+    (project / "team.yaml").write_bytes(team.encode("latin-1"))
     _one_error_line(_run(project, "check", "--rules", "team.yaml", "page.txt"), "team.yaml")
 
 

@@ -105,8 +105,11 @@ def _ends_phrase(text: str, pos: int) -> bool:
     return m["w"].lower() in CLOSED
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, pos - 30):pos])
+    m = _LAST_WORD.search(text, max(0, pos - 30), pos)
     return m[1].lower() if m else ""
 
 
@@ -168,10 +171,13 @@ class GrammarKind(ShapedKind):
         for m in doc.scan.finditer_page(_MODAL):
             word = m["w"]
             base = _inflected(word)
-            if base is None or word.endswith("ing") or _previous_word(text, m.start()) in _NOT_MODAL:
+            if base is None or word.endswith("ing"):
+                continue
+            before = _previous_word(text, m.start())
+            if before in _NOT_MODAL:
                 continue
             ambiguous = set(all_lemmas(word)) != {"VERB"}
-            if ambiguous and (_question(text, m.start()) or _previous_word(text, m.start()) in _INVERSION):
+            if ambiguous and (_question(text, m.start()) or before in _INVERSION):
                 continue  # "How long will sessions last?": the subject after the modal
             yield _replace(text, m.start("w"), m.end("w"), base)
 

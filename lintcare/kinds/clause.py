@@ -96,13 +96,16 @@ def _openings(text: str) -> Iterator[re.Match[str]]:
         yield from _START.finditer(text, start, done)
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of ``text[start:end]``, white space trimmed at their ends."""
     spans = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
+    for m in _LINE.finditer(text, start, end):
         body = m[0].rstrip()
         if body:
-            spans.append((start + m.start(), start + m.start() + len(body)))
+            spans.append((m.start(), m.start() + len(body)))
     return spans
 
 
